@@ -1,0 +1,429 @@
+//! From raw vendor files to the checked catalogue. Every rule of the format is checked here and
+//! every problem in every file is collected as a diagnostic with file, line, column and dotted key:
+//! ids, enum values, URLs, dates, references from claims to documents and offerings, duplicate
+//! scopes. Stale evidence is a warning, not an error.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::diag::{did_you_mean, Diagnostic, LineIndex, Severity};
+use super::load::{unknown_field_help, RawClaim, RawVendor, CLAIM_KEYS};
+use super::model::*;
+use super::terms::{self, Kind};
+
+/// What the checks need to know besides the files.
+#[derive(Debug, Clone, Copy)]
+pub struct CheckOptions {
+    /// Dates after this day are errors; evidence ages are counted up to it.
+    pub today: Date,
+    /// Evidence older than this many months gets a warning.
+    pub max_age_months: i32,
+}
+
+/// Collects diagnostics for one file.
+struct Checker<'a> {
+    file: &'a str,
+    text: &'a str,
+    lines: LineIndex<'a>,
+    diags: Vec<Diagnostic>,
+    opts: CheckOptions,
+}
+
+impl Checker<'_> {
+    fn push(&mut self, severity: Severity, offset: usize, key: &str, message: String, help: Option<String>) {
+        let (line, column) = self.lines.position(offset);
+        self.diags.push(Diagnostic {
+            severity,
+            file: self.file.to_owned(),
+            line,
+            column,
+            key: key.to_owned(),
+            message,
+            help,
+        });
+    }
+
+    fn error(&mut self, offset: usize, key: &str, message: impl Into<String>) {
+        self.push(Severity::Error, offset, key, message.into(), None);
+    }
+
+    fn error_help(&mut self, offset: usize, key: &str, message: impl Into<String>, help: Option<String>) {
+        self.push(Severity::Error, offset, key, message.into(), help);
+    }
+
+    fn url(&mut self, value: &Spanned<String>, key: &str) {
+        if let Err(why) = check_url(value.get_ref()) {
+            self.error(value.span().start, key, why);
+        }
+    }
+
+    fn date(&mut self, value: &toml::value::Datetime, offset: usize, key: &str) -> Option<Date> {
+        let Some(d) = value.date else {
+            self.error(offset, key, "expected a date such as 2026-01-31, found a time only");
+            return None;
+        };
+        let Ok(date) = Date::new(d.year as i16, d.month as i8, d.day as i8) else {
+            self.error(offset, key, format!("{value} is not a valid calendar date"));
+            return None;
+        };
+        if date > self.opts.today {
+            self.error(offset, key, format!("{date} is in the future (today is {})", self.opts.today));
+        }
+        Some(date)
+    }
+
+    fn one_of(&mut self, value: &Spanned<String>, allowed: &[&str], key: &str, what: &str) -> bool {
+        if allowed.contains(&value.get_ref().as_str()) {
+            return true;
+        }
+        let help = did_you_mean(value.get_ref(), allowed.iter().copied())
+            .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
+        self.error_help(value.span().start, key, format!("`{}` is not a valid {what}", value.get_ref()), help);
+        false
+    }
+}
+
+/// Whether a string is an absolute http(s) URL with a host.
+pub fn check_url(s: &str) -> Result<(), String> {
+    match url::Url::parse(s) {
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => {
+            Err(format!("`{s}` uses the scheme `{}`; only http and https are allowed", u.scheme()))
+        }
+        Ok(u) if u.host_str().is_none_or(str::is_empty) => Err(format!("`{s}` has no host")),
+        Ok(_) => Ok(()),
+        Err(e) => Err(format!("`{s}` is not a valid URL: {e}")),
+    }
+}
+
+fn valid_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+/// Checks one parsed file; returns the vendor when it has no errors, and all diagnostics.
+pub fn check(file: &str, stem: &str, text: &str, raw: RawVendor, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
+    let mut c = Checker { file, text, lines: LineIndex::new(text), diags: Vec::new(), opts };
+
+    let id = raw.id.get_ref().clone();
+    if !valid_id(&id) {
+        c.error(raw.id.span().start, "id", format!("`{id}` is not a valid id: use lowercase letters, digits and `-`"));
+    } else if id != stem {
+        c.error_help(
+            raw.id.span().start,
+            "id",
+            format!("id `{id}` does not match the file name `{stem}.toml`"),
+            Some(format!("rename the file to `{id}.toml` or set id = \"{stem}\"")),
+        );
+    }
+    let hq = raw.headquarters.get_ref();
+    if hq.len() != 2 || !hq.bytes().all(|b| b.is_ascii_uppercase()) {
+        c.error(raw.headquarters.span().start, "headquarters", format!("`{hq}` is not an ISO 3166-1 alpha-2 country code such as \"NL\" or \"US\""));
+    }
+    let status = if c.one_of(&raw.status, &["active", "retired"], "status", "status") && raw.status.get_ref() == "retired" {
+        VendorStatus::Retired
+    } else {
+        VendorStatus::Active
+    };
+    let retired = raw.retired.as_ref().and_then(|r| c.date(r.get_ref(), r.span().start, "retired"));
+    match (status, &raw.retired) {
+        (VendorStatus::Active, Some(r)) => c.error(r.span().start, "retired", "a retired date is given but status is \"active\""),
+        (VendorStatus::Retired, None) if raw.status.get_ref() == "retired" => {
+            c.error(raw.status.span().start, "status", "status is \"retired\" but no `retired` date is given")
+        }
+        _ => {}
+    }
+    if let Some(w) = &raw.website {
+        c.url(w, "website");
+    }
+
+    let documents = check_documents(&mut c, &raw);
+    let offerings = check_offerings(&mut c, &raw);
+    let offering_ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
+    let document_ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+    let findings = check_findings(&mut c, &raw, &offering_ids);
+    let claims = check_terms(&mut c, &raw, &document_ids, &offering_ids);
+
+    let has_errors = c.diags.iter().any(|d| d.severity == Severity::Error);
+    let vendor = (!has_errors).then(|| Vendor {
+        id,
+        name: raw.name,
+        company: raw.company,
+        headquarters: raw.headquarters.into_inner(),
+        open_source: raw.open_source,
+        self_hostable: raw.self_hostable,
+        status,
+        retired,
+        website: raw.website.map(Spanned::into_inner),
+        description: raw.description,
+        documents,
+        offerings,
+        findings,
+        claims,
+        origin: file.to_owned(),
+    });
+    (vendor, c.diags)
+}
+
+fn check_documents(c: &mut Checker, raw: &RawVendor) -> Vec<Document> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, d) in raw.documents.iter().enumerate() {
+        let key = format!("documents[{i}]");
+        let doc = d.get_ref();
+        if !valid_id(doc.id.get_ref()) {
+            c.error(doc.id.span().start, &format!("{key}.id"), format!("`{}` is not a valid document id", doc.id.get_ref()));
+        } else if !seen.insert(doc.id.get_ref().clone()) {
+            c.error(doc.id.span().start, &format!("{key}.id"), format!("document id `{}` is used twice", doc.id.get_ref()));
+        }
+        c.one_of(&doc.kind, DOCUMENT_KINDS, &format!("{key}.kind"), "document kind");
+        c.url(&doc.url, &format!("{key}.url"));
+        for (field, list) in [("select", &doc.select), ("remove", &doc.remove)] {
+            for (j, sel) in list.iter().enumerate() {
+                if let Err(e) = scraper::Selector::parse(sel.get_ref()) {
+                    c.error(sel.span().start, &format!("{key}.{field}[{j}]"), format!("`{}` is not a valid CSS selector: {e}", sel.get_ref()));
+                }
+            }
+        }
+        out.push(Document {
+            id: doc.id.get_ref().clone(),
+            kind: doc.kind.get_ref().clone(),
+            url: doc.url.get_ref().clone(),
+            select: doc.select.iter().map(|s| s.get_ref().clone()).collect(),
+            remove: doc.remove.iter().map(|s| s.get_ref().clone()).collect(),
+            title: doc.title.clone(),
+            language: doc.language.clone(),
+        });
+    }
+    out
+}
+
+fn check_offerings(c: &mut Checker, raw: &RawVendor) -> Vec<Offering> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for (i, o) in raw.offerings.iter().enumerate() {
+        let o = o.get_ref();
+        let key = format!("offerings[{i}].id");
+        if !valid_id(o.id.get_ref()) {
+            c.error(o.id.span().start, &key, format!("`{}` is not a valid offering id", o.id.get_ref()));
+        } else if !seen.insert(o.id.get_ref().clone()) {
+            c.error(o.id.span().start, &key, format!("offering id `{}` is used twice", o.id.get_ref()));
+        }
+        out.push(Offering { id: o.id.get_ref().clone(), name: o.name.clone(), description: o.description.clone() });
+    }
+    out
+}
+
+fn check_findings(c: &mut Checker, raw: &RawVendor, offerings: &[&str]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (i, f) in raw.findings.iter().enumerate() {
+        let key = format!("findings[{i}]");
+        let f = f.get_ref();
+        let date = c.date(f.date.get_ref(), f.date.span().start, &format!("{key}.date"));
+        c.url(&f.source, &format!("{key}.source"));
+        for (j, o) in f.offerings.iter().enumerate() {
+            c.one_of(o, offerings, &format!("{key}.offerings[{j}]"), "offering of this vendor");
+        }
+        if let Some(date) = date {
+            out.push(Finding {
+                date,
+                by: f.by.clone(),
+                outcome: f.outcome.clone(),
+                summary: f.summary.clone(),
+                source: f.source.get_ref().clone(),
+                offerings: f.offerings.iter().map(|o| o.get_ref().clone()).collect(),
+            });
+        }
+    }
+    out.sort_by_key(|f| f.date);
+    out
+}
+
+fn check_terms(c: &mut Checker, raw: &RawVendor, documents: &[&str], offerings: &[&str]) -> BTreeMap<&'static str, Vec<Claim>> {
+    let mut out = BTreeMap::new();
+    let groups = terms::groups();
+    for (group, members) in &raw.terms {
+        if !groups.contains(&group.as_str()) {
+            let help = did_you_mean(group, groups.iter().copied());
+            let at = locate(c.text, &format!("terms.{group}"), 0);
+            c.error_help(at, &format!("terms.{group}"), "unknown term group", help);
+            continue;
+        }
+        for (name, value) in members {
+            let dotted = format!("{group}.{name}");
+            let Some(term) = terms::find(&dotted) else {
+                let names = terms::TERMS.iter().filter(|t| terms::group_of(t.key) == group).map(|t| &t.key[group.len() + 1..]);
+                let help = did_you_mean(name, names);
+                let at = locate(c.text, &format!("terms.{dotted}"), 0);
+                c.error_help(at, &format!("terms.{dotted}"), "unknown term", help);
+                continue;
+            };
+            let claims = check_claims(c, term, value, documents, offerings);
+            out.insert(term.key, claims);
+        }
+    }
+    out
+}
+
+fn check_claims(c: &mut Checker, term: &'static terms::Term, value: &toml::Value, documents: &[&str], offerings: &[&str]) -> Vec<Claim> {
+    let base = format!("terms.{}", term.key);
+    let at = locate(c.text, &base, 0);
+    let items: Vec<(String, usize, &toml::Value)> = match value {
+        toml::Value::Table(_) => vec![(base.clone(), at, value)],
+        toml::Value::Array(a) => a.iter().enumerate().map(|(i, v)| (format!("{base}[{i}]"), locate(c.text, &base, i), v)).collect(),
+        other => {
+            c.error_help(at, &base, format!("expected a claim table, found a {}", other.type_str()),
+                Some(format!("write `[terms.{}]` with `value`, `source` and `verified`", term.key)));
+            return Vec::new();
+        }
+    };
+    let mut scopes: BTreeSet<String> = BTreeSet::new();
+    let mut out = Vec::new();
+    for (key, at, item) in items {
+        let (line, _) = c.lines.position(at);
+        let raw = match RawClaim::deserialize(item.clone()) {
+            Ok(r) => r,
+            Err(e) => {
+                let msg = e.message().trim().to_owned();
+                let help = unknown_field_help(&msg).or_else(|| {
+                    msg.starts_with("missing field").then(|| format!("a claim has: {}", CLAIM_KEYS.join(", ")))
+                });
+                c.error_help(at, &key, msg, help);
+                continue;
+            }
+        };
+        let Some(v) = convert_value(c, term, &raw.value, at, &format!("{key}.value")) else { continue };
+        let source = if raw.source.contains("://") {
+            if let Err(why) = check_url(&raw.source) {
+                c.error(at, &format!("{key}.source"), why);
+            }
+            Source::Url(raw.source.clone())
+        } else {
+            if !documents.contains(&raw.source.as_str()) {
+                let help = did_you_mean(&raw.source, documents.iter().copied())
+                    .or_else(|| Some("cite a `[[documents]]` id of this vendor or an http(s) URL".into()));
+                c.error_help(at, &format!("{key}.source"), format!("source `{}` is not a document of this vendor", raw.source), help);
+            }
+            Source::Document(raw.source.clone())
+        };
+        let verified_key = format!("{key}.verified");
+        // Read the date from the table itself: a date does not survive `RawClaim::deserialize`.
+        let original = item.get("verified").unwrap_or(&raw.verified);
+        let verified = match original {
+            toml::Value::Datetime(dt) => c.date(dt, at, &verified_key),
+            other => {
+                c.error_help(at, &verified_key, format!("expected a date, found {}", describe(other)),
+                    Some("write the date without quotes: verified = 2026-01-31".into()));
+                None
+            }
+        };
+        let Some(verified) = verified else { continue };
+        if verified.checked_add(jiff::Span::new().months(c.opts.max_age_months)).is_ok_and(|limit| limit < c.opts.today) {
+            c.push(Severity::Warning, at, &format!("{key}.verified"),
+                format!("evidence verified on {verified} is older than {} months", c.opts.max_age_months),
+                Some("check the source again and update `verified`".into()));
+        }
+        for o in &raw.offerings {
+            if !offerings.contains(&o.as_str()) {
+                let help = did_you_mean(o, offerings.iter().copied());
+                c.error_help(at, &format!("{key}.offerings"), format!("`{o}` is not an offering of this vendor"), help);
+            }
+        }
+        let scope_names: Vec<String> = if raw.offerings.is_empty() { vec!["(all offerings)".into()] } else { raw.offerings.clone() };
+        for s in scope_names {
+            if !scopes.insert(s.clone()) {
+                c.error(at, &key, format!("two claims for `{}` in the scope {s}; keep one claim per offering", term.key));
+            }
+        }
+        for (field, text) in [("source", Some(&raw.source)), ("quote", raw.quote.as_ref()), ("note", raw.note.as_ref())] {
+            if text.is_some_and(|t| t.trim().is_empty()) {
+                c.error(at, &format!("{key}.{field}"), format!("`{field}` is empty; leave it out instead"));
+            }
+        }
+        out.push(Claim {
+            term,
+            value: v,
+            source,
+            verified,
+            quote: raw.quote,
+            note: raw.note,
+            conditions: raw.conditions,
+            offerings: raw.offerings,
+            line,
+        });
+    }
+    out
+}
+
+/// The byte offset where the `nth` table of a dotted key starts (`[terms.a.b]` or
+/// `[[terms.a.b]]`), or where the key is first written; 0 when it cannot be found.
+fn locate(text: &str, dotted: &str, nth: usize) -> usize {
+    let mut found = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim();
+        let header = t.trim_start_matches('[').trim_end_matches(']').trim();
+        if t.starts_with('[') && header == dotted {
+            if found == nth {
+                return offset + (line.len() - line.trim_start().len());
+            }
+            found += 1;
+        }
+        offset += line.len();
+    }
+    let last = dotted.rsplit('.').next().unwrap_or(dotted);
+    text.find(&format!("{last} =")).or_else(|| text.find(dotted)).unwrap_or(0)
+}
+
+fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: usize, key: &str) -> Option<Value> {
+    let wrong = |c: &mut Checker, expected: &str| {
+        c.error(at, key, format!("expected {expected}, found {}", describe(value)));
+        None
+    };
+    match term.kind {
+        Kind::Bool => match value {
+            toml::Value::Boolean(b) => Some(Value::Bool(*b)),
+            _ => wrong(c, "true or false"),
+        },
+        Kind::Text => match value {
+            toml::Value::String(s) if !s.trim().is_empty() => Some(Value::Text(s.clone())),
+            _ => wrong(c, "a non-empty string"),
+        },
+        Kind::Enum(allowed) => match value {
+            toml::Value::String(s) if allowed.contains(&s.as_str()) => Some(Value::Text(s.clone())),
+            toml::Value::String(s) => {
+                let help = did_you_mean(s, allowed.iter().copied()).or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
+                c.error_help(at, key, format!("`{s}` is not a valid value of `{}`", term.key), help);
+                None
+            }
+            _ => wrong(c, &format!("one of {}", allowed.join(", "))),
+        },
+        Kind::List | Kind::EnumList(_) => {
+            let toml::Value::Array(items) = value else { return wrong(c, "a list of strings") };
+            let mut out = Vec::new();
+            for item in items {
+                let toml::Value::String(s) = item else { return wrong(c, "a list of strings") };
+                if let Kind::EnumList(allowed) = term.kind {
+                    if !allowed.contains(&s.as_str()) {
+                        let help = did_you_mean(s, allowed.iter().copied()).or_else(|| Some(format!("expected items from: {}", allowed.join(", "))));
+                        c.error_help(at, key, format!("`{s}` is not a valid item of `{}`", term.key), help);
+                        return None;
+                    }
+                }
+                out.push(s.clone());
+            }
+            Some(Value::List(out))
+        }
+    }
+}
+
+fn describe(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("the string \"{s}\""),
+        other => format!("a {}", other.type_str()),
+    }
+}

@@ -1,0 +1,252 @@
+//! Reading vendor files: from a directory given with `--catalogue`, or from the catalogue compiled
+//! into the binary. Each file is decoded (UTF-8, size limit) and parsed into the raw serde shape,
+//! with spans kept so that the checker can name line and column. Problems become diagnostics;
+//! nothing here panics on input.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use include_dir::{include_dir, Dir};
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::diag::{did_you_mean, Diagnostic, LineIndex, Severity};
+
+/// The shipped catalogue, compiled in so the binary works from any directory.
+static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/vendors");
+
+/// Vendor files larger than this are refused: a hand-written vendor file is a few dozen KiB.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// One vendor file's name (as shown in messages), stem and bytes.
+pub struct SourceFile {
+    pub display: String,
+    pub stem: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The files of the embedded catalogue.
+pub fn embedded_files() -> Vec<SourceFile> {
+    let mut files: Vec<SourceFile> = EMBEDDED
+        .files()
+        .filter(|f| f.path().extension().is_some_and(|e| e == "toml"))
+        .map(|f| SourceFile {
+            display: format!("vendors/{}", f.path().display()),
+            stem: stem_of(f.path()),
+            bytes: f.contents().to_vec(),
+        })
+        .collect();
+    files.sort_by(|a, b| a.display.cmp(&b.display));
+    files
+}
+
+/// The `*.toml` files of a directory; an unreadable directory or file is an I/O error.
+pub fn dir_files(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if !path.extension().is_some_and(|e| e == "toml") || !path.is_file() {
+            continue;
+        }
+        let len = std::fs::metadata(&path)?.len();
+        let bytes = if len > MAX_FILE_BYTES {
+            // Keep only what is needed to report the size; never read a huge file whole.
+            vec![0; (MAX_FILE_BYTES + 1) as usize]
+        } else {
+            std::fs::read(&path)?
+        };
+        files.push(SourceFile {
+            display: path.display().to_string(),
+            stem: stem_of(&path),
+            bytes,
+        });
+    }
+    files.sort_by(|a, b| a.display.cmp(&b.display));
+    Ok(files)
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// A vendor file as written, before the checks.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawVendor {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub company: String,
+    pub headquarters: Spanned<String>,
+    pub open_source: bool,
+    pub self_hostable: bool,
+    pub status: Spanned<String>,
+    pub retired: Option<Spanned<toml::value::Datetime>>,
+    pub website: Option<Spanned<String>>,
+    pub description: Option<String>,
+    #[serde(default)]
+    pub documents: Vec<Spanned<RawDocument>>,
+    #[serde(default)]
+    pub offerings: Vec<Spanned<RawOffering>>,
+    #[serde(default)]
+    pub findings: Vec<Spanned<RawFinding>>,
+    #[serde(default)]
+    pub terms: BTreeMap<String, BTreeMap<String, toml::Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDocument {
+    pub id: Spanned<String>,
+    pub kind: Spanned<String>,
+    pub url: Spanned<String>,
+    #[serde(default)]
+    pub select: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub remove: Vec<Spanned<String>>,
+    pub title: Option<String>,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOffering {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFinding {
+    pub date: Spanned<toml::value::Datetime>,
+    pub by: String,
+    pub outcome: String,
+    pub summary: String,
+    pub source: Spanned<String>,
+    #[serde(default)]
+    pub offerings: Vec<Spanned<String>>,
+}
+
+/// One claim as written; deserialized from the term's value after the file parsed.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawClaim {
+    pub value: toml::Value,
+    pub source: String,
+    /// A TOML date; kept as a value because dates do not survive a second deserialization.
+    pub verified: toml::Value,
+    pub quote: Option<String>,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub conditions: Vec<String>,
+    #[serde(default)]
+    pub offerings: Vec<String>,
+}
+
+/// The keys a claim table accepts, for suggestions.
+pub const CLAIM_KEYS: &[&str] = &["value", "source", "verified", "quote", "note", "conditions", "offerings"];
+
+/// The top-level keys of a vendor file, for suggestions.
+const VENDOR_KEYS: &[&str] = &[
+    "id", "name", "company", "headquarters", "open_source", "self_hostable", "status", "retired",
+    "website", "description", "documents", "offerings", "findings", "terms",
+];
+
+/// Decodes and parses one file. On failure the diagnostics say why and where.
+pub fn parse(file: &SourceFile) -> Result<(String, RawVendor), Diagnostic> {
+    let whole_file = |message: String| Diagnostic {
+        severity: Severity::Error,
+        file: file.display.clone(),
+        line: 0,
+        column: 0,
+        key: String::new(),
+        message,
+        help: None,
+    };
+    if file.bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(whole_file(format!(
+            "file is larger than {} KiB; a vendor file is plain hand-written TOML",
+            MAX_FILE_BYTES / 1024
+        )));
+    }
+    let text = match std::str::from_utf8(&file.bytes) {
+        Ok(t) => t.to_owned(),
+        Err(e) => {
+            let valid = String::from_utf8_lossy(&file.bytes[..e.valid_up_to()]).into_owned();
+            let (line, column) = LineIndex::new(&valid).position(valid.len());
+            return Err(Diagnostic {
+                line,
+                column,
+                ..whole_file("file is not valid UTF-8 text (save it as UTF-8)".into())
+            });
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(whole_file("file is empty; a vendor file needs at least id, name and company".into()));
+    }
+    match toml::from_str::<RawVendor>(&text) {
+        Ok(raw) => Ok((text, raw)),
+        Err(err) => {
+            let offset = err.span().map(|s| s.start);
+            let (line, column) = offset.map_or((0, 0), |o| LineIndex::new(&text).position(o));
+            let message = err.message().trim().to_owned();
+            let help = unknown_field_help(&message);
+            let key = offset.map(|o| key_at(&text, o)).unwrap_or_default();
+            Err(Diagnostic { line, column, key, help, ..whole_file(message) })
+        }
+    }
+}
+
+/// The dotted key at a byte offset: the nearest table header above it plus the key on its line.
+pub fn key_at(text: &str, offset: usize) -> String {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next().unwrap_or("");
+    let own = line.split_once('=').map(|(k, _)| k.trim()).filter(|k| !k.starts_with('['));
+    let header = before[..line_start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_owned());
+    let header = if line.trim_start().starts_with('[') {
+        Some(line.trim().trim_matches(|c| c == '[' || c == ']').trim().to_owned())
+    } else {
+        header
+    };
+    match (header, own) {
+        (Some(h), Some(k)) => format!("{h}.{k}"),
+        (Some(h), None) => h,
+        (None, Some(k)) => k.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// For serde's "unknown field `x`, expected ..." messages, the closest valid name.
+pub fn unknown_field_help(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let given = &rest[..rest.find('`')?];
+    let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+    let candidates: Vec<&str> = if expected.is_empty() { VENDOR_KEYS.to_vec() } else { expected };
+    did_you_mean(given, candidates)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_at_names_header_and_key() {
+        let text = "id = \"x\"\n[[documents]]\nid = \"p\"\nknd = \"x\"\n";
+        let at = text.find("knd").unwrap();
+        assert_eq!(key_at(text, at), "documents.knd");
+        assert_eq!(key_at(text, 0), "id");
+    }
+
+    #[test]
+    fn unknown_field_gets_a_suggestion() {
+        let help = unknown_field_help("unknown field `compnay`, expected one of `id`, `name`, `company`");
+        assert_eq!(help.as_deref(), Some("did you mean `company`?"));
+    }
+}

@@ -1,0 +1,75 @@
+//! The vendor catalogue: the TOML format (`terms` registry and serde shapes), loading from a
+//! directory or from the copy compiled into the binary, and the checks that turn raw files into a
+//! trusted [`Catalogue`] while collecting every problem as a [`Diagnostic`].
+
+pub mod check;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod schema;
+pub mod terms;
+
+use std::path::Path;
+
+pub use check::CheckOptions;
+pub use diag::{Diagnostic, Severity};
+pub use model::*;
+
+/// Where the catalogue comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Origin<'a> {
+    /// The catalogue shipped inside the binary.
+    Embedded,
+    /// A directory of vendor files.
+    Dir(&'a Path),
+}
+
+/// A catalogue with everything that was said about it while loading.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalogue: Catalogue,
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many vendor files were read.
+    pub files: usize,
+}
+
+impl Loaded {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads and checks every vendor file. I/O failures on the directory itself are errors; problems
+/// inside files are diagnostics, all of them, for every file.
+pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
+    let (files, label) = match origin {
+        Origin::Embedded => (load::embedded_files(), "the built-in catalogue".to_owned()),
+        Origin::Dir(dir) => (load::dir_files(dir)?, dir.display().to_string()),
+    };
+    let mut catalogue = Catalogue::default();
+    let mut diagnostics = Vec::new();
+    if files.is_empty() {
+        diagnostics.push(Diagnostic {
+            severity: Severity::Error,
+            file: label,
+            line: 0,
+            column: 0,
+            key: String::new(),
+            message: "no vendor files (*.toml) found".into(),
+            help: Some("point --catalogue at a directory of vendor files such as `vendors/`".into()),
+        });
+    }
+    for file in &files {
+        match load::parse(file) {
+            Err(d) => diagnostics.push(d),
+            Ok((text, raw)) => {
+                let (vendor, mut diags) = check::check(&file.display, &file.stem, &text, raw, opts);
+                diagnostics.append(&mut diags);
+                catalogue.vendors.extend(vendor);
+            }
+        }
+    }
+    catalogue.vendors.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(Loaded { catalogue, diagnostics, files: files.len() })
+}

@@ -1,0 +1,210 @@
+//! The checked catalogue: vendors, their documents, offerings, findings and claims, after every
+//! check has passed. Everything downstream (criteria, evaluation, reports, watch targets) reads
+//! these types and never the raw TOML.
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use super::terms::Term;
+
+/// All vendors, sorted by id.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Catalogue {
+    pub vendors: Vec<Vendor>,
+}
+
+impl Catalogue {
+    /// The vendor with this id.
+    pub fn vendor(&self, id: &str) -> Option<&Vendor> {
+        self.vendors.iter().find(|v| v.id == id)
+    }
+}
+
+/// Whether the service is still offered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VendorStatus {
+    Active,
+    Retired,
+}
+
+/// One video-conferencing service.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vendor {
+    pub id: String,
+    pub name: String,
+    pub company: String,
+    pub headquarters: String,
+    pub open_source: bool,
+    pub self_hostable: bool,
+    pub status: VendorStatus,
+    pub retired: Option<Date>,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    pub documents: Vec<Document>,
+    pub offerings: Vec<Offering>,
+    pub findings: Vec<Finding>,
+    /// Claims per term key, in file order.
+    pub claims: BTreeMap<&'static str, Vec<Claim>>,
+    /// Where the vendor was read from, for messages.
+    #[serde(skip)]
+    pub origin: String,
+}
+
+impl Vendor {
+    /// The document with this id.
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// The offering with this id.
+    pub fn offering(&self, id: &str) -> Option<&Offering> {
+        self.offerings.iter().find(|o| o.id == id)
+    }
+
+    /// The claim that holds for `term` in the scope of `offering`: a claim naming the offering
+    /// wins over one without offerings. `None` means the term is unknown there.
+    pub fn claim(&self, term: &str, offering: Option<&str>) -> Option<&Claim> {
+        let claims = self.claims.get(term)?;
+        if let Some(o) = offering {
+            if let Some(c) = claims.iter().find(|c| c.offerings.iter().any(|x| x == o)) {
+                return Some(c);
+            }
+        }
+        claims.iter().find(|c| c.offerings.is_empty())
+    }
+
+    /// The findings that concern an offering (or the whole vendor).
+    pub fn findings_for<'a>(&'a self, offering: Option<&'a str>) -> impl Iterator<Item = &'a Finding> {
+        self.findings.iter().filter(move |f| {
+            f.offerings.is_empty() || offering.is_some_and(|o| f.offerings.iter().any(|x| x == o))
+        })
+    }
+}
+
+/// A published document of the vendor, tracked by `watch` and cited by claims.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: String,
+    pub kind: String,
+    pub url: String,
+    pub select: Vec<String>,
+    pub remove: Vec<String>,
+    pub title: Option<String>,
+    pub language: Option<String>,
+}
+
+/// The kinds a document may have.
+pub const DOCUMENT_KINDS: &[&str] = &[
+    "privacy-policy",
+    "terms-of-service",
+    "data-processing-agreement",
+    "subprocessors",
+    "trust-center",
+    "education-privacy",
+    "other",
+];
+
+/// A tier or contract under which the service is offered.
+#[derive(Debug, Clone, Serialize)]
+pub struct Offering {
+    pub id: String,
+    pub name: String,
+    pub description: Option<String>,
+}
+
+/// A dated finding of a regulator or a DPIA.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub date: Date,
+    pub by: String,
+    pub outcome: String,
+    pub summary: String,
+    pub source: String,
+    pub offerings: Vec<String>,
+}
+
+/// The typed value of a claim.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Value {
+    Bool(bool),
+    Text(String),
+    List(Vec<String>),
+}
+
+impl Value {
+    /// The boolean, for `Bool` terms.
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Value::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    /// The string, for enum and text terms.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The items, for list terms.
+    pub fn as_list(&self) -> &[String] {
+        match self {
+            Value::List(l) => l,
+            _ => &[],
+        }
+    }
+
+    /// A short human rendering: `yes`/`no`, the string, or a comma-separated list.
+    pub fn display(&self) -> String {
+        match self {
+            Value::Bool(true) => "yes".into(),
+            Value::Bool(false) => "no".into(),
+            Value::Text(s) => s.clone(),
+            Value::List(l) if l.is_empty() => "(none)".into(),
+            Value::List(l) => l.join(", "),
+        }
+    }
+}
+
+/// Where a claim's evidence comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// A document id of the same vendor.
+    Document(String),
+    /// An external http(s) URL (regulator, DPIA, report).
+    Url(String),
+}
+
+/// A sourced statement about one term.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    #[serde(skip)]
+    pub term: &'static Term,
+    pub value: Value,
+    pub source: Source,
+    pub verified: Date,
+    pub quote: Option<String>,
+    pub note: Option<String>,
+    pub conditions: Vec<String>,
+    pub offerings: Vec<String>,
+    /// Line in the vendor file, for messages.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl Vendor {
+    /// The URL behind a claim's source.
+    pub fn source_url<'a>(&'a self, source: &'a Source) -> Option<&'a str> {
+        match source {
+            Source::Url(u) => Some(u),
+            Source::Document(id) => self.document(id).map(|d| d.url.as_str()),
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The coverage report of `validate --coverage`: per vendor offering, how many terms are known,
+//! how many of those carry a verbatim quote, and how many are fresh, so gaps in the catalogue are
+//! visible and a DPO knows what to ask the vendor.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::catalogue::{terms::TERMS, Catalogue};
+
+/// Coverage of one vendor offering.
+#[derive(Debug, Serialize)]
+pub struct Coverage {
+    pub vendor: String,
+    pub offering: Option<String>,
+    pub terms: usize,
+    pub known: usize,
+    pub quoted: usize,
+    pub fresh: usize,
+    pub findings: usize,
+    pub unknown: Vec<&'static str>,
+}
+
+impl Coverage {
+    /// Known terms as a share of all terms, in percent.
+    pub fn known_percent(&self) -> f64 {
+        100.0 * self.known as f64 / self.terms.max(1) as f64
+    }
+}
+
+/// Coverage of every vendor offering.
+pub fn coverage(catalogue: &Catalogue, today: Date, max_age_months: i32) -> Vec<Coverage> {
+    let mut out = Vec::new();
+    for v in &catalogue.vendors {
+        let scopes: Vec<Option<&str>> = if v.offerings.is_empty() {
+            vec![None]
+        } else {
+            v.offerings.iter().map(|o| Some(o.id.as_str())).collect()
+        };
+        for scope in scopes {
+            let mut c = Coverage {
+                vendor: v.id.clone(),
+                offering: scope.map(str::to_owned),
+                terms: TERMS.len(),
+                known: 0,
+                quoted: 0,
+                fresh: 0,
+                findings: v.findings_for(scope).count(),
+                unknown: Vec::new(),
+            };
+            for t in TERMS {
+                match v.claim(t.key, scope) {
+                    Some(claim) => {
+                        c.known += 1;
+                        c.quoted += usize::from(claim.quote.is_some());
+                        let fresh = claim
+                            .verified
+                            .checked_add(jiff::Span::new().months(max_age_months))
+                            .is_ok_and(|limit| limit >= today);
+                        c.fresh += usize::from(fresh);
+                    }
+                    None => c.unknown.push(t.key),
+                }
+            }
+            out.push(c);
+        }
+    }
+    out
+}

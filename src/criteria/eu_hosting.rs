@@ -1,0 +1,44 @@
+//! `eu-hosting`: meeting media, recordings, chat and account data stay in the EU/EEA.
+
+use super::judge::{Judge, Verdict};
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+
+pub static CRITERION: Criterion = Criterion {
+    id: "eu-hosting",
+    severity: Severity::Must,
+    title: Text::fixed("Data stored in the EU", "Gegevens in de EU opgeslagen"),
+    checks: Text::fixed(
+        "Meeting media, recordings, chat and account data are stored and processed in the EU/EEA (or the regions the profile accepts); any transfer out of the EEA rests on a valid mechanism. An option the school must switch on or contract for makes this conditional.",
+        "Beeld, geluid, opnames, chat en accountgegevens worden in de EU/EER opgeslagen en verwerkt (of in de regio's die het profiel toestaat); doorgifte buiten de EER heeft een geldige grondslag. Een optie die de school moet aanzetten of afsluiten maakt dit voorwaardelijk.",
+    ),
+    trace: &[Trace {
+        document: "003",
+        place: "comment 1.1",
+        quote: "Zoom houdt zich zeker niet aan de AVG.",
+    }],
+    evaluate,
+};
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    let regions = facts.claim("hosting.regions").map(|c| c.value.as_list().to_vec());
+    let all_accepted = regions.as_ref().is_some_and(|r| {
+        !r.is_empty() && r.iter().all(|x| facts.accepted_regions.iter().any(|a| a.eq_ignore_ascii_case(x)))
+    });
+    j.check("hosting.eu_residency", |c| match c.value.as_str() {
+        Some("always") => Verdict::Pass,
+        _ if all_accepted => Verdict::Pass,
+        Some("optional") => Verdict::Conditional(Text::fixed(
+            "Choose or contract EU data residency for all meeting data.",
+            "Kies of contracteer opslag in de EU voor alle gegevens van lessen.",
+        )),
+        _ => Verdict::Fail(Text::fixed(
+            "Data is stored or processed outside the EU with no EU-only option.",
+            "Gegevens worden buiten de EU opgeslagen of verwerkt, zonder keuze voor alleen de EU.",
+        )),
+    });
+    j.finish(Text::fixed(
+        "Meeting data stays in the EU/EEA.",
+        "Gegevens van lessen blijven in de EU/EER.",
+    ))
+}

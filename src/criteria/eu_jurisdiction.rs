@@ -1,0 +1,29 @@
+//! `eu-jurisdiction`: no non-EU law (such as the US CLOUD Act) reaches the data.
+
+use super::judge::Judge;
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+
+pub static CRITERION: Criterion = Criterion {
+    id: "eu-jurisdiction",
+    severity: Severity::Should,
+    title: Text::fixed("Out of reach of non-EU law", "Buiten bereik van niet-EU-recht"),
+    checks: Text::fixed(
+        "The vendor is established in the EU/EEA, or the service can be self-hosted by the school or an EU provider, so that no non-EU law (e.g. the US CLOUD Act) reaches the data.",
+        "De leverancier is gevestigd in de EU/EER, of de school of een Europese aanbieder kan de dienst zelf draaien, zodat geen recht van buiten de EU (zoals de Amerikaanse CLOUD Act) bij de gegevens kan.",
+    ),
+    trace: &[Trace {
+        document: "003",
+        place: "comment 1.1",
+        quote: "Er zijn volop alternatieven, ook non-profit alternatieven uit Europa.",
+    }],
+    evaluate,
+};
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    j.bool_is("jurisdiction.non_eu_law", false, Text::fixed(
+        "The data can be reached under non-EU law (for example the US CLOUD Act).",
+        "Het recht van een land buiten de EU (bijvoorbeeld de Amerikaanse CLOUD Act) kan bij de gegevens.",
+    ));
+    j.finish(Text::fixed("Only EU law reaches the data.", "Alleen Europees recht is van toepassing op de gegevens."))
+}

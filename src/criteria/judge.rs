@@ -1,0 +1,194 @@
+//! The shared vocabulary of the criteria: [`Facts`] (the claims that hold for one vendor
+//! offering, recording which terms a criterion read), [`Judge`] (turns claims into checks and
+//! combines them: fail beats unknown beats conditional beats pass) and bilingual [`Text`].
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use serde::Serialize;
+
+use super::Status;
+use crate::catalogue::{terms, Claim, Vendor};
+
+/// A sentence in English and Dutch.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub en: Cow<'static, str>,
+    pub nl: Cow<'static, str>,
+}
+
+impl Text {
+    /// A text from two static strings.
+    pub const fn fixed(en: &'static str, nl: &'static str) -> Text {
+        Text { en: Cow::Borrowed(en), nl: Cow::Borrowed(nl) }
+    }
+
+    /// A text from two owned strings.
+    pub fn new(en: impl Into<String>, nl: impl Into<String>) -> Text {
+        Text { en: Cow::Owned(en.into()), nl: Cow::Owned(nl.into()) }
+    }
+
+    /// Text that exists in one language only (catalogue conditions are written in English).
+    pub fn same(s: impl Into<String>) -> Text {
+        let s: String = s.into();
+        Text { en: Cow::Owned(s.clone()), nl: Cow::Owned(s) }
+    }
+
+    /// The text in a language (`nl` or anything else for English).
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The language of human-readable output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+}
+
+/// The claims that hold for one vendor offering.
+pub struct Facts<'a> {
+    pub vendor: &'a Vendor,
+    pub offering: Option<&'a str>,
+    /// Accepted hosting regions from the profile.
+    pub accepted_regions: &'a [String],
+    read: RefCell<Vec<&'static str>>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn new(vendor: &'a Vendor, offering: Option<&'a str>, accepted_regions: &'a [String]) -> Self {
+        Facts { vendor, offering, accepted_regions, read: RefCell::new(Vec::new()) }
+    }
+
+    /// The claim for a term, remembering that it was read.
+    pub fn claim(&self, key: &'static str) -> Option<&'a Claim> {
+        debug_assert!(terms::find(key).is_some(), "unknown term {key}");
+        let mut read = self.read.borrow_mut();
+        if !read.contains(&key) {
+            read.push(key);
+        }
+        self.vendor.claim(key, self.offering)
+    }
+
+    /// The terms read so far, in reading order; clears the record.
+    pub fn take_read(&self) -> Vec<&'static str> {
+        std::mem::take(&mut self.read.borrow_mut())
+    }
+}
+
+/// What one check concluded.
+pub enum Verdict {
+    Pass,
+    /// Passes if the school does this.
+    Conditional(Text),
+    Fail(Text),
+}
+
+/// The outcome of a criterion before profile and staleness are applied.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub status: Status,
+    pub reason: Text,
+    pub conditions: Vec<Text>,
+}
+
+/// Collects checks for one criterion.
+pub struct Judge<'f, 'a> {
+    facts: &'f Facts<'a>,
+    status: Status,
+    fails: Vec<Text>,
+    unknown: Vec<&'static str>,
+    conditions: Vec<Text>,
+}
+
+impl<'f, 'a> Judge<'f, 'a> {
+    pub fn new(facts: &'f Facts<'a>) -> Self {
+        Judge { facts, status: Status::Pass, fails: Vec::new(), unknown: Vec::new(), conditions: Vec::new() }
+    }
+
+    fn raise(&mut self, s: Status) {
+        self.status = self.status.max(s);
+    }
+
+    /// Applies `rule` to the claim of `key`. A missing claim makes the criterion unknown; a
+    /// passing claim that holds only under conditions makes it conditional.
+    pub fn check(&mut self, key: &'static str, rule: impl FnOnce(&Claim) -> Verdict) -> Option<&'a Claim> {
+        let Some(claim) = self.facts.claim(key) else {
+            self.unknown.push(key);
+            self.raise(Status::Unknown);
+            return None;
+        };
+        match rule(claim) {
+            Verdict::Pass => self.claim_conditions(claim),
+            Verdict::Conditional(t) => {
+                self.condition(t);
+                self.claim_conditions(claim);
+            }
+            Verdict::Fail(t) => self.fail(t),
+        }
+        Some(claim)
+    }
+
+    /// A boolean term that must have the value `good`.
+    pub fn bool_is(&mut self, key: &'static str, good: bool, fail: Text) -> Option<bool> {
+        self.check(key, |c| match c.value.as_bool() {
+            Some(v) if v == good => Verdict::Pass,
+            _ => Verdict::Fail(fail),
+        })
+        .and_then(|c| c.value.as_bool())
+    }
+
+    fn claim_conditions(&mut self, claim: &Claim) {
+        for c in &claim.conditions {
+            self.condition(Text::same(c.clone()));
+        }
+    }
+
+    /// Adds a condition the school must meet.
+    pub fn condition(&mut self, t: Text) {
+        self.raise(Status::Conditional);
+        if !self.conditions.contains(&t) {
+            self.conditions.push(t);
+        }
+    }
+
+    /// Records a failure with its reason.
+    pub fn fail(&mut self, t: Text) {
+        self.raise(Status::Fail);
+        self.fails.push(t);
+    }
+
+    /// The outcome, with `pass` as the reason when everything passed.
+    pub fn finish(self, pass: Text) -> Outcome {
+        let reason = match self.status {
+            Status::Fail => join(&self.fails),
+            Status::Unknown => {
+                let en: Vec<&str> = self.unknown.iter().filter_map(|k| terms::find(k)).map(|t| t.label_en).collect();
+                let nl: Vec<&str> = self.unknown.iter().filter_map(|k| terms::find(k)).map(|t| t.label_nl).collect();
+                Text::new(
+                    format!("Not known from a source: {}.", en.join("; ").to_lowercase()),
+                    format!("Onbekend (geen bron): {}.", nl.join("; ").to_lowercase()),
+                )
+            }
+            Status::Conditional => Text::new(
+                format!("{} Only under conditions.", pass.en),
+                format!("{} Alleen onder voorwaarden.", pass.nl),
+            ),
+            Status::Pass => pass,
+        };
+        // Conditions stay on the list whatever the status: they are still the school's to-do.
+        Outcome { status: self.status, reason, conditions: self.conditions }
+    }
+}
+
+fn join(texts: &[Text]) -> Text {
+    let en: Vec<&str> = texts.iter().map(|t| t.en.as_ref()).collect();
+    let nl: Vec<&str> = texts.iter().map(|t| t.nl.as_ref()).collect();
+    Text::new(en.join(" "), nl.join(" "))
+}

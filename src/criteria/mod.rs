@@ -1,0 +1,148 @@
+//! The thirteen remote-teaching criteria, one file each with the same shape: metadata (id, default
+//! severity, titles, what it checks, the trace to the source passage) and a pure `evaluate`
+//! function over the facts of one vendor offering. `judge` holds the small vocabulary the
+//! criteria share for turning claims into a status, a reason and conditions.
+
+pub mod judge;
+pub mod profile;
+
+mod anonymous_join;
+mod camera_optional;
+mod eu_hosting;
+mod eu_jurisdiction;
+mod no_content_analysis;
+mod no_own_analytics;
+mod no_secondary_use;
+mod no_third_party_sharing;
+mod processor_agreement;
+mod recording_control;
+mod recording_storage;
+mod security;
+mod transparency;
+
+use serde::Serialize;
+
+pub use judge::{Facts, Outcome, Text};
+
+/// How much a criterion weighs in the verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Blocking: a failure makes the service not suitable.
+    Must,
+    /// A concern: listed, never blocking.
+    Should,
+    /// Shown, never changes the verdict.
+    Info,
+    /// Not evaluated.
+    Off,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Must => "must",
+            Severity::Should => "should",
+            Severity::Info => "info",
+            Severity::Off => "off",
+        }
+    }
+}
+
+/// The result of one criterion for one vendor offering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Pass,
+    Conditional,
+    Unknown,
+    Fail,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Conditional => "conditional",
+            Status::Unknown => "unknown",
+            Status::Fail => "fail",
+        }
+    }
+}
+
+/// Where a criterion comes from in the source documents.
+#[derive(Debug)]
+pub struct Trace {
+    /// `003` (the blog post on remote teaching) or `000` (the Kennisnet Q&A on recording).
+    pub document: &'static str,
+    /// Where in the document: "main text", "comment 1.1".
+    pub place: &'static str,
+    /// A short Dutch phrase from the passage, verbatim.
+    pub quote: &'static str,
+}
+
+/// One criterion.
+#[derive(Debug)]
+pub struct Criterion {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: Text,
+    /// What the vendor must offer.
+    pub checks: Text,
+    pub trace: &'static [Trace],
+    pub evaluate: fn(&Facts) -> Outcome,
+}
+
+/// The source documents, by the id the traces use.
+pub const SOURCES: &[(&str, &str)] = &[
+    ("003", "Arnoud Engelfriet, \"Is er eigenlijk geen ouderlijke toestemming nodig voor afstandsles met minderjarigen?\" (blog post with reader comments)"),
+    ("000", "Kennisnet, \"Moet een student/stagiair voor opnames in de klas voor opleidingsdoeleinden toestemming vragen?\" (Q&A, 7 May 2019)"),
+];
+
+/// Every criterion, in the order of the source analysis.
+pub static ALL: &[&Criterion] = &[
+    &processor_agreement::CRITERION,
+    &no_own_analytics::CRITERION,
+    &no_secondary_use::CRITERION,
+    &no_third_party_sharing::CRITERION,
+    &no_content_analysis::CRITERION,
+    &eu_hosting::CRITERION,
+    &eu_jurisdiction::CRITERION,
+    &recording_control::CRITERION,
+    &recording_storage::CRITERION,
+    &camera_optional::CRITERION,
+    &anonymous_join::CRITERION,
+    &security::CRITERION,
+    &transparency::CRITERION,
+];
+
+/// Looks a criterion up by id.
+pub fn find(id: &str) -> Option<&'static Criterion> {
+    ALL.iter().copied().find(|c| c.id == id)
+}
+
+/// Short column codes for narrow tables, in the order of [`ALL`].
+pub fn code(id: &str) -> &'static str {
+    match id {
+        "processor-agreement" => "PA",
+        "no-own-analytics" => "AN",
+        "no-secondary-use" => "SU",
+        "no-third-party-sharing" => "3P",
+        "no-content-analysis" => "CA",
+        "eu-hosting" => "EH",
+        "eu-jurisdiction" => "EJ",
+        "recording-control" => "RC",
+        "recording-storage" => "RS",
+        "camera-optional" => "CO",
+        "anonymous-join" => "AJ",
+        "security" => "SE",
+        "transparency" => "TR",
+        _ => "??",
+    }
+}
+
+/// The verdict rule, as published in the README and by `vcaudit criteria`.
+pub const VERDICT_RULE: Text = Text::fixed(
+    "1. any `must` criterion fails -> not suitable; 2. else any `must` criterion unknown -> insufficient information; 3. else any `must` criterion conditional -> suitable with conditions (the conditions are listed); 4. else -> suitable. Failing `should` criteria are listed as concerns in every case; `info` criteria never change the verdict.",
+    "1. een `must`-criterium faalt -> niet geschikt; 2. anders een `must`-criterium onbekend -> onvoldoende informatie; 3. anders een `must`-criterium onder voorwaarden -> geschikt onder voorwaarden (de voorwaarden staan erbij); 4. anders -> geschikt. Falende `should`-criteria staan altijd als zorgpunt vermeld; `info`-criteria veranderen het oordeel nooit.",
+);

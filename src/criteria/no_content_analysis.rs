@@ -1,0 +1,64 @@
+//! `no-content-analysis`: no speech-to-text, face recognition, attention tracking or AI assistant
+//! on lessons unless the school turns it on.
+
+use super::judge::{Judge, Verdict};
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+use crate::catalogue::terms;
+
+pub static CRITERION: Criterion = Criterion {
+    id: "no-content-analysis",
+    severity: Severity::Must,
+    title: Text::fixed("No analysis of lesson content", "Geen analyse van de inhoud van lessen"),
+    checks: Text::fixed(
+        "The vendor does not analyse meeting content (speech-to-text, face recognition, attention tracking, AI assistants, reading what is visible on camera) unless the school turns it on; such features are off by default and an admin can switch them off.",
+        "De leverancier analyseert de inhoud van lessen niet (spraak naar tekst, gezichtsherkenning, aandacht meten, AI-assistenten, lezen wat in beeld is), tenzij de school dat aanzet; zulke functies staan standaard uit en een beheerder kan ze uitzetten.",
+    ),
+    trace: &[Trace {
+        document: "003",
+        place: "comment 1.1",
+        quote: "Zoom mag de inhoud van de video analyseren (met speech to text) maar ook met gezichtsherkenning",
+    }],
+    evaluate,
+};
+
+const FEATURES: [&str; 4] = [
+    "content_analysis.transcription",
+    "content_analysis.face_recognition",
+    "content_analysis.attention_tracking",
+    "content_analysis.ai_assistant",
+];
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    let admin = facts.claim("content_analysis.admin_can_disable").and_then(|c| c.value.as_bool());
+    let mut needs_admin = false;
+    for key in FEATURES {
+        let term = terms::find(key).map_or((key, key), |t| (t.label_en, t.label_nl));
+        j.check(key, |c| match c.value.as_str() {
+            Some("on-by-default") => {
+                needs_admin = true;
+                match admin {
+                    Some(true) => Verdict::Conditional(Text::new(
+                        format!("Switch off {} for the whole school in the admin settings.", term.0.to_lowercase()),
+                        format!("Zet {} voor de hele school uit in de beheerinstellingen.", term.1.to_lowercase()),
+                    )),
+                    Some(false) => Verdict::Fail(Text::new(
+                        format!("{} is on by default and the school cannot switch it off.", term.0),
+                        format!("{} staat standaard aan en de school kan het niet uitzetten.", term.1),
+                    )),
+                    // Whether the school can switch it off is unknown: checked below.
+                    None => Verdict::Pass,
+                }
+            }
+            _ => Verdict::Pass,
+        });
+    }
+    if needs_admin && admin.is_none() {
+        // A feature is on by default and nobody knows whether the school can switch it off.
+        j.check("content_analysis.admin_can_disable", |_| Verdict::Pass);
+    }
+    j.finish(Text::fixed(
+        "No content analysis unless the school turns it on.",
+        "Geen analyse van de inhoud, tenzij de school die aanzet.",
+    ))
+}

@@ -1,0 +1,39 @@
+//! `no-secondary-use`: no marketing, no selling, no AI training on pupil data or meeting content.
+
+use super::judge::Judge;
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+
+pub static CRITERION: Criterion = Criterion {
+    id: "no-secondary-use",
+    severity: Severity::Must,
+    title: Text::fixed("No other use by the vendor", "Geen ander gebruik door de leverancier"),
+    checks: Text::fixed(
+        "The vendor does not otherwise use the data for itself: no marketing or advertising, no selling, no training of AI or machine-learning models on meeting content or pupil data.",
+        "De leverancier gebruikt de gegevens niet op een andere manier voor zichzelf: geen marketing of reclame, geen verkoop, geen training van AI-modellen met de inhoud van lessen of met gegevens van leerlingen.",
+    ),
+    trace: &[
+        Trace { document: "003", place: "main text", quote: "of anderszins zelf met de gegevens werkt" },
+        Trace { document: "003", place: "comment 1.1", quote: "En verkoopt die gegevens." },
+    ],
+    evaluate,
+};
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    j.bool_is("secondary_use.marketing", false, Text::fixed(
+        "Data is used for the vendor's own marketing or advertising.",
+        "Gegevens worden gebruikt voor eigen marketing of reclame van de leverancier.",
+    ));
+    j.bool_is("secondary_use.selling", false, Text::fixed(
+        "Personal data is sold or shared for advertising.",
+        "Persoonsgegevens worden verkocht of voor reclame gedeeld.",
+    ));
+    j.bool_is("secondary_use.ai_training", false, Text::fixed(
+        "Meeting content or user data trains AI models.",
+        "De inhoud van gesprekken of gebruikersgegevens worden gebruikt om AI te trainen.",
+    ));
+    j.finish(Text::fixed(
+        "No marketing, no selling and no AI training with the data.",
+        "Geen marketing, geen verkoop en geen AI-training met de gegevens.",
+    ))
+}

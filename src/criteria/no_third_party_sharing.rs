@@ -1,0 +1,43 @@
+//! `no-third-party-sharing`: no data to third parties; sub-processors listed and bound.
+
+use super::judge::{Judge, Verdict};
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+
+pub static CRITERION: Criterion = Criterion {
+    id: "no-third-party-sharing",
+    severity: Severity::Must,
+    title: Text::fixed("No sharing with third parties", "Niet delen met derden"),
+    checks: Text::fixed(
+        "No personal or analytics data flows to third parties (tracking SDKs such as the Facebook SDK, data brokers, advertisers); sub-processors only under the agreement and publicly listed.",
+        "Er gaan geen persoonsgegevens of analysegegevens naar derden (trackers zoals de Facebook-SDK, datahandelaren, adverteerders); subverwerkers alleen onder de overeenkomst en op een openbare lijst.",
+    ),
+    trace: &[Trace {
+        document: "003",
+        place: "comment 1",
+        quote: "Zoom stuurt bijvoorbeeld data naar Facebook.",
+    }],
+    evaluate,
+};
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    j.bool_is("sharing.trackers", false, Text::fixed(
+        "The clients or join pages carry third-party trackers or SDKs.",
+        "De apps of deelnamepagina's bevatten trackers of SDK's van derden.",
+    ));
+    j.bool_is("sharing.third_parties", false, Text::fixed(
+        "Personal data goes to third parties outside the processing agreement.",
+        "Persoonsgegevens gaan naar derden buiten de verwerkersovereenkomst.",
+    ));
+    j.check("transparency.subprocessor_list", |c| match c.value.as_bool() {
+        Some(true) => Verdict::Pass,
+        _ => Verdict::Conditional(Text::fixed(
+            "Ask the vendor for its list of sub-processors and have it made part of the agreement.",
+            "Vraag de leverancier om de lijst van subverwerkers en neem die op in de overeenkomst.",
+        )),
+    });
+    j.finish(Text::fixed(
+        "No trackers and no sharing with third parties; sub-processors are listed.",
+        "Geen trackers en niet delen met derden; subverwerkers staan op een lijst.",
+    ))
+}

@@ -1,0 +1,48 @@
+//! `processor-agreement`: the vendor is bound to the school's instructions as its processor.
+
+use super::judge::{Judge, Verdict};
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+
+pub static CRITERION: Criterion = Criterion {
+    id: "processor-agreement",
+    severity: Severity::Must,
+    title: Text::fixed("Processor under a data processing agreement", "Verwerker met een verwerkersovereenkomst"),
+    checks: Text::fixed(
+        "The vendor acts as processor for the school under a data processing agreement that binds it to the school's instructions. Education model terms (Privacyconvenant model agreement, SURF/SIVON contracts) are a plus.",
+        "De leverancier is verwerker voor de school, met een verwerkersovereenkomst die hem aan de instructies van de school bindt. Onderwijsvoorwaarden (model van het Privacyconvenant, SURF/SIVON-contracten) zijn een pluspunt.",
+    ),
+    trace: &[
+        Trace { document: "003", place: "main text", quote: "hoe je de videodienstverlener hebt gebonden aan beperkingen" },
+        Trace { document: "003", place: "comment 9", quote: "Er bestaat al jaren een privacyconvenant in het onderwijs." },
+    ],
+    evaluate,
+};
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    j.check("contract.role", |c| match c.value.as_str() {
+        Some("processor") => Verdict::Pass,
+        Some("mixed") => Verdict::Conditional(Text::fixed(
+            "Agree in the contract that the vendor processes pupil data only as processor, also for its 'legitimate business purposes'.",
+            "Leg in het contract vast dat de leverancier leerlinggegevens alleen als verwerker gebruikt, ook voor zijn 'eigen bedrijfsdoeleinden'.",
+        )),
+        _ => Verdict::Fail(Text::fixed(
+            "The vendor decides itself what happens with the data (controller), so the school cannot bind it.",
+            "De leverancier bepaalt zelf wat er met de gegevens gebeurt (verwerkingsverantwoordelijke); de school kan hem niet binden.",
+        )),
+    });
+    j.bool_is("contract.dpa", true, Text::fixed(
+        "No data processing agreement is offered.",
+        "Er is geen verwerkersovereenkomst.",
+    ));
+    let edu = facts.claim("contract.education_terms").and_then(|c| c.value.as_bool());
+    let pass = if edu == Some(true) {
+        Text::fixed(
+            "Processor under a data processing agreement; education model terms exist.",
+            "Verwerker met een verwerkersovereenkomst; er zijn onderwijsvoorwaarden.",
+        )
+    } else {
+        Text::fixed("Processor under a data processing agreement.", "Verwerker met een verwerkersovereenkomst.")
+    };
+    j.finish(pass)
+}

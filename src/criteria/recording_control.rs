@@ -1,0 +1,58 @@
+//! `recording-control`: the school decides who records; pupils cannot; everyone sees it.
+
+use super::judge::{Judge, Verdict};
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+
+pub static CRITERION: Criterion = Criterion {
+    id: "recording-control",
+    severity: Severity::Must,
+    title: Text::fixed("The school controls recording", "De school bepaalt over opnemen"),
+    checks: Text::fixed(
+        "The school can switch recording off or restrict it to teachers; pupils cannot record; everyone is shown that a recording is running.",
+        "De school kan opnemen uitzetten of beperken tot docenten; leerlingen kunnen niet opnemen; iedereen ziet dat er een opname loopt.",
+    ),
+    trace: &[
+        Trace { document: "003", place: "comment 1.1", quote: "De host in Zoom kan de sessie als video opnemen. En als op Youtube zetten." },
+        Trace { document: "000", place: "answer", quote: "maak alleen opnames tijdens lessen als dit echt nodig is" },
+    ],
+    evaluate,
+};
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    let who = j
+        .check("recording.who_can_record", |c| match c.value.as_str() {
+            Some("nobody" | "host-only") => Verdict::Pass,
+            Some("host-and-permitted") => Verdict::Conditional(Text::fixed(
+                "Do not let teachers give pupils permission to record.",
+                "Spreek af dat docenten leerlingen geen toestemming geven om op te nemen.",
+            )),
+            _ => Verdict::Fail(Text::fixed(
+                "Any participant, pupils included, can record.",
+                "Iedere deelnemer, ook een leerling, kan opnemen.",
+            )),
+        })
+        .and_then(|c| c.value.as_str());
+    if who != Some("nobody") {
+        j.check("recording.admin_can_disable", |c| match c.value.as_bool() {
+            Some(true) => Verdict::Pass,
+            _ => Verdict::Conditional(Text::fixed(
+                "Agree with teachers when they may record, because the school cannot switch recording off centrally.",
+                "Maak afspraken met docenten over wanneer zij mogen opnemen, want de school kan opnemen niet centraal uitzetten.",
+            )),
+        });
+        j.bool_is("recording.notice", true, Text::fixed(
+            "Participants are not shown that a recording is running.",
+            "Deelnemers zien niet dat er een opname loopt.",
+        ));
+    }
+    let pass = if who == Some("nobody") {
+        Text::fixed("The service cannot record.", "De dienst kan niet opnemen.")
+    } else {
+        Text::fixed(
+            "Only the host records, the school can switch recording off, and everyone sees it.",
+            "Alleen de organisator neemt op, de school kan opnemen uitzetten en iedereen ziet het.",
+        )
+    };
+    j.finish(pass)
+}

@@ -1,0 +1,55 @@
+//! `recording-storage`: recordings stay under the school's control and are deleted in time.
+
+use super::judge::{Judge, Verdict};
+use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
+
+pub static CRITERION: Criterion = Criterion {
+    id: "recording-storage",
+    severity: Severity::Should,
+    title: Text::fixed("Recordings stored safely", "Opnames veilig bewaard"),
+    checks: Text::fixed(
+        "Recordings can stay under the school's control: local or school-chosen storage, access limited, retention or automatic deletion configurable, no public share links by default.",
+        "Opnames blijven in handen van de school: lokaal of op opslag die de school kiest, beperkte toegang, instelbare bewaartermijn of automatisch verwijderen, standaard geen openbare deellinks.",
+    ),
+    trace: &[
+        Trace { document: "000", place: "answer", quote: "laat ze niet slingeren, ook niet op het netwerk" },
+        Trace { document: "000", place: "answer", quote: "verwijder de beelden als ze niet (langer) nodig zijn" },
+    ],
+    evaluate,
+};
+
+fn evaluate(facts: &Facts) -> Outcome {
+    let mut j = Judge::new(facts);
+    if facts.claim("recording.who_can_record").and_then(|c| c.value.as_str()) == Some("nobody") {
+        return j.finish(Text::fixed("The service makes no recordings.", "De dienst maakt geen opnames."));
+    }
+    j.check("recording.default_sharing", |c| match c.value.as_str() {
+        Some("private" | "organisation") => Verdict::Pass,
+        _ => Verdict::Fail(Text::fixed(
+            "New recordings can be reached by anyone with the link by default.",
+            "Nieuwe opnames zijn standaard te bekijken door iedereen met de link.",
+        )),
+    });
+    j.check("recording.retention_configurable", |c| match c.value.as_bool() {
+        Some(true) => Verdict::Pass,
+        _ => Verdict::Conditional(Text::fixed(
+            "Delete recordings by hand as soon as they are no longer needed.",
+            "Verwijder opnames met de hand zodra ze niet meer nodig zijn.",
+        )),
+    });
+    j.check("recording.storage", |c| {
+        let s = c.value.as_list();
+        if s.iter().any(|x| x == "local" || x == "school-storage") {
+            Verdict::Pass
+        } else {
+            Verdict::Conditional(Text::fixed(
+                "Keep recordings only in the vendor's cloud of the school's account and limit who can open them.",
+                "Bewaar opnames alleen in de cloud van het schoolaccount en beperk wie ze kan openen.",
+            ))
+        }
+    });
+    j.finish(Text::fixed(
+        "Recordings can stay under the school's control and be deleted in time.",
+        "Opnames blijven in handen van de school en kunnen op tijd worden verwijderd.",
+    ))
+}

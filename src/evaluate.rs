@@ -1,0 +1,251 @@
+//! The evaluation: catalogue + profile (+ what the policy watcher saw change) → a status per
+//! criterion and a verdict per vendor offering. Pure: no I/O, so every renderer works from the
+//! same serializable value and tests need no files.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::catalogue::{Catalogue, Claim, Source, Vendor, VendorStatus};
+use crate::criteria::{profile::Profile, Facts, Severity, Status, Text, ALL};
+
+/// The four verdicts, in order of severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Suitable,
+    SuitableWithConditions,
+    InsufficientInformation,
+    NotSuitable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Suitable => "suitable",
+            Verdict::SuitableWithConditions => "suitable-with-conditions",
+            Verdict::InsufficientInformation => "insufficient-information",
+            Verdict::NotSuitable => "not-suitable",
+        }
+    }
+
+    /// A short label for narrow tables.
+    pub fn short_label(self) -> Text {
+        match self {
+            Verdict::Suitable => Text::fixed("suitable", "geschikt"),
+            Verdict::SuitableWithConditions => Text::fixed("with conditions", "onder voorwaarden"),
+            Verdict::InsufficientInformation => Text::fixed("insufficient info", "onvoldoende info"),
+            Verdict::NotSuitable => Text::fixed("not suitable", "niet geschikt"),
+        }
+    }
+
+    /// A human label.
+    pub fn label(self) -> Text {
+        match self {
+            Verdict::Suitable => Text::fixed("suitable", "geschikt"),
+            Verdict::SuitableWithConditions => Text::fixed("suitable with conditions", "geschikt onder voorwaarden"),
+            Verdict::InsufficientInformation => Text::fixed("insufficient information", "onvoldoende informatie"),
+            Verdict::NotSuitable => Text::fixed("not suitable", "niet geschikt"),
+        }
+    }
+}
+
+/// When each watched document last changed: `(vendor, document) → day`.
+pub type SourceChanges = HashMap<(String, String), Date>;
+
+/// Everything an evaluation needs besides the catalogue.
+pub struct Inputs<'a> {
+    pub profile: &'a Profile,
+    pub today: Date,
+    pub changes: &'a SourceChanges,
+}
+
+/// A selected vendor, optionally narrowed to one offering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selector {
+    pub vendor: String,
+    pub offering: Option<String>,
+}
+
+/// The whole result.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub as_of: Date,
+    pub profile: Profile,
+    pub results: Vec<OfferingResult>,
+}
+
+/// The result for one vendor offering (or a vendor without offerings).
+#[derive(Debug, Clone, Serialize)]
+pub struct OfferingResult {
+    pub vendor: String,
+    pub vendor_name: String,
+    pub offering: Option<String>,
+    pub offering_name: Option<String>,
+    pub retired: Option<Date>,
+    pub verdict: Verdict,
+    pub criteria: Vec<CriterionResult>,
+}
+
+impl OfferingResult {
+    /// `vendor` or `vendor/offering`.
+    pub fn key(&self) -> String {
+        match &self.offering {
+            Some(o) => format!("{}/{o}", self.vendor),
+            None => self.vendor.clone(),
+        }
+    }
+
+    /// A human name: "Zoom (education)".
+    pub fn display_name(&self) -> String {
+        match &self.offering_name {
+            Some(o) => format!("{} — {o}", self.vendor_name),
+            None => self.vendor_name.clone(),
+        }
+    }
+
+    /// The result of one criterion.
+    pub fn criterion(&self, id: &str) -> Option<&CriterionResult> {
+        self.criteria.iter().find(|c| c.id == id)
+    }
+}
+
+/// One criterion for one vendor offering.
+#[derive(Debug, Clone, Serialize)]
+pub struct CriterionResult {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub status: Status,
+    pub stale: bool,
+    pub stale_reasons: Vec<Text>,
+    pub reason: Text,
+    pub conditions: Vec<Text>,
+    pub facts: Vec<FactUsed>,
+}
+
+/// A claim a criterion read, or a term it needed and found unknown.
+#[derive(Debug, Clone, Serialize)]
+pub struct FactUsed {
+    pub term: &'static str,
+    /// `None`: unknown.
+    pub claim: Option<Claim>,
+    pub source_url: Option<String>,
+}
+
+/// Evaluates the selected vendor offerings (all when `selection` is empty).
+pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) -> Evaluation {
+    let mut results = Vec::new();
+    for vendor in &catalogue.vendors {
+        let picked: Vec<&Selector> = selection.iter().filter(|s| s.vendor == vendor.id).collect();
+        if !selection.is_empty() && picked.is_empty() {
+            continue;
+        }
+        let scopes: Vec<Option<&str>> = if vendor.offerings.is_empty() {
+            vec![None]
+        } else {
+            vendor.offerings.iter().map(|o| Some(o.id.as_str())).collect()
+        };
+        for scope in scopes {
+            let wanted = picked.is_empty() || picked.iter().any(|s| s.offering.is_none() || s.offering.as_deref() == scope);
+            if wanted {
+                results.push(evaluate_offering(vendor, scope, inputs));
+            }
+        }
+    }
+    // Keep the order the user asked for, when they asked.
+    if !selection.is_empty() {
+        results.sort_by_key(|r| selection.iter().position(|s| s.vendor == r.vendor).unwrap_or(usize::MAX));
+    }
+    Evaluation { as_of: inputs.today, profile: inputs.profile.clone(), results }
+}
+
+/// Evaluates one vendor offering.
+pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Inputs) -> OfferingResult {
+    let facts = Facts::new(vendor, offering, &inputs.profile.accepted_regions);
+    let mut criteria = Vec::new();
+    for c in ALL {
+        let severity = inputs.profile.severity_of(c);
+        if severity == Severity::Off {
+            continue;
+        }
+        let outcome = (c.evaluate)(&facts);
+        let read = facts.take_read();
+        let mut stale_reasons = Vec::new();
+        let used: Vec<FactUsed> = read
+            .iter()
+            .map(|term| {
+                let claim = vendor.claim(term, offering);
+                if let Some(claim) = claim {
+                    stale_reasons.extend(staleness(vendor, claim, inputs));
+                }
+                FactUsed {
+                    term,
+                    source_url: claim.and_then(|c| vendor.source_url(&c.source)).map(str::to_owned),
+                    claim: claim.cloned(),
+                }
+            })
+            .collect();
+        criteria.push(CriterionResult {
+            id: c.id,
+            severity,
+            status: outcome.status,
+            stale: !stale_reasons.is_empty(),
+            stale_reasons,
+            reason: outcome.reason,
+            conditions: outcome.conditions,
+            facts: used,
+        });
+    }
+    let verdict = verdict(&criteria);
+    OfferingResult {
+        vendor: vendor.id.clone(),
+        vendor_name: vendor.name.clone(),
+        offering: offering.map(str::to_owned),
+        offering_name: offering.and_then(|o| vendor.offering(o)).map(|o| o.name.clone()),
+        retired: (vendor.status == VendorStatus::Retired).then_some(vendor.retired).flatten(),
+        verdict,
+        criteria,
+    }
+}
+
+/// Why a claim's evidence may no longer hold.
+fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs) -> Vec<Text> {
+    let mut out = Vec::new();
+    let months = inputs.profile.max_age_months;
+    let expired = claim
+        .verified
+        .checked_add(jiff::Span::new().months(months))
+        .is_ok_and(|limit| limit < inputs.today);
+    if expired {
+        out.push(Text::new(
+            format!("{}: evidence verified on {} is older than {months} months", claim.term.key, claim.verified),
+            format!("{}: bewijs gecontroleerd op {} is ouder dan {months} maanden", claim.term.key, claim.verified),
+        ));
+    }
+    if let Source::Document(doc) = &claim.source {
+        if let Some(changed) = inputs.changes.get(&(vendor.id.clone(), doc.clone())) {
+            if *changed > claim.verified {
+                out.push(Text::new(
+                    format!("{}: source `{doc}` changed on {changed} since verified on {}", claim.term.key, claim.verified),
+                    format!("{}: bron `{doc}` is gewijzigd op {changed}, na de controle op {}", claim.term.key, claim.verified),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The verdict rule of the source analysis, applied to `must` criteria.
+pub fn verdict(criteria: &[CriterionResult]) -> Verdict {
+    let must = || criteria.iter().filter(|c| c.severity == Severity::Must);
+    if must().any(|c| c.status == Status::Fail) {
+        Verdict::NotSuitable
+    } else if must().any(|c| c.status == Status::Unknown) {
+        Verdict::InsufficientInformation
+    } else if must().any(|c| c.status == Status::Conditional) {
+        Verdict::SuitableWithConditions
+    } else {
+        Verdict::Suitable
+    }
+}

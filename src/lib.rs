@@ -1,0 +1,240 @@
+//! vcaudit checks video-conferencing services against the remote-teaching criteria that two Dutch
+//! source documents set for using video with pupils. Data flows one way: the catalogue
+//! (`catalogue`) is evaluated against the criteria (`criteria`, `evaluate`) and rendered
+//! (`report`). [`run`] is the entry point of the binary: it turns the parsed command line into
+//! checked inputs, runs one command and returns the exit code.
+
+pub mod catalogue;
+pub mod cli;
+pub mod coverage;
+pub mod criteria;
+pub mod error;
+pub mod evaluate;
+pub mod report;
+
+use std::io::{IsTerminal, Write};
+
+use jiff::civil::Date;
+
+use catalogue::{Catalogue, CheckOptions, Diagnostic, Loaded, Origin, Severity as Level};
+use cli::{Cli, ColorChoice, Command, FailOn, Format, Global};
+use criteria::profile::{self, Profile};
+use error::{exit, Error};
+use evaluate::{Evaluation, Inputs, Selector, SourceChanges, Verdict};
+
+/// Runs one command and returns its exit code; errors are reported on stderr.
+pub fn run(cli: Cli) -> u8 {
+    let color = use_color(cli.global.color);
+    match dispatch(&cli, color) {
+        Ok(code) => code,
+        Err(Error::Output(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => exit::SUCCESS,
+        Err(e) => {
+            let mut err = anstream::stderr();
+            for d in e.diagnostics() {
+                let _ = writeln!(err, "{d}");
+            }
+            let _ = writeln!(err, "error: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+/// The one colour decision: `--color`, then `NO_COLOR`, then whether stdout is a terminal.
+pub fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// The day evaluations are made on: `--as-of` or today.
+pub fn today(global: &Global) -> Result<Date, Error> {
+    match &global.as_of {
+        Some(s) => s.parse::<Date>().map_err(|_| Error::usage(format!("`--as-of {s}` is not a date like 2026-01-31"))),
+        None => Ok(jiff::Zoned::now().date()),
+    }
+}
+
+/// The profile: `--profile FILE` or the default.
+pub fn load_profile(global: &Global) -> Result<Profile, Error> {
+    match &global.profile {
+        Some(path) => profile::load(path).map_err(Error::InvalidProfile),
+        None => Ok(Profile::default()),
+    }
+}
+
+/// Loads the catalogue with all diagnostics, whatever they are.
+pub fn load_catalogue(global: &Global, opts: CheckOptions) -> Result<Loaded, Error> {
+    let origin = match &global.catalogue {
+        Some(dir) => Origin::Dir(dir),
+        None => Origin::Embedded,
+    };
+    catalogue::load(origin, opts).map_err(|source| Error::Read {
+        path: global.catalogue.clone().unwrap_or_default(),
+        source,
+    })
+}
+
+/// Loads the catalogue and refuses it when it has errors.
+pub fn checked_catalogue(global: &Global, opts: CheckOptions) -> Result<Catalogue, Error> {
+    let loaded = load_catalogue(global, opts)?;
+    if loaded.has_errors() {
+        let errors: Vec<Diagnostic> = loaded.diagnostics.into_iter().filter(|d| d.severity == Level::Error).collect();
+        return Err(Error::InvalidCatalogue(errors));
+    }
+    Ok(loaded.catalogue)
+}
+
+/// Parses `vendor[/offering]` arguments against the catalogue.
+pub fn selectors(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Selector>, Error> {
+    args.iter()
+        .map(|arg| {
+            let (v, o) = match arg.split_once('/') {
+                Some((v, o)) => (v, Some(o)),
+                None => (arg.as_str(), None),
+            };
+            let Some(vendor) = catalogue.vendor(v) else {
+                let hint = catalogue::diag::did_you_mean(v, catalogue.vendors.iter().map(|v| v.id.as_str()))
+                    .map_or_else(|| " (`vcaudit audit` lists them)".to_owned(), |h| format!("; {h}"));
+                return Err(Error::usage(format!("no vendor `{v}` in the catalogue{hint}")));
+            };
+            if let Some(o) = o {
+                if vendor.offering(o).is_none() {
+                    let names: Vec<&str> = vendor.offerings.iter().map(|o| o.id.as_str()).collect();
+                    let list = if names.is_empty() { "it has none".to_owned() } else { format!("it has: {}", names.join(", ")) };
+                    return Err(Error::usage(format!("vendor `{v}` has no offering `{o}`; {list}")));
+                }
+            }
+            Ok(Selector { vendor: v.to_owned(), offering: o.map(str::to_owned) })
+        })
+        .collect()
+}
+
+/// What the watcher saw change, for flagging claims whose source changed.
+pub fn source_changes(_global: &Global) -> Result<SourceChanges, Error> {
+    Ok(SourceChanges::new())
+}
+
+/// Loads everything and evaluates a selection.
+pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, Evaluation), Error> {
+    let profile = load_profile(global)?;
+    let today = today(global)?;
+    let catalogue = checked_catalogue(global, CheckOptions { today, max_age_months: profile.max_age_months })?;
+    let selection = selectors(&catalogue, selection)?;
+    let changes = source_changes(global)?;
+    let inputs = Inputs { profile: &profile, today, changes: &changes };
+    let ev = evaluate::evaluate(&catalogue, &selection, &inputs);
+    Ok((catalogue, ev))
+}
+
+fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
+    let g = &cli.global;
+    let opts = |format: Format| report::Options { lang: g.lang, color: color && format == Format::Table };
+    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), if color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never });
+    match &cli.command {
+        Command::Audit(a) => {
+            let (catalogue, ev) = evaluation(g, &a.vendors)?;
+            let r = report::Report { evaluation: &ev, catalogue: &catalogue };
+            report::renderer(a.format, opts(a.format)).audit(&r, &mut out)?;
+            Ok(gate(&ev, a.fail_on))
+        }
+        Command::Show(s) => {
+            let (catalogue, ev) = evaluation(g, std::slice::from_ref(&s.vendor))?;
+            let r = report::Report { evaluation: &ev, catalogue: &catalogue };
+            report::renderer(s.format, opts(s.format)).show(&r, &mut out)?;
+            Ok(exit::SUCCESS)
+        }
+        Command::Criteria(c) => {
+            let list: Vec<&criteria::Criterion> = match &c.id {
+                Some(id) => vec![criteria::find(id).ok_or_else(|| {
+                    let help = catalogue::diag::did_you_mean(id, criteria::ALL.iter().map(|c| c.id)).unwrap_or_default();
+                    Error::usage(format!("no criterion `{id}`. {help}").trim().to_owned())
+                })?],
+                None => criteria::ALL.to_vec(),
+            };
+            report::renderer(c.format, opts(c.format)).criteria(&list, &mut out)?;
+            Ok(exit::SUCCESS)
+        }
+        Command::Validate(v) => validate(g, v, &mut out),
+        Command::Schema => {
+            serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::other)?;
+            writeln!(out)?;
+            Ok(exit::SUCCESS)
+        }
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut out);
+            Ok(exit::SUCCESS)
+        }
+    }
+}
+
+/// The exit code of `audit --fail-on`.
+fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
+    let Some(level) = fail_on else { return exit::SUCCESS };
+    let threshold = match level {
+        FailOn::NotSuitable => Verdict::NotSuitable,
+        FailOn::InsufficientInformation => Verdict::InsufficientInformation,
+        FailOn::Conditions => Verdict::SuitableWithConditions,
+    };
+    if ev.results.iter().any(|r| r.verdict >= threshold) {
+        exit::FINDINGS
+    } else {
+        exit::SUCCESS
+    }
+}
+
+fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let profile = load_profile(g)?;
+    let today = today(g)?;
+    let loaded = load_catalogue(g, CheckOptions { today, max_age_months: profile.max_age_months })?;
+    let errors = loaded.diagnostics.iter().filter(|d| d.severity == Level::Error).count();
+    let warnings = loaded.diagnostics.len() - errors;
+    let cov = args.coverage.then(|| coverage::coverage(&loaded.catalogue, today, profile.max_age_months));
+    if args.format == Format::Json {
+        let v = serde_json::json!({
+            "schema_version": report::SCHEMA_VERSION,
+            "files": loaded.files,
+            "vendors": loaded.catalogue.vendors.len(),
+            "errors": errors,
+            "warnings": warnings,
+            "diagnostics": loaded.diagnostics,
+            "coverage": cov,
+        });
+        serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        for d in &loaded.diagnostics {
+            writeln!(out, "{}", report::clean(&d.to_string()))?;
+        }
+        if let Some(cov) = &cov {
+            write_coverage(out, cov)?;
+        }
+        writeln!(out, "{} files, {} vendors: {errors} errors, {warnings} warnings", loaded.files, loaded.catalogue.vendors.len())?;
+    }
+    Ok(if errors > 0 { exit::INVALID } else { exit::SUCCESS })
+}
+
+fn write_coverage(out: &mut dyn Write, cov: &[coverage::Coverage]) -> std::io::Result<()> {
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::ASCII_MARKDOWN).force_no_tty();
+    t.set_header(["vendor offering", "known", "%", "quoted", "fresh", "findings"]);
+    for c in cov {
+        let key = match &c.offering {
+            Some(o) => format!("{}/{o}", c.vendor),
+            None => c.vendor.clone(),
+        };
+        t.add_row(vec![
+            key,
+            format!("{}/{}", c.known, c.terms),
+            format!("{:.0}", c.known_percent()),
+            c.quoted.to_string(),
+            c.fresh.to_string(),
+            c.findings.to_string(),
+        ]);
+    }
+    writeln!(out, "{t}")
+}

@@ -1,0 +1,109 @@
+//! CSV output (RFC 4180): one row per vendor offering and criterion (and per fact for `show`).
+//! Cells a spreadsheet would run as a formula are neutralised.
+
+use std::io::{self, Write};
+
+use super::{status_label, Options, Renderer, Report};
+use crate::catalogue::Source;
+use crate::criteria::{self, Criterion};
+
+pub struct Csv(pub Options);
+
+/// Neutralises a cell that a spreadsheet would treat as a formula, and removes control characters.
+pub fn safe(s: &str) -> String {
+    let cleaned: String = s.chars().filter(|c| !c.is_control() || *c == '\n').collect();
+    match s.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cleaned}"),
+        _ => cleaned,
+    }
+}
+
+fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
+    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w)
+}
+
+fn io_err(e: csv::Error) -> io::Error {
+    io::Error::other(e)
+}
+
+impl Renderer for Csv {
+    fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        let mut out = writer(w);
+        out.write_record(["vendor", "offering", "verdict", "criterion", "severity", "status", "stale", "reason", "conditions"]).map_err(io_err)?;
+        for r in &report.evaluation.results {
+            for c in &r.criteria {
+                let conditions: Vec<&str> = c.conditions.iter().map(|t| t.get(lang)).collect();
+                out.write_record([
+                    safe(&r.vendor),
+                    safe(r.offering.as_deref().unwrap_or("")),
+                    r.verdict.as_str().to_owned(),
+                    c.id.to_owned(),
+                    c.severity.as_str().to_owned(),
+                    status_label(c.status, lang).to_owned(),
+                    c.stale.to_string(),
+                    safe(c.reason.get(lang)),
+                    safe(&conditions.join("\n")),
+                ]).map_err(io_err)?;
+            }
+        }
+        out.flush()
+    }
+
+    fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        let mut out = writer(w);
+        out.write_record(["vendor", "offering", "criterion", "status", "term", "value", "source", "source_url", "verified", "quote", "note"]).map_err(io_err)?;
+        for r in &report.evaluation.results {
+            for c in &r.criteria {
+                for f in &c.facts {
+                    let (value, source, verified, quote, note) = match &f.claim {
+                        Some(cl) => (
+                            cl.value.display(),
+                            match &cl.source {
+                                Source::Document(d) => d.clone(),
+                                Source::Url(u) => u.clone(),
+                            },
+                            cl.verified.to_string(),
+                            cl.quote.clone().unwrap_or_default(),
+                            cl.note.clone().unwrap_or_default(),
+                        ),
+                        None => ("unknown".into(), String::new(), String::new(), String::new(), String::new()),
+                    };
+                    out.write_record([
+                        safe(&r.vendor),
+                        safe(r.offering.as_deref().unwrap_or("")),
+                        c.id.to_owned(),
+                        status_label(c.status, lang).to_owned(),
+                        f.term.to_owned(),
+                        safe(&value),
+                        safe(&source),
+                        safe(f.source_url.as_deref().unwrap_or("")),
+                        verified,
+                        safe(&quote),
+                        safe(&note),
+                    ]).map_err(io_err)?;
+                }
+            }
+        }
+        out.flush()
+    }
+
+    fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        let mut out = writer(w);
+        out.write_record(["id", "code", "severity", "title", "checks", "trace"]).map_err(io_err)?;
+        for c in list {
+            let trace: Vec<String> = c.trace.iter().map(|t| format!("{} ({}): {}", t.document, t.place, t.quote)).collect();
+            out.write_record([
+                c.id.to_owned(),
+                criteria::code(c.id).to_owned(),
+                c.severity.as_str().to_owned(),
+                c.title.get(lang).to_owned(),
+                c.checks.get(lang).to_owned(),
+                trace.join("\n"),
+            ]).map_err(io_err)?;
+        }
+        out.flush()
+    }
+}

@@ -1,0 +1,121 @@
+//! Markdown output: GitHub-flavoured tables that survive `|`, newlines and HTML in catalogue
+//! values, ready to paste into a wiki, a ticket or an e-mail.
+
+use std::io::{self, Write};
+
+use super::{label, status_label, Options, Renderer, Report};
+use crate::catalogue::Source;
+use crate::criteria::{self, Criterion};
+
+pub struct Markdown(pub Options);
+
+/// Makes a value safe inside a Markdown table cell.
+pub fn cell(s: &str) -> String {
+    let cleaned = super::clean(s);
+    let mut out = String::with_capacity(cleaned.len());
+    for ch in cleaned.chars() {
+        match ch {
+            '|' => out.push_str("\\|"),
+            '\n' => out.push_str("<br>"),
+            '\r' | '\t' => out.push(' '),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' => out.push_str("\\\\"),
+            '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+impl Renderer for Markdown {
+    fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        let ev = report.evaluation;
+        let ids: Vec<&str> = ev.results.first().map_or_else(Vec::new, |r| r.criteria.iter().map(|c| c.id).collect());
+        write!(w, "| {} | {} |", label("vendor", lang), label("verdict", lang))?;
+        for id in &ids {
+            write!(w, " {} |", criteria::code(id))?;
+        }
+        writeln!(w)?;
+        writeln!(w, "|---|---|{}", "---|".repeat(ids.len()))?;
+        for r in &ev.results {
+            write!(w, "| {} | **{}** |", cell(&r.key()), r.verdict.label().get(lang))?;
+            for id in &ids {
+                let s = r.criterion(id).map_or(String::new(), |c| {
+                    format!("{}{}", status_label(c.status, lang), if c.stale { " (*)" } else { "" })
+                });
+                write!(w, " {s} |")?;
+            }
+            writeln!(w)?;
+        }
+        writeln!(w)?;
+        let codes: Vec<String> = ids.iter().map(|id| format!("{} = `{id}`", criteria::code(id))).collect();
+        writeln!(w, "{}: {}. (*) {}. {} {}.", label("legend", lang), codes.join(", "), label("stale", lang), label("as_of", lang), ev.as_of)
+    }
+
+    fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        for r in &report.evaluation.results {
+            writeln!(w, "## {}\n", cell(&r.display_name()))?;
+            writeln!(w, "{}: **{}**\n", label("verdict", lang), r.verdict.label().get(lang))?;
+            writeln!(w, "| {} | {} | {} | {} | {} |", label("criterion", lang), label("status", lang), label("reason", lang), label("evidence", lang), label("conditions", lang))?;
+            writeln!(w, "|---|---|---|---|---|")?;
+            for c in &r.criteria {
+                let evidence: Vec<String> = c
+                    .facts
+                    .iter()
+                    .map(|f| match &f.claim {
+                        Some(claim) => {
+                            let src = match &claim.source {
+                                Source::Document(d) => d.clone(),
+                                Source::Url(u) => u.clone(),
+                            };
+                            format!("{} = {} ({src}, {})", f.term, claim.value.display(), claim.verified)
+                        }
+                        None => format!("{} = {}", f.term, label("unknown", lang)),
+                    })
+                    .collect();
+                let conditions: Vec<&str> = c.conditions.iter().map(|t| t.get(lang)).collect();
+                let stale = if c.stale { format!(" ({})", label("stale", lang)) } else { String::new() };
+                writeln!(
+                    w,
+                    "| {} | {}{} | {} | {} | {} |",
+                    c.id,
+                    status_label(c.status, lang),
+                    stale,
+                    cell(c.reason.get(lang)),
+                    cell(&evidence.join("\n")),
+                    cell(&conditions.join("\n")),
+                )?;
+            }
+            writeln!(w)?;
+            if let Some(vendor) = report.catalogue.vendor(&r.vendor) {
+                let findings: Vec<_> = vendor.findings_for(r.offering.as_deref()).collect();
+                if !findings.is_empty() {
+                    writeln!(w, "### {}\n", label("history", lang))?;
+                    for f in findings {
+                        writeln!(w, "- {} — {}: {}. {} (<{}>)", f.date, cell(&f.by), cell(&f.outcome), cell(&f.summary), cell(&f.source))?;
+                    }
+                    writeln!(w)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        writeln!(w, "| id | {} | {} | {} |", label("severity", lang), label("criterion", lang), label("source", lang))?;
+        writeln!(w, "|---|---|---|---|")?;
+        for c in list {
+            let trace: Vec<String> = c.trace.iter().map(|t| format!("{} ({}): \"{}\"", t.document, t.place, t.quote)).collect();
+            writeln!(w, "| `{}` | {} | **{}** {} | {} |", c.id, c.severity.as_str(), cell(c.title.get(lang)), cell(c.checks.get(lang)), cell(&trace.join("\n")))?;
+        }
+        writeln!(w, "\n**{}**: {}", label("rule", lang), criteria::VERDICT_RULE.get(lang))
+    }
+}

@@ -1,0 +1,107 @@
+//! Reports: one renderer per output format behind the [`Renderer`] trait, each writing to the
+//! writer it is handed. Renderers read the [`Evaluation`] (and the catalogue, for vendor details)
+//! and never evaluate anything themselves. Text that came from a catalogue file or the web is passed
+//! through [`clean`] before it reaches a terminal.
+
+mod csv;
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use crate::catalogue::Catalogue;
+use crate::cli::Format;
+use crate::criteria::{judge::Lang, Criterion, Status, Text};
+use crate::evaluate::Evaluation;
+
+/// Version of the JSON output; raised only when a documented key changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What a renderer needs besides the data.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub lang: Lang,
+    /// Colours on (only ever for terminal tables).
+    pub color: bool,
+}
+
+/// The evaluated selection and the catalogue it came from.
+pub struct Report<'a> {
+    pub evaluation: &'a Evaluation,
+    pub catalogue: &'a Catalogue,
+}
+
+/// One output format.
+pub trait Renderer {
+    /// The matrix of vendor offerings against criteria.
+    fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()>;
+    /// Every criterion of the selected offerings in detail.
+    fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()>;
+    /// The criteria with their source trace and the verdict rule.
+    fn criteria(&self, criteria: &[&Criterion], w: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The renderer for a format.
+pub fn renderer(format: Format, opts: Options) -> Box<dyn Renderer> {
+    match format {
+        Format::Table => Box::new(table::Table(opts)),
+        Format::Json => Box::new(json::Json(opts)),
+        Format::Markdown => Box::new(markdown::Markdown(opts)),
+        Format::Csv => Box::new(csv::Csv(opts)),
+    }
+}
+
+/// Removes control characters (terminal escape sequences among them) from text that came from a
+/// file or the web; keeps newlines and tabs.
+pub fn clean(s: &str) -> String {
+    s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
+}
+
+/// The label of a status in a language.
+pub fn status_label(s: Status, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (Status::Pass, Lang::En) => "pass",
+        (Status::Conditional, Lang::En) => "conditional",
+        (Status::Unknown, Lang::En) => "unknown",
+        (Status::Fail, Lang::En) => "fail",
+        (Status::Pass, Lang::Nl) => "voldoet",
+        (Status::Conditional, Lang::Nl) => "onder voorwaarden",
+        (Status::Unknown, Lang::Nl) => "onbekend",
+        (Status::Fail, Lang::Nl) => "voldoet niet",
+    }
+}
+
+/// Fixed labels of the reports, in both languages.
+pub fn label(key: &str, lang: Lang) -> &'static str {
+    let (en, nl) = match key {
+        "vendor" => ("Vendor", "Leverancier"),
+        "verdict" => ("Verdict", "Oordeel"),
+        "criterion" => ("Criterion", "Criterium"),
+        "status" => ("Status", "Status"),
+        "reason" => ("Reason", "Reden"),
+        "conditions" => ("Conditions", "Voorwaarden"),
+        "evidence" => ("Evidence", "Bewijs"),
+        "unknown" => ("unknown", "onbekend"),
+        "stale" => ("stale", "verouderd"),
+        "legend" => ("Legend", "Legenda"),
+        "history" => ("Regulatory history", "Oordelen van toezichthouders"),
+        "concerns" => ("Concerns", "Zorgpunten"),
+        "as_of" => ("as of", "per"),
+        "retired" => ("retired on", "gestopt op"),
+        "severity" => ("Severity", "Gewicht"),
+        "source" => ("Source", "Bron"),
+        "rule" => ("Verdict rule", "Regel voor het oordeel"),
+        "verified" => ("verified", "gecontroleerd"),
+        _ => ("", ""),
+    };
+    match lang {
+        Lang::En => en,
+        Lang::Nl => nl,
+    }
+}
+
+/// Text in the chosen language, cleaned.
+pub fn text(t: &Text, lang: Lang) -> String {
+    clean(t.get(lang))
+}

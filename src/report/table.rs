@@ -1,0 +1,243 @@
+//! Terminal output: a compact verdict matrix that fits 80 columns (one-letter statuses under
+//! two-letter criterion codes, with a legend), and readable sections for `show` and `criteria`.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as Grid};
+
+use super::{clean, label, status_label, text, Options, Renderer, Report};
+use crate::catalogue::Source;
+use crate::criteria::{self, judge::Lang, Criterion, Status, ALL};
+use crate::evaluate::{OfferingResult, Verdict};
+
+pub struct Table(pub Options);
+
+fn symbol(s: Status) -> &'static str {
+    match s {
+        Status::Pass => "+",
+        Status::Conditional => "~",
+        Status::Unknown => "?",
+        Status::Fail => "x",
+    }
+}
+
+fn status_color(s: Status) -> Color {
+    match s {
+        Status::Pass => Color::Green,
+        Status::Conditional => Color::Yellow,
+        Status::Unknown => Color::DarkGrey,
+        Status::Fail => Color::Red,
+    }
+}
+
+fn verdict_color(v: Verdict) -> Color {
+    match v {
+        Verdict::Suitable => Color::Green,
+        Verdict::SuitableWithConditions => Color::Yellow,
+        Verdict::InsufficientInformation => Color::DarkGrey,
+        Verdict::NotSuitable => Color::Red,
+    }
+}
+
+impl Table {
+    fn grid(&self) -> Grid {
+        let mut g = Grid::new();
+        g.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
+        g.set_width(terminal_width());
+        if self.0.color {
+            g.enforce_styling();
+        } else {
+            g.force_no_tty();
+        }
+        g
+    }
+
+    fn colored(&self, cell: Cell, color: Color) -> Cell {
+        if self.0.color {
+            cell.fg(color)
+        } else {
+            cell
+        }
+    }
+
+    fn verdict_line(&self, r: &OfferingResult, short: bool) -> String {
+        let lang = self.0.lang;
+        let verdict = if short { r.verdict.short_label() } else { r.verdict.label() };
+        let mut s = verdict.get(lang).to_owned();
+        if let Some(d) = r.retired {
+            if short {
+                s.push_str(match lang {
+                    Lang::En => " (retired)",
+                    Lang::Nl => " (gestopt)",
+                });
+            } else {
+                s.push_str(&format!(" ({} {d})", label("retired", lang)));
+            }
+        }
+        s
+    }
+}
+
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(80)
+}
+
+impl Renderer for Table {
+    fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        let ev = report.evaluation;
+        let ids: Vec<&str> = ev.results.first().map_or_else(
+            || ALL.iter().map(|c| c.id).collect(),
+            |r| r.criteria.iter().map(|c| c.id).collect(),
+        );
+        let mut g = self.grid();
+        let mut header = vec![Cell::new(label("vendor", lang)).add_attribute(Attribute::Bold)];
+        header.extend(ids.iter().map(|id| Cell::new(criteria::code(id)).add_attribute(Attribute::Bold)));
+        header.push(Cell::new(label("verdict", lang)).add_attribute(Attribute::Bold));
+        g.set_header(header);
+        for r in &ev.results {
+            let mut row = vec![Cell::new(clean(&r.key()))];
+            for id in &ids {
+                let cell = match r.criterion(id) {
+                    Some(c) => {
+                        let mark = format!("{}{}", symbol(c.status), if c.stale { "*" } else { "" });
+                        self.colored(Cell::new(mark), status_color(c.status))
+                    }
+                    None => Cell::new(""),
+                };
+                row.push(cell.set_alignment(CellAlignment::Left));
+            }
+            row.push(self.colored(Cell::new(self.verdict_line(r, true)), verdict_color(r.verdict)));
+            g.add_row(row);
+        }
+        for (i, col) in g.column_iter_mut().enumerate() {
+            col.set_padding((0, 1));
+            if i > 0 {
+                // Statuses and the verdict never wrap; a long vendor name does.
+                col.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        writeln!(w, "{g}")?;
+        writeln!(w)?;
+        let legend: Vec<String> = [Status::Pass, Status::Conditional, Status::Unknown, Status::Fail]
+            .iter()
+            .map(|s| format!("{} {}", symbol(*s), status_label(*s, lang)))
+            .collect();
+        writeln!(w, "{}: {}, * {}", label("legend", lang), legend.join(", "), label("stale", lang))?;
+        let codes: Vec<String> = ids
+            .iter()
+            .filter_map(|id| criteria::find(id))
+            .map(|c| format!("{} {}", criteria::code(c.id), c.id))
+            .collect();
+        for line in wrap(&codes.join(", "), 78) {
+            writeln!(w, "  {line}")?;
+        }
+        writeln!(w, "{} {}; `vcaudit show VENDOR` {}", label("as_of", lang), ev.as_of, match lang {
+            Lang::En => "explains each result",
+            Lang::Nl => "legt elk resultaat uit",
+        })?;
+        Ok(())
+    }
+
+    fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        for r in &report.evaluation.results {
+            let Some(vendor) = report.catalogue.vendor(&r.vendor) else { continue };
+            writeln!(w, "{} ({})", clean(&r.display_name()), clean(&r.key()))?;
+            writeln!(w, "{}: {}", label("verdict", lang), self.verdict_line(r, false))?;
+            writeln!(w, "{}, {} {}", clean(&vendor.company), vendor.headquarters, match (vendor.open_source, lang) {
+                (true, Lang::En) => "· open source",
+                (true, Lang::Nl) => "· open source",
+                (false, _) => "",
+            })?;
+            writeln!(w)?;
+            for c in &r.criteria {
+                let Some(def) = criteria::find(c.id) else { continue };
+                let mark = self.colored(Cell::new(status_label(c.status, lang)), status_color(c.status));
+                let stale = if c.stale { format!(" [{}]", label("stale", lang)) } else { String::new() };
+                let mut g = self.grid();
+                g.add_row(vec![mark]);
+                let status = g.to_string();
+                writeln!(w, "{} ({}, {}): {}{stale}", def.title.get(lang), c.id, c.severity.as_str(), status.trim())?;
+                writeln!(w, "  {}", text(&c.reason, lang))?;
+                for f in &c.facts {
+                    match &f.claim {
+                        Some(claim) => {
+                            let src = match &claim.source {
+                                Source::Document(d) => format!("{d} <{}>", f.source_url.as_deref().unwrap_or("")),
+                                Source::Url(u) => format!("<{u}>"),
+                            };
+                            writeln!(w, "  - {} = {} ({}, {} {})", f.term, clean(&claim.value.display()), clean(&src), label("verified", lang), claim.verified)?;
+                            if let Some(q) = &claim.quote {
+                                writeln!(w, "    \"{}\"", clean(q))?;
+                            }
+                            if let Some(n) = &claim.note {
+                                writeln!(w, "    {}", clean(n))?;
+                            }
+                        }
+                        None => writeln!(w, "  - {} = {}", f.term, label("unknown", lang))?,
+                    }
+                }
+                for s in &c.stale_reasons {
+                    writeln!(w, "  ! {}", text(s, lang))?;
+                }
+                for cond in &c.conditions {
+                    writeln!(w, "  -> {}", text(cond, lang))?;
+                }
+                writeln!(w)?;
+            }
+            let findings: Vec<_> = vendor.findings_for(r.offering.as_deref()).collect();
+            if !findings.is_empty() {
+                writeln!(w, "{}:", label("history", lang))?;
+                for f in findings {
+                    writeln!(w, "  {} {}: {} — {}", f.date, clean(&f.by), clean(&f.outcome), clean(&f.summary))?;
+                    writeln!(w, "    <{}>", clean(&f.source))?;
+                }
+                writeln!(w)?;
+            }
+        }
+        Ok(())
+    }
+
+    fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        for c in list {
+            writeln!(w, "{} [{}] ({}): {}", c.id, criteria::code(c.id), c.severity.as_str(), c.title.get(lang))?;
+            for line in wrap(c.checks.get(lang), 76) {
+                writeln!(w, "    {line}")?;
+            }
+            for t in c.trace {
+                writeln!(w, "    {} {}, {}: \"{}\"", label("source", lang), t.document, t.place, t.quote)?;
+            }
+            writeln!(w)?;
+        }
+        writeln!(w, "{}:", label("rule", lang))?;
+        for line in wrap(criteria::VERDICT_RULE.get(lang), 76) {
+            writeln!(w, "    {line}")?;
+        }
+        writeln!(w)?;
+        for (id, title) in criteria::SOURCES {
+            writeln!(w, "  {id}: {title}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Wraps text at word boundaries.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

@@ -1,0 +1,115 @@
+//! Helpers shared by the integration tests: a small vendor file builder and a temporary catalogue.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+/// The header of a valid vendor file with one document (`privacy`) and the given offerings.
+pub fn vendor_head(id: &str, offerings: &[&str]) -> String {
+    let mut s = format!(
+        r#"id = "{id}"
+name = "{id} name"
+company = "{id} company"
+headquarters = "NL"
+open_source = false
+self_hostable = false
+status = "active"
+
+[[documents]]
+id = "privacy"
+kind = "privacy-policy"
+url = "https://example.com/{id}/privacy"
+"#
+    );
+    for o in offerings {
+        s.push_str(&format!("\n[[offerings]]\nid = \"{o}\"\nname = \"{o} tier\"\n"));
+    }
+    s
+}
+
+/// A claim table for one term.
+pub fn claim(term: &str, value: &str) -> String {
+    format!("\n[terms.{term}]\nvalue = {value}\nsource = \"privacy\"\nverified = 2026-06-01\n")
+}
+
+/// A claim table with conditions.
+pub fn claim_if(term: &str, value: &str, condition: &str) -> String {
+    format!("{}conditions = [\"{condition}\"]\n", claim(term, value))
+}
+
+/// Every term with a value that passes every criterion.
+pub const ALL_PASS: &[(&str, &str)] = &[
+    ("contract.role", "\"processor\""),
+    ("contract.dpa", "true"),
+    ("contract.education_terms", "true"),
+    ("analytics.usage_profiling", "false"),
+    ("analytics.telemetry_limitable", "true"),
+    ("secondary_use.marketing", "false"),
+    ("secondary_use.selling", "false"),
+    ("secondary_use.ai_training", "false"),
+    ("sharing.trackers", "false"),
+    ("sharing.third_parties", "false"),
+    ("content_analysis.transcription", "\"off-by-default\""),
+    ("content_analysis.face_recognition", "\"absent\""),
+    ("content_analysis.attention_tracking", "\"absent\""),
+    ("content_analysis.ai_assistant", "\"absent\""),
+    ("content_analysis.admin_can_disable", "true"),
+    ("hosting.regions", "[\"EU\"]"),
+    ("hosting.eu_residency", "\"always\""),
+    ("hosting.transfer_mechanism", "[\"none-needed\"]"),
+    ("jurisdiction.contracting_entity", "\"Example B.V. (NL)\""),
+    ("jurisdiction.non_eu_law", "false"),
+    ("recording.who_can_record", "\"host-only\""),
+    ("recording.admin_can_disable", "true"),
+    ("recording.notice", "true"),
+    ("recording.storage", "[\"local\"]"),
+    ("recording.retention_configurable", "true"),
+    ("recording.default_sharing", "\"private\""),
+    ("participation.account_required", "false"),
+    ("participation.pseudonym", "true"),
+    ("participation.camera_default", "\"off\""),
+    ("participation.audio_only", "true"),
+    ("security.transport_encryption", "true"),
+    ("security.e2ee", "\"optional\""),
+    ("security.certifications", "[\"ISO 27001\"]"),
+    ("transparency.languages", "[\"nl\", \"en\"]"),
+    ("transparency.education_page", "true"),
+    ("transparency.subprocessor_list", "true"),
+];
+
+/// A full vendor file where every term passes, with `overrides` replacing some values and
+/// `drop` leaving some terms out.
+pub fn vendor(id: &str, overrides: &[(&str, &str)], drop: &[&str]) -> String {
+    let mut s = vendor_head(id, &[]);
+    for (term, value) in ALL_PASS {
+        if drop.contains(term) {
+            continue;
+        }
+        let value = overrides.iter().find(|(t, _)| t == term).map_or(*value, |(_, v)| v);
+        s.push_str(&claim(term, value));
+    }
+    s
+}
+
+/// A temporary catalogue directory with the given files.
+pub struct Catalogue {
+    pub dir: tempfile::TempDir,
+}
+
+impl Catalogue {
+    pub fn new(files: &[(&str, &str)]) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).expect("write vendor file");
+        }
+        Catalogue { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}

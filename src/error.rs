@@ -41,13 +41,17 @@ pub enum Error {
 }
 
 fn count_errors(d: &[Diagnostic]) -> usize {
-    d.iter().filter(|d| d.severity == crate::catalogue::Severity::Error).count()
+    d.iter()
+        .filter(|d| d.severity == crate::catalogue::Severity::Error)
+        .count()
 }
 
 impl Error {
     /// A usage error with a message.
     pub fn usage(message: impl Into<String>) -> Self {
-        Error::Usage { message: message.into() }
+        Error::Usage {
+            message: message.into(),
+        }
     }
 
     /// The exit code for this error.

@@ -147,7 +147,10 @@ pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) 
             vendor.offerings.iter().map(|o| Some(o.id.as_str())).collect()
         };
         for scope in scopes {
-            let wanted = picked.is_empty() || picked.iter().any(|s| s.offering.is_none() || s.offering.as_deref() == scope);
+            let wanted = picked.is_empty()
+                || picked
+                    .iter()
+                    .any(|s| s.offering.is_none() || s.offering.as_deref() == scope);
             if wanted {
                 results.push(evaluate_offering(vendor, scope, inputs));
             }
@@ -155,9 +158,18 @@ pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) 
     }
     // Keep the order the user asked for, when they asked.
     if !selection.is_empty() {
-        results.sort_by_key(|r| selection.iter().position(|s| s.vendor == r.vendor).unwrap_or(usize::MAX));
+        results.sort_by_key(|r| {
+            selection
+                .iter()
+                .position(|s| s.vendor == r.vendor)
+                .unwrap_or(usize::MAX)
+        });
     }
-    Evaluation { as_of: inputs.today, profile: inputs.profile.clone(), results }
+    Evaluation {
+        as_of: inputs.today,
+        profile: inputs.profile.clone(),
+        results,
+    }
 }
 
 /// Evaluates one vendor offering.
@@ -203,7 +215,9 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
         vendor_name: vendor.name.clone(),
         offering: offering.map(str::to_owned),
         offering_name: offering.and_then(|o| vendor.offering(o)).map(|o| o.name.clone()),
-        retired: (vendor.status == VendorStatus::Retired).then_some(vendor.retired).flatten(),
+        retired: (vendor.status == VendorStatus::Retired)
+            .then_some(vendor.retired)
+            .flatten(),
         verdict,
         criteria,
     }
@@ -219,16 +233,28 @@ fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs) -> Vec<Text> {
         .is_ok_and(|limit| limit < inputs.today);
     if expired {
         out.push(Text::new(
-            format!("{}: evidence verified on {} is older than {months} months", claim.term.key, claim.verified),
-            format!("{}: bewijs gecontroleerd op {} is ouder dan {months} maanden", claim.term.key, claim.verified),
+            format!(
+                "{}: evidence verified on {} is older than {months} months",
+                claim.term.key, claim.verified
+            ),
+            format!(
+                "{}: bewijs gecontroleerd op {} is ouder dan {months} maanden",
+                claim.term.key, claim.verified
+            ),
         ));
     }
     if let Source::Document(doc) = &claim.source {
         if let Some(changed) = inputs.changes.get(&(vendor.id.clone(), doc.clone())) {
             if *changed > claim.verified {
                 out.push(Text::new(
-                    format!("{}: source `{doc}` changed on {changed} since verified on {}", claim.term.key, claim.verified),
-                    format!("{}: bron `{doc}` is gewijzigd op {changed}, na de controle op {}", claim.term.key, claim.verified),
+                    format!(
+                        "{}: source `{doc}` changed on {changed} since verified on {}",
+                        claim.term.key, claim.verified
+                    ),
+                    format!(
+                        "{}: bron `{doc}` is gewijzigd op {changed}, na de controle op {}",
+                        claim.term.key, claim.verified
+                    ),
                 ));
             }
         }

@@ -53,7 +53,9 @@ pub fn use_color(choice: ColorChoice) -> bool {
 /// The day evaluations are made on: `--as-of` or today.
 pub fn today(global: &Global) -> Result<Date, Error> {
     match &global.as_of {
-        Some(s) => s.parse::<Date>().map_err(|_| Error::usage(format!("`--as-of {s}` is not a date like 2026-01-31"))),
+        Some(s) => s
+            .parse::<Date>()
+            .map_err(|_| Error::usage(format!("`--as-of {s}` is not a date like 2026-01-31"))),
         None => Ok(jiff::Zoned::now().date()),
     }
 }
@@ -82,7 +84,11 @@ pub fn load_catalogue(global: &Global, opts: CheckOptions) -> Result<Loaded, Err
 pub fn checked_catalogue(global: &Global, opts: CheckOptions) -> Result<Catalogue, Error> {
     let loaded = load_catalogue(global, opts)?;
     if loaded.has_errors() {
-        let errors: Vec<Diagnostic> = loaded.diagnostics.into_iter().filter(|d| d.severity == Level::Error).collect();
+        let errors: Vec<Diagnostic> = loaded
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Level::Error)
+            .collect();
         return Err(Error::InvalidCatalogue(errors));
     }
     Ok(loaded.catalogue)
@@ -104,11 +110,18 @@ pub fn selectors(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Selector>
             if let Some(o) = o {
                 if vendor.offering(o).is_none() {
                     let names: Vec<&str> = vendor.offerings.iter().map(|o| o.id.as_str()).collect();
-                    let list = if names.is_empty() { "it has none".to_owned() } else { format!("it has: {}", names.join(", ")) };
+                    let list = if names.is_empty() {
+                        "it has none".to_owned()
+                    } else {
+                        format!("it has: {}", names.join(", "))
+                    };
                     return Err(Error::usage(format!("vendor `{v}` has no offering `{o}`; {list}")));
                 }
             }
-            Ok(Selector { vendor: v.to_owned(), offering: o.map(str::to_owned) })
+            Ok(Selector {
+                vendor: v.to_owned(),
+                offering: o.map(str::to_owned),
+            })
         })
         .collect()
 }
@@ -122,35 +135,62 @@ pub fn source_changes(_global: &Global) -> Result<SourceChanges, Error> {
 pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, Evaluation), Error> {
     let profile = load_profile(global)?;
     let today = today(global)?;
-    let catalogue = checked_catalogue(global, CheckOptions { today, max_age_months: profile.max_age_months })?;
+    let catalogue = checked_catalogue(
+        global,
+        CheckOptions {
+            today,
+            max_age_months: profile.max_age_months,
+        },
+    )?;
     let selection = selectors(&catalogue, selection)?;
     let changes = source_changes(global)?;
-    let inputs = Inputs { profile: &profile, today, changes: &changes };
+    let inputs = Inputs {
+        profile: &profile,
+        today,
+        changes: &changes,
+    };
     let ev = evaluate::evaluate(&catalogue, &selection, &inputs);
     Ok((catalogue, ev))
 }
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
-    let opts = |format: Format| report::Options { lang: g.lang, color: color && format == Format::Table };
-    let mut out = anstream::AutoStream::new(std::io::stdout().lock(), if color { anstream::ColorChoice::Always } else { anstream::ColorChoice::Never });
+    let opts = |format: Format| report::Options {
+        lang: g.lang,
+        color: color && format == Format::Table,
+    };
+    let mut out = anstream::AutoStream::new(
+        std::io::stdout().lock(),
+        if color {
+            anstream::ColorChoice::Always
+        } else {
+            anstream::ColorChoice::Never
+        },
+    );
     match &cli.command {
         Command::Audit(a) => {
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
-            let r = report::Report { evaluation: &ev, catalogue: &catalogue };
+            let r = report::Report {
+                evaluation: &ev,
+                catalogue: &catalogue,
+            };
             report::renderer(a.format, opts(a.format)).audit(&r, &mut out)?;
             Ok(gate(&ev, a.fail_on))
         }
         Command::Show(s) => {
             let (catalogue, ev) = evaluation(g, std::slice::from_ref(&s.vendor))?;
-            let r = report::Report { evaluation: &ev, catalogue: &catalogue };
+            let r = report::Report {
+                evaluation: &ev,
+                catalogue: &catalogue,
+            };
             report::renderer(s.format, opts(s.format)).show(&r, &mut out)?;
             Ok(exit::SUCCESS)
         }
         Command::Criteria(c) => {
             let list: Vec<&criteria::Criterion> = match &c.id {
                 Some(id) => vec![criteria::find(id).ok_or_else(|| {
-                    let help = catalogue::diag::did_you_mean(id, criteria::ALL.iter().map(|c| c.id)).unwrap_or_default();
+                    let help =
+                        catalogue::diag::did_you_mean(id, criteria::ALL.iter().map(|c| c.id)).unwrap_or_default();
                     Error::usage(format!("no criterion `{id}`. {help}").trim().to_owned())
                 })?],
                 None => criteria::ALL.to_vec(),
@@ -190,10 +230,18 @@ fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let profile = load_profile(g)?;
     let today = today(g)?;
-    let loaded = load_catalogue(g, CheckOptions { today, max_age_months: profile.max_age_months })?;
+    let loaded = load_catalogue(
+        g,
+        CheckOptions {
+            today,
+            max_age_months: profile.max_age_months,
+        },
+    )?;
     let errors = loaded.diagnostics.iter().filter(|d| d.severity == Level::Error).count();
     let warnings = loaded.diagnostics.len() - errors;
-    let cov = args.coverage.then(|| coverage::coverage(&loaded.catalogue, today, profile.max_age_months));
+    let cov = args
+        .coverage
+        .then(|| coverage::coverage(&loaded.catalogue, today, profile.max_age_months));
     if args.format == Format::Json {
         let v = serde_json::json!({
             "schema_version": report::SCHEMA_VERSION,
@@ -213,7 +261,12 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
         if let Some(cov) = &cov {
             write_coverage(out, cov)?;
         }
-        writeln!(out, "{} files, {} vendors: {errors} errors, {warnings} warnings", loaded.files, loaded.catalogue.vendors.len())?;
+        writeln!(
+            out,
+            "{} files, {} vendors: {errors} errors, {warnings} warnings",
+            loaded.files,
+            loaded.catalogue.vendors.len()
+        )?;
     }
     Ok(if errors > 0 { exit::INVALID } else { exit::SUCCESS })
 }

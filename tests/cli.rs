@@ -30,13 +30,20 @@ fn json(out: &[u8]) -> Value {
 #[test]
 fn audit_json_keeps_the_contract() {
     let cat = mixed();
-    let out = vcaudit().args(["audit", "--format", "json", "--as-of", "2026-11-22", "--catalogue"]).arg(cat.path()).output().expect("runs");
+    let out = vcaudit()
+        .args(["audit", "--format", "json", "--as-of", "2026-11-22", "--catalogue"])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v = json(&out.stdout);
     assert_eq!(v["schema_version"], 1);
     let results = v["results"].as_array().expect("results");
     assert_eq!(results.len(), 3);
-    let verdicts: Vec<(&str, &str)> = results.iter().map(|r| (r["vendor"].as_str().unwrap_or(""), r["verdict"].as_str().unwrap_or(""))).collect();
+    let verdicts: Vec<(&str, &str)> = results
+        .iter()
+        .map(|r| (r["vendor"].as_str().unwrap_or(""), r["verdict"].as_str().unwrap_or("")))
+        .collect();
     assert!(verdicts.contains(&("good", "suitable")));
     assert!(verdicts.contains(&("bad", "not-suitable")));
     assert!(verdicts.contains(&("vague", "insufficient-information")));
@@ -56,14 +63,30 @@ fn audit_json_keeps_the_contract() {
 fn fail_on_gates_with_exit_code_1() {
     let cat = mixed();
     let run = |level: &str, vendors: &[&str]| {
-        vcaudit().args(["audit", "--fail-on", level, "--catalogue"]).arg(cat.path()).args(vendors).output().expect("runs").status.code()
+        vcaudit()
+            .args(["audit", "--fail-on", level, "--catalogue"])
+            .arg(cat.path())
+            .args(vendors)
+            .output()
+            .expect("runs")
+            .status
+            .code()
     };
     assert_eq!(run("not-suitable", &["good", "vague"]), Some(0));
     assert_eq!(run("not-suitable", &["bad"]), Some(1));
     assert_eq!(run("insufficient-information", &["vague"]), Some(1));
     assert_eq!(run("conditions", &["good"]), Some(0));
     // Without --fail-on, findings are results, not failures.
-    assert_eq!(vcaudit().args(["audit", "--catalogue"]).arg(cat.path()).output().expect("runs").status.code(), Some(0));
+    assert_eq!(
+        vcaudit()
+            .args(["audit", "--catalogue"])
+            .arg(cat.path())
+            .output()
+            .expect("runs")
+            .status
+            .code(),
+        Some(0)
+    );
 }
 
 #[test]
@@ -71,21 +94,52 @@ fn usage_errors_exit_2() {
     let cat = mixed();
     vcaudit().args(["audit", "--format", "yaml"]).assert().code(2);
     vcaudit().args(["frobnicate"]).assert().code(2);
-    vcaudit().args(["show", "goood", "--catalogue"]).arg(cat.path()).assert().code(2).stderr(predicate::str::contains("did you mean `good`?"));
-    vcaudit().args(["show", "good/free", "--catalogue"]).arg(cat.path()).assert().code(2).stderr(predicate::str::contains("no offering `free`"));
-    vcaudit().args(["criteria", "eu-hostin"]).assert().code(2).stderr(predicate::str::contains("eu-hosting"));
-    vcaudit().args(["audit", "--as-of", "yesterday", "--catalogue"]).arg(cat.path()).assert().code(2);
+    vcaudit()
+        .args(["show", "goood", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean `good`?"));
+    vcaudit()
+        .args(["show", "good/free", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no offering `free`"));
+    vcaudit()
+        .args(["criteria", "eu-hostin"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("eu-hosting"));
+    vcaudit()
+        .args(["audit", "--as-of", "yesterday", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .code(2);
 }
 
 #[test]
 fn invalid_catalogue_exits_3_and_writes_nothing_to_stdout() {
-    let cat = Catalogue::new(&[("good.toml", &vendor("good", &[], &[])), ("broken.toml", "id = \"broken\"\nname = ")]);
-    vcaudit().args(["audit", "--catalogue"]).arg(cat.path()).assert().code(3).stdout("").stderr(predicate::str::contains("broken.toml:2:"));
+    let cat = Catalogue::new(&[
+        ("good.toml", &vendor("good", &[], &[])),
+        ("broken.toml", "id = \"broken\"\nname = "),
+    ]);
+    vcaudit()
+        .args(["audit", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .code(3)
+        .stdout("")
+        .stderr(predicate::str::contains("broken.toml:2:"));
 }
 
 #[test]
 fn io_failure_exits_4() {
-    vcaudit().args(["audit", "--catalogue", "/nonexistent/vcaudit/vendors"]).assert().code(4).stderr(predicate::str::contains("/nonexistent/vcaudit/vendors"));
+    vcaudit()
+        .args(["audit", "--catalogue", "/nonexistent/vcaudit/vendors"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("/nonexistent/vcaudit/vendors"));
 }
 
 #[test]
@@ -108,24 +162,51 @@ fn criteria_lists_thirteen_with_trace_and_rule() {
     let v = json(&out.stdout);
     assert_eq!(v["criteria"].as_array().map(Vec::len), Some(13));
     assert!(v["verdict_rule"].as_str().is_some_and(|r| r.contains("not suitable")));
-    vcaudit().args(["criteria", "recording-storage"]).assert().success().stdout(predicate::str::contains("laat ze niet slingeren"));
-    vcaudit().args(["--lang", "nl", "criteria", "security"]).assert().success().stdout(predicate::str::contains("Beveiliging die de school kan uitleggen"));
+    vcaudit()
+        .args(["criteria", "recording-storage"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("laat ze niet slingeren"));
+    vcaudit()
+        .args(["--lang", "nl", "criteria", "security"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Beveiliging die de school kan uitleggen"));
 }
 
 #[test]
 fn profile_overrides_severity_and_rejects_unknown_keys() {
     let cat = mixed();
-    let profile = cat.file("profile.toml");
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let profile = elsewhere.path().join("profile.toml");
     // Turning selling's criterion off lets the bad vendor through.
     std::fs::write(&profile, "[severity]\nno-secondary-use = \"off\"\n").expect("write");
-    let out = vcaudit().args(["audit", "bad", "--format", "json", "--catalogue"]).arg(cat.path()).arg("--profile").arg(&profile).output().expect("runs");
+    let out = vcaudit()
+        .args(["audit", "bad", "--format", "json", "--catalogue"])
+        .arg(cat.path())
+        .arg("--profile")
+        .arg(&profile)
+        .output()
+        .expect("runs");
     assert_eq!(json(&out.stdout)["results"][0]["verdict"], "suitable");
     std::fs::write(&profile, "max_age_month = 12\n").expect("write");
-    vcaudit().args(["audit", "--catalogue"]).arg(cat.path()).arg("--profile").arg(&profile).assert().code(3)
+    vcaudit()
+        .args(["audit", "--catalogue"])
+        .arg(cat.path())
+        .arg("--profile")
+        .arg(&profile)
+        .assert()
+        .code(3)
         .stderr(predicate::str::contains("profile.toml:1:1"))
         .stderr(predicate::str::contains("did you mean `max_age_months`?"));
     std::fs::write(&profile, "[severity]\nno-secondary-use = \"sometimes\"\n").expect("write");
-    vcaudit().args(["audit", "--catalogue"]).arg(cat.path()).arg("--profile").arg(&profile).assert().code(3)
+    vcaudit()
+        .args(["audit", "--catalogue"])
+        .arg(cat.path())
+        .arg("--profile")
+        .arg(&profile)
+        .assert()
+        .code(3)
         .stderr(predicate::str::contains("`sometimes` is not a severity"));
 }
 
@@ -133,19 +214,31 @@ fn profile_overrides_severity_and_rejects_unknown_keys() {
 fn schema_is_json_schema_of_the_format() {
     let out = vcaudit().arg("schema").output().expect("runs");
     let v = json(&out.stdout);
-    assert_eq!(v["properties"]["terms"]["properties"]["hosting"]["properties"]["eu_residency"]["oneOf"][0]["properties"]["value"]["enum"][0], "always");
+    assert_eq!(
+        v["properties"]["terms"]["properties"]["hosting"]["properties"]["eu_residency"]["oneOf"][0]["properties"]
+            ["value"]["enum"][0],
+        "always"
+    );
     assert_eq!(v["additionalProperties"], false);
 }
 
 #[test]
 fn completions_are_printed() {
-    vcaudit().args(["completions", "bash"]).assert().success().stdout(predicate::str::contains("vcaudit"));
+    vcaudit()
+        .args(["completions", "bash"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("vcaudit"));
 }
 
 #[test]
 fn built_in_catalogue_works_from_any_directory() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = vcaudit().current_dir(dir.path()).args(["audit", "--format", "json"]).output().expect("runs");
+    let out = vcaudit()
+        .current_dir(dir.path())
+        .args(["audit", "--format", "json"])
+        .output()
+        .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(!json(&out.stdout)["results"].as_array().expect("results").is_empty());
     vcaudit().current_dir(dir.path()).arg("validate").assert().success();
@@ -154,14 +247,28 @@ fn built_in_catalogue_works_from_any_directory() {
 #[test]
 fn no_color_means_no_escape_sequences() {
     let cat = mixed();
-    vcaudit().args(["audit", "--catalogue"]).arg(cat.path()).assert().success().stdout(predicate::str::contains("\u{1b}[").not());
-    vcaudit().args(["audit", "--color", "always", "--catalogue"]).arg(cat.path()).assert().success().stdout(predicate::str::contains("\u{1b}["));
+    vcaudit()
+        .args(["audit", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{1b}[").not());
+    vcaudit()
+        .args(["audit", "--color", "always", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{1b}["));
 }
 
 #[test]
 fn audit_table_fits_80_columns() {
     let cat = mixed();
-    let out = vcaudit().args(["audit", "--catalogue"]).arg(cat.path()).output().expect("runs");
+    let out = vcaudit()
+        .args(["audit", "--catalogue"])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
     let text = String::from_utf8(out.stdout).expect("utf-8");
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line:?}");

@@ -30,29 +30,54 @@ fn expect(files: &[(&str, &str)], needles: &[&str]) {
 
 #[test]
 fn toml_syntax_error_names_line_and_column() {
-    expect(&[("v.toml", "id = \"v\"\nname = \"x\nopen_source = false\n")], &["v.toml:2:", "error"]);
+    expect(
+        &[("v.toml", "id = \"v\"\nname = \"x\nopen_source = false\n")],
+        &["v.toml:2:", "error"],
+    );
 }
 
 #[test]
 fn wrong_type() {
     let text = vendor("v", &[], &[]).replace("open_source = false", "open_source = \"no\"");
-    expect(&[("v.toml", &text)], &["v.toml:5:", "open_source", "expected a boolean"]);
+    expect(
+        &[("v.toml", &text)],
+        &["v.toml:5:", "open_source", "expected a boolean"],
+    );
 }
 
 #[test]
 fn wrong_value_type_in_a_claim() {
     let text = vendor("v", &[("contract.dpa", "\"yes\"")], &[]);
-    expect(&[("v.toml", &text)], &["`terms.contract.dpa.value`", "expected true or false"]);
+    expect(
+        &[("v.toml", &text)],
+        &["`terms.contract.dpa.value`", "expected true or false"],
+    );
 }
 
 #[test]
 fn unknown_keys_get_suggestions() {
     let text = vendor("v", &[], &[]).replace("company =", "compnay =");
-    expect(&[("v.toml", &text)], &["unknown field `compnay`", "did you mean `company`?"]);
+    expect(
+        &[("v.toml", &text)],
+        &["unknown field `compnay`", "did you mean `company`?"],
+    );
     let text = vendor("v", &[], &[]) + &claim("hosting.eu_residencyy", "\"always\"");
-    expect(&[("v.toml", &text)], &["`terms.hosting.eu_residencyy`", "unknown term", "did you mean `eu_residency`?"]);
-    let text = vendor("v", &[], &[]).replace("verified = 2026-06-01\n\n[terms.contract.dpa]", "verifed = 2026-06-01\n\n[terms.contract.dpa]");
-    expect(&[("v.toml", &text)], &["`terms.contract.role`", "did you mean `verified`?"]);
+    expect(
+        &[("v.toml", &text)],
+        &[
+            "`terms.hosting.eu_residencyy`",
+            "unknown term",
+            "did you mean `eu_residency`?",
+        ],
+    );
+    let text = vendor("v", &[], &[]).replace(
+        "verified = 2026-06-01\n\n[terms.contract.dpa]",
+        "verifed = 2026-06-01\n\n[terms.contract.dpa]",
+    );
+    expect(
+        &[("v.toml", &text)],
+        &["`terms.contract.role`", "did you mean `verified`?"],
+    );
 }
 
 #[test]
@@ -64,7 +89,10 @@ fn missing_required_field() {
 #[test]
 fn invalid_enum_value_suggests_the_valid_one() {
     let text = vendor("v", &[("hosting.eu_residency", "\"alway\"")], &[]);
-    expect(&[("v.toml", &text)], &["`alway` is not a valid value", "did you mean `always`?"]);
+    expect(
+        &[("v.toml", &text)],
+        &["`alway` is not a valid value", "did you mean `always`?"],
+    );
     let text = vendor("v", &[], &[]).replace("status = \"active\"", "status = \"retird\"");
     expect(&[("v.toml", &text)], &["v.toml:7:", "did you mean `retired`?"]);
 }
@@ -74,7 +102,10 @@ fn bad_and_future_dates() {
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2026-13-01", 1);
     expect(&[("v.toml", &text)], &["v.toml:"]);
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2027-01-01", 1);
-    expect(&[("v.toml", &text)], &["2027-01-01 is in the future", "`terms.contract.role.verified`"]);
+    expect(
+        &[("v.toml", &text)],
+        &["2027-01-01 is in the future", "`terms.contract.role.verified`"],
+    );
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = \"2026-06-01\"", 1);
     expect(&[("v.toml", &text)], &["write the date without quotes"]);
 }
@@ -89,7 +120,10 @@ fn bad_urls_and_schemes() {
 
 #[test]
 fn duplicate_ids() {
-    let text = vendor("v", &[], &[]).replace("[terms.contract.role]", "[[documents]]\nid = \"privacy\"\nkind = \"other\"\nurl = \"https://example.com/x\"\n\n[terms.contract.role]");
+    let text = vendor("v", &[], &[]).replace(
+        "[terms.contract.role]",
+        "[[documents]]\nid = \"privacy\"\nkind = \"other\"\nurl = \"https://example.com/x\"\n\n[terms.contract.role]",
+    );
     expect(&[("v.toml", &text)], &["document id `privacy` is used twice"]);
     let mut text = vendor_head("v", &["free", "free"]);
     text.push_str(&claim("contract.dpa", "true"));
@@ -98,14 +132,27 @@ fn duplicate_ids() {
 
 #[test]
 fn file_name_and_id_disagree() {
-    expect(&[("other.toml", &vendor("v", &[], &[]))], &["id `v` does not match the file name `other.toml`"]);
+    expect(
+        &[("other.toml", &vendor("v", &[], &[]))],
+        &["id `v` does not match the file name `other.toml`"],
+    );
 }
 
 #[test]
 fn claims_citing_undefined_documents_or_offerings() {
     let text = vendor("v", &[], &[]).replacen("source = \"privacy\"", "source = \"privcy\"", 1);
-    expect(&[("v.toml", &text)], &["source `privcy` is not a document of this vendor", "did you mean `privacy`?"]);
-    let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2026-06-01\nofferings = [\"education\"]", 1);
+    expect(
+        &[("v.toml", &text)],
+        &[
+            "source `privcy` is not a document of this vendor",
+            "did you mean `privacy`?",
+        ],
+    );
+    let text = vendor("v", &[], &[]).replacen(
+        "verified = 2026-06-01",
+        "verified = 2026-06-01\nofferings = [\"education\"]",
+        1,
+    );
     expect(&[("v.toml", &text)], &["`education` is not an offering of this vendor"]);
 }
 
@@ -115,9 +162,18 @@ fn empty_non_utf8_and_huge_files() {
     let cat_bytes: &[u8] = b"id = \"v\"\nname = \"caf\xe9\"\n";
     let cat = Catalogue::new(&[]);
     std::fs::write(cat.file("v.toml"), cat_bytes).expect("write");
-    let out = Command::cargo_bin("vcaudit").expect("binary").args(["validate", "--catalogue"]).arg(cat.path()).output().expect("runs");
+    let out = Command::cargo_bin("vcaudit")
+        .expect("binary")
+        .args(["validate", "--catalogue"])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(3));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("v.toml:2:"), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("v.toml:2:"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let huge = "# padding\n".repeat(200_000);
     expect(&[("v.toml", &huge)], &["larger than 1024 KiB"]);
 }
@@ -129,11 +185,21 @@ fn a_directory_without_vendor_files() {
 
 #[test]
 fn every_problem_in_every_file_at_once() {
-    let a = vendor("a", &[("contract.dpa", "\"yes\""), ("hosting.eu_residency", "\"alway\"")], &[]);
+    let a = vendor(
+        "a",
+        &[("contract.dpa", "\"yes\""), ("hosting.eu_residency", "\"alway\"")],
+        &[],
+    );
     let b = vendor("b", &[], &[]).replace("https://example.com/b/privacy", "ftp://example.com/x");
     let (code, text) = validate(&[("a.toml", &a), ("b.toml", &b), ("c.toml", "id = ")]);
     assert_eq!(code, Some(3));
-    for n in ["a.toml", "terms.contract.dpa.value", "terms.hosting.eu_residency.value", "b.toml", "c.toml"] {
+    for n in [
+        "a.toml",
+        "terms.contract.dpa.value",
+        "terms.hosting.eu_residency.value",
+        "b.toml",
+        "c.toml",
+    ] {
         assert!(text.contains(n), "missing {n}:\n{text}");
     }
     assert!(text.contains("4 errors"), "{text}");

@@ -70,7 +70,11 @@ impl Checker<'_> {
             return None;
         };
         if date > self.opts.today {
-            self.error(offset, key, format!("{date} is in the future (today is {})", self.opts.today));
+            self.error(
+                offset,
+                key,
+                format!("{date} is in the future (today is {})", self.opts.today),
+            );
         }
         Some(date)
     }
@@ -81,7 +85,12 @@ impl Checker<'_> {
         }
         let help = did_you_mean(value.get_ref(), allowed.iter().copied())
             .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
-        self.error_help(value.span().start, key, format!("`{}` is not a valid {what}", value.get_ref()), help);
+        self.error_help(
+            value.span().start,
+            key,
+            format!("`{}` is not a valid {what}", value.get_ref()),
+            help,
+        );
         false
     }
 }
@@ -89,9 +98,10 @@ impl Checker<'_> {
 /// Whether a string is an absolute http(s) URL with a host.
 pub fn check_url(s: &str) -> Result<(), String> {
     match url::Url::parse(s) {
-        Ok(u) if !matches!(u.scheme(), "http" | "https") => {
-            Err(format!("`{s}` uses the scheme `{}`; only http and https are allowed", u.scheme()))
-        }
+        Ok(u) if !matches!(u.scheme(), "http" | "https") => Err(format!(
+            "`{s}` uses the scheme `{}`; only http and https are allowed",
+            u.scheme()
+        )),
         Ok(u) if u.host_str().is_none_or(str::is_empty) => Err(format!("`{s}` has no host")),
         Ok(_) => Ok(()),
         Err(e) => Err(format!("`{s}` is not a valid URL: {e}")),
@@ -101,17 +111,34 @@ pub fn check_url(s: &str) -> Result<(), String> {
 fn valid_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
 }
 
 /// Checks one parsed file; returns the vendor when it has no errors, and all diagnostics.
-pub fn check(file: &str, stem: &str, text: &str, raw: RawVendor, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
-    let mut c = Checker { file, text, lines: LineIndex::new(text), diags: Vec::new(), opts };
+pub fn check(
+    file: &str,
+    stem: &str,
+    text: &str,
+    raw: RawVendor,
+    opts: CheckOptions,
+) -> (Option<Vendor>, Vec<Diagnostic>) {
+    let mut c = Checker {
+        file,
+        text,
+        lines: LineIndex::new(text),
+        diags: Vec::new(),
+        opts,
+    };
 
     let id = raw.id.get_ref().clone();
     if !valid_id(&id) {
-        c.error(raw.id.span().start, "id", format!("`{id}` is not a valid id: use lowercase letters, digits and `-`"));
+        c.error(
+            raw.id.span().start,
+            "id",
+            format!("`{id}` is not a valid id: use lowercase letters, digits and `-`"),
+        );
     } else if id != stem {
         c.error_help(
             raw.id.span().start,
@@ -122,19 +149,33 @@ pub fn check(file: &str, stem: &str, text: &str, raw: RawVendor, opts: CheckOpti
     }
     let hq = raw.headquarters.get_ref();
     if hq.len() != 2 || !hq.bytes().all(|b| b.is_ascii_uppercase()) {
-        c.error(raw.headquarters.span().start, "headquarters", format!("`{hq}` is not an ISO 3166-1 alpha-2 country code such as \"NL\" or \"US\""));
+        c.error(
+            raw.headquarters.span().start,
+            "headquarters",
+            format!("`{hq}` is not an ISO 3166-1 alpha-2 country code such as \"NL\" or \"US\""),
+        );
     }
-    let status = if c.one_of(&raw.status, &["active", "retired"], "status", "status") && raw.status.get_ref() == "retired" {
-        VendorStatus::Retired
-    } else {
-        VendorStatus::Active
-    };
-    let retired = raw.retired.as_ref().and_then(|r| c.date(r.get_ref(), r.span().start, "retired"));
+    let status =
+        if c.one_of(&raw.status, &["active", "retired"], "status", "status") && raw.status.get_ref() == "retired" {
+            VendorStatus::Retired
+        } else {
+            VendorStatus::Active
+        };
+    let retired = raw
+        .retired
+        .as_ref()
+        .and_then(|r| c.date(r.get_ref(), r.span().start, "retired"));
     match (status, &raw.retired) {
-        (VendorStatus::Active, Some(r)) => c.error(r.span().start, "retired", "a retired date is given but status is \"active\""),
-        (VendorStatus::Retired, None) if raw.status.get_ref() == "retired" => {
-            c.error(raw.status.span().start, "status", "status is \"retired\" but no `retired` date is given")
-        }
+        (VendorStatus::Active, Some(r)) => c.error(
+            r.span().start,
+            "retired",
+            "a retired date is given but status is \"active\"",
+        ),
+        (VendorStatus::Retired, None) if raw.status.get_ref() == "retired" => c.error(
+            raw.status.span().start,
+            "status",
+            "status is \"retired\" but no `retired` date is given",
+        ),
         _ => {}
     }
     if let Some(w) = &raw.website {
@@ -176,16 +217,28 @@ fn check_documents(c: &mut Checker, raw: &RawVendor) -> Vec<Document> {
         let key = format!("documents[{i}]");
         let doc = d.get_ref();
         if !valid_id(doc.id.get_ref()) {
-            c.error(doc.id.span().start, &format!("{key}.id"), format!("`{}` is not a valid document id", doc.id.get_ref()));
+            c.error(
+                doc.id.span().start,
+                &format!("{key}.id"),
+                format!("`{}` is not a valid document id", doc.id.get_ref()),
+            );
         } else if !seen.insert(doc.id.get_ref().clone()) {
-            c.error(doc.id.span().start, &format!("{key}.id"), format!("document id `{}` is used twice", doc.id.get_ref()));
+            c.error(
+                doc.id.span().start,
+                &format!("{key}.id"),
+                format!("document id `{}` is used twice", doc.id.get_ref()),
+            );
         }
         c.one_of(&doc.kind, DOCUMENT_KINDS, &format!("{key}.kind"), "document kind");
         c.url(&doc.url, &format!("{key}.url"));
         for (field, list) in [("select", &doc.select), ("remove", &doc.remove)] {
             for (j, sel) in list.iter().enumerate() {
                 if let Err(e) = scraper::Selector::parse(sel.get_ref()) {
-                    c.error(sel.span().start, &format!("{key}.{field}[{j}]"), format!("`{}` is not a valid CSS selector: {e}", sel.get_ref()));
+                    c.error(
+                        sel.span().start,
+                        &format!("{key}.{field}[{j}]"),
+                        format!("`{}` is not a valid CSS selector: {e}", sel.get_ref()),
+                    );
                 }
             }
         }
@@ -209,11 +262,23 @@ fn check_offerings(c: &mut Checker, raw: &RawVendor) -> Vec<Offering> {
         let o = o.get_ref();
         let key = format!("offerings[{i}].id");
         if !valid_id(o.id.get_ref()) {
-            c.error(o.id.span().start, &key, format!("`{}` is not a valid offering id", o.id.get_ref()));
+            c.error(
+                o.id.span().start,
+                &key,
+                format!("`{}` is not a valid offering id", o.id.get_ref()),
+            );
         } else if !seen.insert(o.id.get_ref().clone()) {
-            c.error(o.id.span().start, &key, format!("offering id `{}` is used twice", o.id.get_ref()));
+            c.error(
+                o.id.span().start,
+                &key,
+                format!("offering id `{}` is used twice", o.id.get_ref()),
+            );
         }
-        out.push(Offering { id: o.id.get_ref().clone(), name: o.name.clone(), description: o.description.clone() });
+        out.push(Offering {
+            id: o.id.get_ref().clone(),
+            name: o.name.clone(),
+            description: o.description.clone(),
+        });
     }
     out
 }
@@ -226,7 +291,12 @@ fn check_findings(c: &mut Checker, raw: &RawVendor, offerings: &[&str]) -> Vec<F
         let date = c.date(f.date.get_ref(), f.date.span().start, &format!("{key}.date"));
         c.url(&f.source, &format!("{key}.source"));
         for (j, o) in f.offerings.iter().enumerate() {
-            c.one_of(o, offerings, &format!("{key}.offerings[{j}]"), "offering of this vendor");
+            c.one_of(
+                o,
+                offerings,
+                &format!("{key}.offerings[{j}]"),
+                "offering of this vendor",
+            );
         }
         if let Some(date) = date {
             out.push(Finding {
@@ -243,7 +313,12 @@ fn check_findings(c: &mut Checker, raw: &RawVendor, offerings: &[&str]) -> Vec<F
     out
 }
 
-fn check_terms(c: &mut Checker, raw: &RawVendor, documents: &[&str], offerings: &[&str]) -> BTreeMap<&'static str, Vec<Claim>> {
+fn check_terms(
+    c: &mut Checker,
+    raw: &RawVendor,
+    documents: &[&str],
+    offerings: &[&str],
+) -> BTreeMap<&'static str, Vec<Claim>> {
     let mut out = BTreeMap::new();
     let groups = terms::groups();
     for (group, members) in &raw.terms {
@@ -256,7 +331,10 @@ fn check_terms(c: &mut Checker, raw: &RawVendor, documents: &[&str], offerings: 
         for (name, value) in members {
             let dotted = format!("{group}.{name}");
             let Some(term) = terms::find(&dotted) else {
-                let names = terms::TERMS.iter().filter(|t| terms::group_of(t.key) == group).map(|t| &t.key[group.len() + 1..]);
+                let names = terms::TERMS
+                    .iter()
+                    .filter(|t| terms::group_of(t.key) == group)
+                    .map(|t| &t.key[group.len() + 1..]);
                 let help = did_you_mean(name, names);
                 let at = locate(c.text, &format!("terms.{dotted}"), 0);
                 c.error_help(at, &format!("terms.{dotted}"), "unknown term", help);
@@ -269,15 +347,32 @@ fn check_terms(c: &mut Checker, raw: &RawVendor, documents: &[&str], offerings: 
     out
 }
 
-fn check_claims(c: &mut Checker, term: &'static terms::Term, value: &toml::Value, documents: &[&str], offerings: &[&str]) -> Vec<Claim> {
+fn check_claims(
+    c: &mut Checker,
+    term: &'static terms::Term,
+    value: &toml::Value,
+    documents: &[&str],
+    offerings: &[&str],
+) -> Vec<Claim> {
     let base = format!("terms.{}", term.key);
     let at = locate(c.text, &base, 0);
     let items: Vec<(String, usize, &toml::Value)> = match value {
         toml::Value::Table(_) => vec![(base.clone(), at, value)],
-        toml::Value::Array(a) => a.iter().enumerate().map(|(i, v)| (format!("{base}[{i}]"), locate(c.text, &base, i), v)).collect(),
+        toml::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .map(|(i, v)| (format!("{base}[{i}]"), locate(c.text, &base, i), v))
+            .collect(),
         other => {
-            c.error_help(at, &base, format!("expected a claim table, found a {}", other.type_str()),
-                Some(format!("write `[terms.{}]` with `value`, `source` and `verified`", term.key)));
+            c.error_help(
+                at,
+                &base,
+                format!("expected a claim table, found a {}", other.type_str()),
+                Some(format!(
+                    "write `[terms.{}]` with `value`, `source` and `verified`",
+                    term.key
+                )),
+            );
             return Vec::new();
         }
     };
@@ -290,13 +385,16 @@ fn check_claims(c: &mut Checker, term: &'static terms::Term, value: &toml::Value
             Err(e) => {
                 let msg = e.message().trim().to_owned();
                 let help = unknown_field_help(&msg).or_else(|| {
-                    msg.starts_with("missing field").then(|| format!("a claim has: {}", CLAIM_KEYS.join(", ")))
+                    msg.starts_with("missing field")
+                        .then(|| format!("a claim has: {}", CLAIM_KEYS.join(", ")))
                 });
                 c.error_help(at, &key, msg, help);
                 continue;
             }
         };
-        let Some(v) = convert_value(c, term, &raw.value, at, &format!("{key}.value")) else { continue };
+        let Some(v) = convert_value(c, term, &raw.value, at, &format!("{key}.value")) else {
+            continue;
+        };
         let source = if raw.source.contains("://") {
             if let Err(why) = check_url(&raw.source) {
                 c.error(at, &format!("{key}.source"), why);
@@ -306,7 +404,12 @@ fn check_claims(c: &mut Checker, term: &'static terms::Term, value: &toml::Value
             if !documents.contains(&raw.source.as_str()) {
                 let help = did_you_mean(&raw.source, documents.iter().copied())
                     .or_else(|| Some("cite a `[[documents]]` id of this vendor or an http(s) URL".into()));
-                c.error_help(at, &format!("{key}.source"), format!("source `{}` is not a document of this vendor", raw.source), help);
+                c.error_help(
+                    at,
+                    &format!("{key}.source"),
+                    format!("source `{}` is not a document of this vendor", raw.source),
+                    help,
+                );
             }
             Source::Document(raw.source.clone())
         };
@@ -316,32 +419,70 @@ fn check_claims(c: &mut Checker, term: &'static terms::Term, value: &toml::Value
         let verified = match original {
             toml::Value::Datetime(dt) => c.date(dt, at, &verified_key),
             other => {
-                c.error_help(at, &verified_key, format!("expected a date, found {}", describe(other)),
-                    Some("write the date without quotes: verified = 2026-01-31".into()));
+                c.error_help(
+                    at,
+                    &verified_key,
+                    format!("expected a date, found {}", describe(other)),
+                    Some("write the date without quotes: verified = 2026-01-31".into()),
+                );
                 None
             }
         };
         let Some(verified) = verified else { continue };
-        if verified.checked_add(jiff::Span::new().months(c.opts.max_age_months)).is_ok_and(|limit| limit < c.opts.today) {
-            c.push(Severity::Warning, at, &format!("{key}.verified"),
-                format!("evidence verified on {verified} is older than {} months", c.opts.max_age_months),
-                Some("check the source again and update `verified`".into()));
+        if verified
+            .checked_add(jiff::Span::new().months(c.opts.max_age_months))
+            .is_ok_and(|limit| limit < c.opts.today)
+        {
+            c.push(
+                Severity::Warning,
+                at,
+                &format!("{key}.verified"),
+                format!(
+                    "evidence verified on {verified} is older than {} months",
+                    c.opts.max_age_months
+                ),
+                Some("check the source again and update `verified`".into()),
+            );
         }
         for o in &raw.offerings {
             if !offerings.contains(&o.as_str()) {
                 let help = did_you_mean(o, offerings.iter().copied());
-                c.error_help(at, &format!("{key}.offerings"), format!("`{o}` is not an offering of this vendor"), help);
+                c.error_help(
+                    at,
+                    &format!("{key}.offerings"),
+                    format!("`{o}` is not an offering of this vendor"),
+                    help,
+                );
             }
         }
-        let scope_names: Vec<String> = if raw.offerings.is_empty() { vec!["(all offerings)".into()] } else { raw.offerings.clone() };
+        let scope_names: Vec<String> = if raw.offerings.is_empty() {
+            vec!["(all offerings)".into()]
+        } else {
+            raw.offerings.clone()
+        };
         for s in scope_names {
             if !scopes.insert(s.clone()) {
-                c.error(at, &key, format!("two claims for `{}` in the scope {s}; keep one claim per offering", term.key));
+                c.error(
+                    at,
+                    &key,
+                    format!(
+                        "two claims for `{}` in the scope {s}; keep one claim per offering",
+                        term.key
+                    ),
+                );
             }
         }
-        for (field, text) in [("source", Some(&raw.source)), ("quote", raw.quote.as_ref()), ("note", raw.note.as_ref())] {
+        for (field, text) in [
+            ("source", Some(&raw.source)),
+            ("quote", raw.quote.as_ref()),
+            ("note", raw.note.as_ref()),
+        ] {
             if text.is_some_and(|t| t.trim().is_empty()) {
-                c.error(at, &format!("{key}.{field}"), format!("`{field}` is empty; leave it out instead"));
+                c.error(
+                    at,
+                    &format!("{key}.{field}"),
+                    format!("`{field}` is empty; leave it out instead"),
+                );
             }
         }
         out.push(Claim {
@@ -376,7 +517,9 @@ fn locate(text: &str, dotted: &str, nth: usize) -> usize {
         offset += line.len();
     }
     let last = dotted.rsplit('.').next().unwrap_or(dotted);
-    text.find(&format!("{last} =")).or_else(|| text.find(dotted)).unwrap_or(0)
+    text.find(&format!("{last} ="))
+        .or_else(|| text.find(dotted))
+        .unwrap_or(0)
 }
 
 fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: usize, key: &str) -> Option<Value> {
@@ -396,20 +539,26 @@ fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: u
         Kind::Enum(allowed) => match value {
             toml::Value::String(s) if allowed.contains(&s.as_str()) => Some(Value::Text(s.clone())),
             toml::Value::String(s) => {
-                let help = did_you_mean(s, allowed.iter().copied()).or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
+                let help = did_you_mean(s, allowed.iter().copied())
+                    .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
                 c.error_help(at, key, format!("`{s}` is not a valid value of `{}`", term.key), help);
                 None
             }
             _ => wrong(c, &format!("one of {}", allowed.join(", "))),
         },
         Kind::List | Kind::EnumList(_) => {
-            let toml::Value::Array(items) = value else { return wrong(c, "a list of strings") };
+            let toml::Value::Array(items) = value else {
+                return wrong(c, "a list of strings");
+            };
             let mut out = Vec::new();
             for item in items {
-                let toml::Value::String(s) = item else { return wrong(c, "a list of strings") };
+                let toml::Value::String(s) = item else {
+                    return wrong(c, "a list of strings");
+                };
                 if let Kind::EnumList(allowed) = term.kind {
                     if !allowed.contains(&s.as_str()) {
-                        let help = did_you_mean(s, allowed.iter().copied()).or_else(|| Some(format!("expected items from: {}", allowed.join(", "))));
+                        let help = did_you_mean(s, allowed.iter().copied())
+                            .or_else(|| Some(format!("expected items from: {}", allowed.join(", "))));
                         c.error_help(at, key, format!("`{s}` is not a valid item of `{}`", term.key), help);
                         return None;
                     }

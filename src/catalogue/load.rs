@@ -45,7 +45,7 @@ pub fn dir_files(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if !path.extension().is_some_and(|e| e == "toml") || !path.is_file() {
+        if path.extension().is_none_or(|e| e != "toml") || !path.is_file() {
             continue;
         }
         let len = std::fs::metadata(&path)?.len();
@@ -66,7 +66,9 @@ pub fn dir_files(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
 }
 
 fn stem_of(path: &Path) -> String {
-    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// A vendor file as written, before the checks.
@@ -144,12 +146,32 @@ pub struct RawClaim {
 }
 
 /// The keys a claim table accepts, for suggestions.
-pub const CLAIM_KEYS: &[&str] = &["value", "source", "verified", "quote", "note", "conditions", "offerings"];
+pub const CLAIM_KEYS: &[&str] = &[
+    "value",
+    "source",
+    "verified",
+    "quote",
+    "note",
+    "conditions",
+    "offerings",
+];
 
 /// The top-level keys of a vendor file, for suggestions.
 const VENDOR_KEYS: &[&str] = &[
-    "id", "name", "company", "headquarters", "open_source", "self_hostable", "status", "retired",
-    "website", "description", "documents", "offerings", "findings", "terms",
+    "id",
+    "name",
+    "company",
+    "headquarters",
+    "open_source",
+    "self_hostable",
+    "status",
+    "retired",
+    "website",
+    "description",
+    "documents",
+    "offerings",
+    "findings",
+    "terms",
 ];
 
 /// Decodes and parses one file. On failure the diagnostics say why and where.
@@ -182,7 +204,9 @@ pub fn parse(file: &SourceFile) -> Result<(String, RawVendor), Diagnostic> {
         }
     };
     if text.trim().is_empty() {
-        return Err(whole_file("file is empty; a vendor file needs at least id, name and company".into()));
+        return Err(whole_file(
+            "file is empty; a vendor file needs at least id, name and company".into(),
+        ));
     }
     match toml::from_str::<RawVendor>(&text) {
         Ok(raw) => Ok((text, raw)),
@@ -192,7 +216,13 @@ pub fn parse(file: &SourceFile) -> Result<(String, RawVendor), Diagnostic> {
             let message = err.message().trim().to_owned();
             let help = unknown_field_help(&message);
             let key = offset.map(|o| key_at(&text, o)).unwrap_or_default();
-            Err(Diagnostic { line, column, key, help, ..whole_file(message) })
+            Err(Diagnostic {
+                line,
+                column,
+                key,
+                help,
+                ..whole_file(message)
+            })
         }
     }
 }
@@ -203,7 +233,10 @@ pub fn key_at(text: &str, offset: usize) -> String {
     let before = text.get(..offset).unwrap_or("");
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let line = text[line_start..].lines().next().unwrap_or("");
-    let own = line.split_once('=').map(|(k, _)| k.trim()).filter(|k| !k.starts_with('['));
+    let own = line
+        .split_once('=')
+        .map(|(k, _)| k.trim())
+        .filter(|k| !k.starts_with('['));
     let header = before[..line_start]
         .lines()
         .rev()
@@ -228,7 +261,11 @@ pub fn unknown_field_help(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let given = &rest[..rest.find('`')?];
     let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-    let candidates: Vec<&str> = if expected.is_empty() { VENDOR_KEYS.to_vec() } else { expected };
+    let candidates: Vec<&str> = if expected.is_empty() {
+        VENDOR_KEYS.to_vec()
+    } else {
+        expected
+    };
     did_you_mean(given, candidates)
 }
 

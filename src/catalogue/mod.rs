@@ -71,14 +71,27 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
         }
     }
     catalogue.vendors.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Loaded { catalogue, diagnostics, files: files.len() })
+    Ok(Loaded {
+        catalogue,
+        diagnostics,
+        files: files.len(),
+    })
 }
 
 /// Parses and checks one vendor file given as text (`name` is used for messages and as the file
 /// stem the id must match).
 pub fn from_str(name: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
-    let stem = name.trim_end_matches(".toml").rsplit('/').next().unwrap_or(name).to_owned();
-    let file = load::SourceFile { display: name.to_owned(), stem, bytes: text.as_bytes().to_vec() };
+    let stem = name
+        .trim_end_matches(".toml")
+        .rsplit('/')
+        .next()
+        .unwrap_or(name)
+        .to_owned();
+    let file = load::SourceFile {
+        display: name.to_owned(),
+        stem,
+        bytes: text.as_bytes().to_vec(),
+    };
     match load::parse(&file) {
         Err(d) => (None, vec![d]),
         Ok((text, raw)) => check::check(&file.display, &file.stem, &text, raw, opts),

@@ -78,9 +78,9 @@ impl Vendor {
 
     /// The findings that concern an offering (or the whole vendor).
     pub fn findings_for<'a>(&'a self, offering: Option<&'a str>) -> impl Iterator<Item = &'a Finding> {
-        self.findings.iter().filter(move |f| {
-            f.offerings.is_empty() || offering.is_some_and(|o| f.offerings.iter().any(|x| x == o))
-        })
+        self.findings
+            .iter()
+            .filter(move |f| f.offerings.is_empty() || offering.is_some_and(|o| f.offerings.iter().any(|x| x == o)))
     }
 }
 

@@ -44,7 +44,10 @@ pub fn schema() -> Value {
         for t in terms::TERMS.iter().filter(|t| terms::group_of(t.key) == group) {
             props.insert(t.key[group.len() + 1..].to_owned(), claim_schema(t));
         }
-        groups.insert(group.to_owned(), json!({"type": "object", "additionalProperties": false, "properties": props}));
+        groups.insert(
+            group.to_owned(),
+            json!({"type": "object", "additionalProperties": false, "properties": props}),
+        );
     }
     let id = json!({"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"});
     let strings = json!({"type": "array", "items": {"type": "string"}});

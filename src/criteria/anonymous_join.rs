@@ -6,7 +6,10 @@ use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 pub static CRITERION: Criterion = Criterion {
     id: "anonymous-join",
     severity: Severity::Should,
-    title: Text::fixed("Join without an account, under a pseudonym", "Deelnemen zonder account, met schuilnaam"),
+    title: Text::fixed(
+        "Join without an account, under a pseudonym",
+        "Deelnemen zonder account, met schuilnaam",
+    ),
     checks: Text::fixed(
         "Pupils can join without a personal vendor account and under a pseudonym.",
         "Leerlingen kunnen meedoen zonder eigen account bij de leverancier en met een schuilnaam.",
@@ -28,10 +31,14 @@ fn evaluate(facts: &Facts) -> Outcome {
             "Geef leerlingen accounts van de school die, waar de veiligheid dat vraagt, niet hun volledige naam tonen.",
         )),
     });
-    j.bool_is("participation.pseudonym", true, Text::fixed(
-        "Pupils cannot join under a pseudonym.",
-        "Leerlingen kunnen niet met een schuilnaam meedoen.",
-    ));
+    j.bool_is(
+        "participation.pseudonym",
+        true,
+        Text::fixed(
+            "Pupils cannot join under a pseudonym.",
+            "Leerlingen kunnen niet met een schuilnaam meedoen.",
+        ),
+    );
     j.finish(Text::fixed(
         "Pupils can join without an account and under a pseudonym.",
         "Leerlingen kunnen zonder account en met een schuilnaam meedoen.",

@@ -20,10 +20,14 @@ pub static CRITERION: Criterion = Criterion {
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    j.bool_is("participation.audio_only", true, Text::fixed(
-        "Pupils cannot take part with audio only.",
-        "Leerlingen kunnen niet alleen met geluid meedoen.",
-    ));
+    j.bool_is(
+        "participation.audio_only",
+        true,
+        Text::fixed(
+            "Pupils cannot take part with audio only.",
+            "Leerlingen kunnen niet alleen met geluid meedoen.",
+        ),
+    );
     j.check("participation.camera_default", |c| match c.value.as_str() {
         Some("off" | "configurable") => Verdict::Pass,
         _ => Verdict::Conditional(Text::fixed(

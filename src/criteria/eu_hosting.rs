@@ -23,7 +23,9 @@ fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
     let regions = facts.claim("hosting.regions").map(|c| c.value.as_list().to_vec());
     let all_accepted = regions.as_ref().is_some_and(|r| {
-        !r.is_empty() && r.iter().all(|x| facts.accepted_regions.iter().any(|a| a.eq_ignore_ascii_case(x)))
+        !r.is_empty()
+            && r.iter()
+                .all(|x| facts.accepted_regions.iter().any(|a| a.eq_ignore_ascii_case(x)))
     });
     j.check("hosting.eu_residency", |c| match c.value.as_str() {
         Some("always") => Verdict::Pass,

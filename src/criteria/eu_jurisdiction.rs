@@ -21,9 +21,16 @@ pub static CRITERION: Criterion = Criterion {
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    j.bool_is("jurisdiction.non_eu_law", false, Text::fixed(
-        "The data can be reached under non-EU law (for example the US CLOUD Act).",
-        "Het recht van een land buiten de EU (bijvoorbeeld de Amerikaanse CLOUD Act) kan bij de gegevens.",
-    ));
-    j.finish(Text::fixed("Only EU law reaches the data.", "Alleen Europees recht is van toepassing op de gegevens."))
+    j.bool_is(
+        "jurisdiction.non_eu_law",
+        false,
+        Text::fixed(
+            "The data can be reached under non-EU law (for example the US CLOUD Act).",
+            "Het recht van een land buiten de EU (bijvoorbeeld de Amerikaanse CLOUD Act) kan bij de gegevens.",
+        ),
+    );
+    j.finish(Text::fixed(
+        "Only EU law reaches the data.",
+        "Alleen Europees recht is van toepassing op de gegevens.",
+    ))
 }

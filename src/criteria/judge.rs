@@ -20,18 +20,27 @@ pub struct Text {
 impl Text {
     /// A text from two static strings.
     pub const fn fixed(en: &'static str, nl: &'static str) -> Text {
-        Text { en: Cow::Borrowed(en), nl: Cow::Borrowed(nl) }
+        Text {
+            en: Cow::Borrowed(en),
+            nl: Cow::Borrowed(nl),
+        }
     }
 
     /// A text from two owned strings.
     pub fn new(en: impl Into<String>, nl: impl Into<String>) -> Text {
-        Text { en: Cow::Owned(en.into()), nl: Cow::Owned(nl.into()) }
+        Text {
+            en: Cow::Owned(en.into()),
+            nl: Cow::Owned(nl.into()),
+        }
     }
 
     /// Text that exists in one language only (catalogue conditions are written in English).
     pub fn same(s: impl Into<String>) -> Text {
         let s: String = s.into();
-        Text { en: Cow::Owned(s.clone()), nl: Cow::Owned(s) }
+        Text {
+            en: Cow::Owned(s.clone()),
+            nl: Cow::Owned(s),
+        }
     }
 
     /// The text in a language (`nl` or anything else for English).
@@ -63,7 +72,12 @@ pub struct Facts<'a> {
 
 impl<'a> Facts<'a> {
     pub fn new(vendor: &'a Vendor, offering: Option<&'a str>, accepted_regions: &'a [String]) -> Self {
-        Facts { vendor, offering, accepted_regions, read: RefCell::new(Vec::new()) }
+        Facts {
+            vendor,
+            offering,
+            accepted_regions,
+            read: RefCell::new(Vec::new()),
+        }
     }
 
     /// The claim for a term, remembering that it was read.
@@ -109,7 +123,13 @@ pub struct Judge<'f, 'a> {
 
 impl<'f, 'a> Judge<'f, 'a> {
     pub fn new(facts: &'f Facts<'a>) -> Self {
-        Judge { facts, status: Status::Pass, fails: Vec::new(), unknown: Vec::new(), conditions: Vec::new() }
+        Judge {
+            facts,
+            status: Status::Pass,
+            fails: Vec::new(),
+            unknown: Vec::new(),
+            conditions: Vec::new(),
+        }
     }
 
     fn raise(&mut self, s: Status) {
@@ -169,8 +189,18 @@ impl<'f, 'a> Judge<'f, 'a> {
         let reason = match self.status {
             Status::Fail => join(&self.fails),
             Status::Unknown => {
-                let en: Vec<&str> = self.unknown.iter().filter_map(|k| terms::find(k)).map(|t| t.label_en).collect();
-                let nl: Vec<&str> = self.unknown.iter().filter_map(|k| terms::find(k)).map(|t| t.label_nl).collect();
+                let en: Vec<&str> = self
+                    .unknown
+                    .iter()
+                    .filter_map(|k| terms::find(k))
+                    .map(|t| t.label_en)
+                    .collect();
+                let nl: Vec<&str> = self
+                    .unknown
+                    .iter()
+                    .filter_map(|k| terms::find(k))
+                    .map(|t| t.label_nl)
+                    .collect();
                 Text::new(
                     format!("Not known from a source: {}.", en.join("; ").to_lowercase()),
                     format!("Onbekend (geen bron): {}.", nl.join("; ").to_lowercase()),
@@ -183,7 +213,11 @@ impl<'f, 'a> Judge<'f, 'a> {
             Status::Pass => pass,
         };
         // Conditions stay on the list whatever the status: they are still the school's to-do.
-        Outcome { status: self.status, reason, conditions: self.conditions }
+        Outcome {
+            status: self.status,
+            reason,
+            conditions: self.conditions,
+        }
     }
 }
 

@@ -30,7 +30,9 @@ const FEATURES: [&str; 4] = [
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    let admin = facts.claim("content_analysis.admin_can_disable").and_then(|c| c.value.as_bool());
+    let admin = facts
+        .claim("content_analysis.admin_can_disable")
+        .and_then(|c| c.value.as_bool());
     let mut needs_admin = false;
     for key in FEATURES {
         let term = terms::find(key).map_or((key, key), |t| (t.label_en, t.label_nl));
@@ -39,8 +41,14 @@ fn evaluate(facts: &Facts) -> Outcome {
                 needs_admin = true;
                 match admin {
                     Some(true) => Verdict::Conditional(Text::new(
-                        format!("Switch off {} for the whole school in the admin settings.", term.0.to_lowercase()),
-                        format!("Zet {} voor de hele school uit in de beheerinstellingen.", term.1.to_lowercase()),
+                        format!(
+                            "Switch off {} for the whole school in the admin settings.",
+                            term.0.to_lowercase()
+                        ),
+                        format!(
+                            "Zet {} voor de hele school uit in de beheerinstellingen.",
+                            term.1.to_lowercase()
+                        ),
                     )),
                     Some(false) => Verdict::Fail(Text::new(
                         format!("{} is on by default and the school cannot switch it off.", term.0),

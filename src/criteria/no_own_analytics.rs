@@ -17,11 +17,17 @@ pub static CRITERION: Criterion = Criterion {
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    j.bool_is("analytics.usage_profiling", false, Text::fixed(
-        "The vendor collects usage analytics or profiles for its own purposes.",
-        "De leverancier verzamelt gebruiksanalyses of profielen voor eigen doelen.",
-    ));
-    let limitable = facts.claim("analytics.telemetry_limitable").and_then(|c| c.value.as_bool());
+    j.bool_is(
+        "analytics.usage_profiling",
+        false,
+        Text::fixed(
+            "The vendor collects usage analytics or profiles for its own purposes.",
+            "De leverancier verzamelt gebruiksanalyses of profielen voor eigen doelen.",
+        ),
+    );
+    let limitable = facts
+        .claim("analytics.telemetry_limitable")
+        .and_then(|c| c.value.as_bool());
     let pass = match limitable {
         Some(true) => Text::fixed(
             "No analytics for the vendor's own purposes; the school can limit telemetry.",

@@ -20,18 +20,30 @@ pub static CRITERION: Criterion = Criterion {
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    j.bool_is("secondary_use.marketing", false, Text::fixed(
-        "Data is used for the vendor's own marketing or advertising.",
-        "Gegevens worden gebruikt voor eigen marketing of reclame van de leverancier.",
-    ));
-    j.bool_is("secondary_use.selling", false, Text::fixed(
-        "Personal data is sold or shared for advertising.",
-        "Persoonsgegevens worden verkocht of voor reclame gedeeld.",
-    ));
-    j.bool_is("secondary_use.ai_training", false, Text::fixed(
-        "Meeting content or user data trains AI models.",
-        "De inhoud van gesprekken of gebruikersgegevens worden gebruikt om AI te trainen.",
-    ));
+    j.bool_is(
+        "secondary_use.marketing",
+        false,
+        Text::fixed(
+            "Data is used for the vendor's own marketing or advertising.",
+            "Gegevens worden gebruikt voor eigen marketing of reclame van de leverancier.",
+        ),
+    );
+    j.bool_is(
+        "secondary_use.selling",
+        false,
+        Text::fixed(
+            "Personal data is sold or shared for advertising.",
+            "Persoonsgegevens worden verkocht of voor reclame gedeeld.",
+        ),
+    );
+    j.bool_is(
+        "secondary_use.ai_training",
+        false,
+        Text::fixed(
+            "Meeting content or user data trains AI models.",
+            "De inhoud van gesprekken of gebruikersgegevens worden gebruikt om AI te trainen.",
+        ),
+    );
     j.finish(Text::fixed(
         "No marketing, no selling and no AI training with the data.",
         "Geen marketing, geen verkoop en geen AI-training met de gegevens.",

@@ -21,14 +21,22 @@ pub static CRITERION: Criterion = Criterion {
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    j.bool_is("sharing.trackers", false, Text::fixed(
-        "The clients or join pages carry third-party trackers or SDKs.",
-        "De apps of deelnamepagina's bevatten trackers of SDK's van derden.",
-    ));
-    j.bool_is("sharing.third_parties", false, Text::fixed(
-        "Personal data goes to third parties outside the processing agreement.",
-        "Persoonsgegevens gaan naar derden buiten de verwerkersovereenkomst.",
-    ));
+    j.bool_is(
+        "sharing.trackers",
+        false,
+        Text::fixed(
+            "The clients or join pages carry third-party trackers or SDKs.",
+            "De apps of deelnamepagina's bevatten trackers of SDK's van derden.",
+        ),
+    );
+    j.bool_is(
+        "sharing.third_parties",
+        false,
+        Text::fixed(
+            "Personal data goes to third parties outside the processing agreement.",
+            "Persoonsgegevens gaan naar derden buiten de verwerkersovereenkomst.",
+        ),
+    );
     j.check("transparency.subprocessor_list", |c| match c.value.as_bool() {
         Some(true) => Verdict::Pass,
         _ => Verdict::Conditional(Text::fixed(

@@ -31,10 +31,14 @@ fn evaluate(facts: &Facts) -> Outcome {
             "De leverancier bepaalt zelf wat er met de gegevens gebeurt (verwerkingsverantwoordelijke); de school kan hem niet binden.",
         )),
     });
-    j.bool_is("contract.dpa", true, Text::fixed(
-        "No data processing agreement is offered.",
-        "Er is geen verwerkersovereenkomst.",
-    ));
+    j.bool_is(
+        "contract.dpa",
+        true,
+        Text::fixed(
+            "No data processing agreement is offered.",
+            "Er is geen verwerkersovereenkomst.",
+        ),
+    );
     let edu = facts.claim("contract.education_terms").and_then(|c| c.value.as_bool());
     let pass = if edu == Some(true) {
         Text::fixed(
@@ -42,7 +46,10 @@ fn evaluate(facts: &Facts) -> Outcome {
             "Verwerker met een verwerkersovereenkomst; er zijn onderwijsvoorwaarden.",
         )
     } else {
-        Text::fixed("Processor under a data processing agreement.", "Verwerker met een verwerkersovereenkomst.")
+        Text::fixed(
+            "Processor under a data processing agreement.",
+            "Verwerker met een verwerkersovereenkomst.",
+        )
     };
     j.finish(pass)
 }

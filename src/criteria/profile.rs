@@ -85,13 +85,22 @@ pub fn load(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
             return Err(vec![diag(l, c, &key, msg, help)]);
         }
     };
-    let mut profile = Profile { name: file.clone(), ..Profile::default() };
+    let mut profile = Profile {
+        name: file.clone(),
+        ..Profile::default()
+    };
     let mut problems = Vec::new();
     if let Some(age) = raw.max_age_months {
         let (l, c) = lines.position(age.span().start);
         match i32::try_from(*age.get_ref()) {
             Ok(v) if (1..=240).contains(&v) => profile.max_age_months = v,
-            _ => problems.push(diag(l, c, "max_age_months", format!("{} is not a number of months from 1 to 240", age.get_ref()), None)),
+            _ => problems.push(diag(
+                l,
+                c,
+                "max_age_months",
+                format!("{} is not a number of months from 1 to 240", age.get_ref()),
+                None,
+            )),
         }
     }
     if let Some(regions) = raw.accepted_regions {
@@ -102,7 +111,13 @@ pub fn load(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
         let key = format!("severity.{}", id.get_ref());
         let Some(c) = ALL.iter().find(|c| c.id == id.get_ref()) else {
             let (l, col) = lines.position(id.span().start);
-            problems.push(diag(l, col, &key, format!("`{}` is not a criterion", id.get_ref()), did_you_mean(id.get_ref(), ids.iter().copied())));
+            problems.push(diag(
+                l,
+                col,
+                &key,
+                format!("`{}` is not a criterion", id.get_ref()),
+                did_you_mean(id.get_ref(), ids.iter().copied()),
+            ));
             continue;
         };
         let sev = match level.get_ref().as_str() {
@@ -112,7 +127,8 @@ pub fn load(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
             "off" => Severity::Off,
             other => {
                 let (l, col) = lines.position(level.span().start);
-                let help = did_you_mean(other, ["must", "should", "info", "off"]).or(Some("use must, should, info or off".into()));
+                let help = did_you_mean(other, ["must", "should", "info", "off"])
+                    .or(Some("use must, should, info or off".into()));
                 problems.push(diag(l, col, &key, format!("`{other}` is not a severity"), help));
                 continue;
             }

@@ -41,10 +41,14 @@ fn evaluate(facts: &Facts) -> Outcome {
                 "Maak afspraken met docenten over wanneer zij mogen opnemen, want de school kan opnemen niet centraal uitzetten.",
             )),
         });
-        j.bool_is("recording.notice", true, Text::fixed(
-            "Participants are not shown that a recording is running.",
-            "Deelnemers zien niet dat er een opname loopt.",
-        ));
+        j.bool_is(
+            "recording.notice",
+            true,
+            Text::fixed(
+                "Participants are not shown that a recording is running.",
+                "Deelnemers zien niet dat er een opname loopt.",
+            ),
+        );
     }
     let pass = if who == Some("nobody") {
         Text::fixed("The service cannot record.", "De dienst kan niet opnemen.")

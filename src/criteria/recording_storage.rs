@@ -21,7 +21,10 @@ pub static CRITERION: Criterion = Criterion {
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
     if facts.claim("recording.who_can_record").and_then(|c| c.value.as_str()) == Some("nobody") {
-        return j.finish(Text::fixed("The service makes no recordings.", "De dienst maakt geen opnames."));
+        return j.finish(Text::fixed(
+            "The service makes no recordings.",
+            "De dienst maakt geen opnames.",
+        ));
     }
     j.check("recording.default_sharing", |c| match c.value.as_str() {
         Some("private" | "organisation") => Verdict::Pass,

@@ -18,11 +18,17 @@ pub static CRITERION: Criterion = Criterion {
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    j.bool_is("security.transport_encryption", true, Text::fixed(
-        "Media or signalling are not always encrypted in transit.",
-        "Beeld, geluid of verbindingsgegevens worden onderweg niet altijd versleuteld.",
-    ));
-    let certified = facts.claim("security.certifications").map(|c| !c.value.as_list().is_empty());
+    j.bool_is(
+        "security.transport_encryption",
+        true,
+        Text::fixed(
+            "Media or signalling are not always encrypted in transit.",
+            "Beeld, geluid of verbindingsgegevens worden onderweg niet altijd versleuteld.",
+        ),
+    );
+    let certified = facts
+        .claim("security.certifications")
+        .map(|c| !c.value.as_list().is_empty());
     j.check("security.e2ee", |c| match (c.value.as_str(), certified) {
         (Some("always" | "optional"), _) => Verdict::Pass,
         (_, Some(true)) => Verdict::Conditional(Text::fixed(

@@ -21,10 +21,14 @@ pub static CRITERION: Criterion = Criterion {
 
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
-    j.bool_is("transparency.subprocessor_list", true, Text::fixed(
-        "There is no public list of sub-processors.",
-        "Er is geen openbare lijst van subverwerkers.",
-    ));
+    j.bool_is(
+        "transparency.subprocessor_list",
+        true,
+        Text::fixed(
+            "There is no public list of sub-processors.",
+            "Er is geen openbare lijst van subverwerkers.",
+        ),
+    );
     j.check("transparency.languages", |c| {
         if c.value.as_list().iter().any(|l| l.eq_ignore_ascii_case("nl")) {
             Verdict::Pass

@@ -19,7 +19,9 @@ pub fn safe(s: &str) -> String {
 }
 
 fn writer(w: &mut dyn Write) -> csv::Writer<&mut dyn Write> {
-    csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w)
+    csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(w)
 }
 
 fn io_err(e: csv::Error) -> io::Error {
@@ -30,7 +32,18 @@ impl Renderer for Csv {
     fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         let mut out = writer(w);
-        out.write_record(["vendor", "offering", "verdict", "criterion", "severity", "status", "stale", "reason", "conditions"]).map_err(io_err)?;
+        out.write_record([
+            "vendor",
+            "offering",
+            "verdict",
+            "criterion",
+            "severity",
+            "status",
+            "stale",
+            "reason",
+            "conditions",
+        ])
+        .map_err(io_err)?;
         for r in &report.evaluation.results {
             for c in &r.criteria {
                 let conditions: Vec<&str> = c.conditions.iter().map(|t| t.get(lang)).collect();
@@ -44,7 +57,8 @@ impl Renderer for Csv {
                     c.stale.to_string(),
                     safe(c.reason.get(lang)),
                     safe(&conditions.join("\n")),
-                ]).map_err(io_err)?;
+                ])
+                .map_err(io_err)?;
             }
         }
         out.flush()
@@ -53,7 +67,20 @@ impl Renderer for Csv {
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         let mut out = writer(w);
-        out.write_record(["vendor", "offering", "criterion", "status", "term", "value", "source", "source_url", "verified", "quote", "note"]).map_err(io_err)?;
+        out.write_record([
+            "vendor",
+            "offering",
+            "criterion",
+            "status",
+            "term",
+            "value",
+            "source",
+            "source_url",
+            "verified",
+            "quote",
+            "note",
+        ])
+        .map_err(io_err)?;
         for r in &report.evaluation.results {
             for c in &r.criteria {
                 for f in &c.facts {
@@ -68,7 +95,13 @@ impl Renderer for Csv {
                             cl.quote.clone().unwrap_or_default(),
                             cl.note.clone().unwrap_or_default(),
                         ),
-                        None => ("unknown".into(), String::new(), String::new(), String::new(), String::new()),
+                        None => (
+                            "unknown".into(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                            String::new(),
+                        ),
                     };
                     out.write_record([
                         safe(&r.vendor),
@@ -82,7 +115,8 @@ impl Renderer for Csv {
                         verified,
                         safe(&quote),
                         safe(&note),
-                    ]).map_err(io_err)?;
+                    ])
+                    .map_err(io_err)?;
                 }
             }
         }
@@ -92,9 +126,14 @@ impl Renderer for Csv {
     fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         let mut out = writer(w);
-        out.write_record(["id", "code", "severity", "title", "checks", "trace"]).map_err(io_err)?;
+        out.write_record(["id", "code", "severity", "title", "checks", "trace"])
+            .map_err(io_err)?;
         for c in list {
-            let trace: Vec<String> = c.trace.iter().map(|t| format!("{} ({}): {}", t.document, t.place, t.quote)).collect();
+            let trace: Vec<String> = c
+                .trace
+                .iter()
+                .map(|t| format!("{} ({}): {}", t.document, t.place, t.quote))
+                .collect();
             out.write_record([
                 c.id.to_owned(),
                 criteria::code(c.id).to_owned(),
@@ -102,7 +141,8 @@ impl Renderer for Csv {
                 c.title.get(lang).to_owned(),
                 c.checks.get(lang).to_owned(),
                 trace.join("\n"),
-            ]).map_err(io_err)?;
+            ])
+            .map_err(io_err)?;
         }
         out.flush()
     }

@@ -115,12 +115,18 @@ impl Renderer for Json {
                 })
             })
             .collect();
-        let sources: Vec<Value> = criteria::SOURCES.iter().map(|(id, title)| json!({"id": id, "title": title})).collect();
-        write(w, &json!({
-            "schema_version": SCHEMA_VERSION,
-            "criteria": items,
-            "verdict_rule": self.t(&criteria::VERDICT_RULE),
-            "sources": sources,
-        }))
+        let sources: Vec<Value> = criteria::SOURCES
+            .iter()
+            .map(|(id, title)| json!({"id": id, "title": title}))
+            .collect();
+        write(
+            w,
+            &json!({
+                "schema_version": SCHEMA_VERSION,
+                "criteria": items,
+                "verdict_rule": self.t(&criteria::VERDICT_RULE),
+                "sources": sources,
+            }),
+        )
     }
 }

@@ -36,7 +36,10 @@ impl Renderer for Markdown {
     fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         let ev = report.evaluation;
-        let ids: Vec<&str> = ev.results.first().map_or_else(Vec::new, |r| r.criteria.iter().map(|c| c.id).collect());
+        let ids: Vec<&str> = ev
+            .results
+            .first()
+            .map_or_else(Vec::new, |r| r.criteria.iter().map(|c| c.id).collect());
         write!(w, "| {} | {} |", label("vendor", lang), label("verdict", lang))?;
         for id in &ids {
             write!(w, " {} |", criteria::code(id))?;
@@ -54,8 +57,19 @@ impl Renderer for Markdown {
             writeln!(w)?;
         }
         writeln!(w)?;
-        let codes: Vec<String> = ids.iter().map(|id| format!("{} = `{id}`", criteria::code(id))).collect();
-        writeln!(w, "{}: {}. (*) {}. {} {}.", label("legend", lang), codes.join(", "), label("stale", lang), label("as_of", lang), ev.as_of)
+        let codes: Vec<String> = ids
+            .iter()
+            .map(|id| format!("{} = `{id}`", criteria::code(id)))
+            .collect();
+        writeln!(
+            w,
+            "{}: {}. (*) {}. {} {}.",
+            label("legend", lang),
+            codes.join(", "),
+            label("stale", lang),
+            label("as_of", lang),
+            ev.as_of
+        )
     }
 
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
@@ -63,7 +77,15 @@ impl Renderer for Markdown {
         for r in &report.evaluation.results {
             writeln!(w, "## {}\n", cell(&r.display_name()))?;
             writeln!(w, "{}: **{}**\n", label("verdict", lang), r.verdict.label().get(lang))?;
-            writeln!(w, "| {} | {} | {} | {} | {} |", label("criterion", lang), label("status", lang), label("reason", lang), label("evidence", lang), label("conditions", lang))?;
+            writeln!(
+                w,
+                "| {} | {} | {} | {} | {} |",
+                label("criterion", lang),
+                label("status", lang),
+                label("reason", lang),
+                label("evidence", lang),
+                label("conditions", lang)
+            )?;
             writeln!(w, "|---|---|---|---|---|")?;
             for c in &r.criteria {
                 let evidence: Vec<String> = c
@@ -81,7 +103,11 @@ impl Renderer for Markdown {
                     })
                     .collect();
                 let conditions: Vec<&str> = c.conditions.iter().map(|t| t.get(lang)).collect();
-                let stale = if c.stale { format!(" ({})", label("stale", lang)) } else { String::new() };
+                let stale = if c.stale {
+                    format!(" ({})", label("stale", lang))
+                } else {
+                    String::new()
+                };
                 writeln!(
                     w,
                     "| {} | {}{} | {} | {} | {} |",
@@ -99,7 +125,15 @@ impl Renderer for Markdown {
                 if !findings.is_empty() {
                     writeln!(w, "### {}\n", label("history", lang))?;
                     for f in findings {
-                        writeln!(w, "- {} — {}: {}. {} (<{}>)", f.date, cell(&f.by), cell(&f.outcome), cell(&f.summary), cell(&f.source))?;
+                        writeln!(
+                            w,
+                            "- {} — {}: {}. {} (<{}>)",
+                            f.date,
+                            cell(&f.by),
+                            cell(&f.outcome),
+                            cell(&f.summary),
+                            cell(&f.source)
+                        )?;
                     }
                     writeln!(w)?;
                 }
@@ -110,11 +144,29 @@ impl Renderer for Markdown {
 
     fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
-        writeln!(w, "| id | {} | {} | {} |", label("severity", lang), label("criterion", lang), label("source", lang))?;
+        writeln!(
+            w,
+            "| id | {} | {} | {} |",
+            label("severity", lang),
+            label("criterion", lang),
+            label("source", lang)
+        )?;
         writeln!(w, "|---|---|---|---|")?;
         for c in list {
-            let trace: Vec<String> = c.trace.iter().map(|t| format!("{} ({}): \"{}\"", t.document, t.place, t.quote)).collect();
-            writeln!(w, "| `{}` | {} | **{}** {} | {} |", c.id, c.severity.as_str(), cell(c.title.get(lang)), cell(c.checks.get(lang)), cell(&trace.join("\n")))?;
+            let trace: Vec<String> = c
+                .trace
+                .iter()
+                .map(|t| format!("{} ({}): \"{}\"", t.document, t.place, t.quote))
+                .collect();
+            writeln!(
+                w,
+                "| `{}` | {} | **{}** {} | {} |",
+                c.id,
+                c.severity.as_str(),
+                cell(c.title.get(lang)),
+                cell(c.checks.get(lang)),
+                cell(&trace.join("\n"))
+            )?;
         }
         writeln!(w, "\n**{}**: {}", label("rule", lang), criteria::VERDICT_RULE.get(lang))
     }

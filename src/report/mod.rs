@@ -55,7 +55,9 @@ pub fn renderer(format: Format, opts: Options) -> Box<dyn Renderer> {
 /// Removes control characters (terminal escape sequences among them) from text that came from a
 /// file or the web; keeps newlines and tabs.
 pub fn clean(s: &str) -> String {
-    s.chars().filter(|c| !c.is_control() || *c == '\n' || *c == '\t').collect()
+    s.chars()
+        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
+        .collect()
 }
 
 /// The label of a status in a language.

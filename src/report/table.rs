@@ -3,7 +3,9 @@
 
 use std::io::{self, Write};
 
-use comfy_table::{presets, Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as Grid};
+use comfy_table::{
+    presets, Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as Grid,
+};
 
 use super::{clean, label, status_label, text, Options, Renderer, Report};
 use crate::catalogue::Source;
@@ -42,7 +44,8 @@ fn verdict_color(v: Verdict) -> Color {
 impl Table {
     fn grid(&self) -> Grid {
         let mut g = Grid::new();
-        g.load_preset(presets::NOTHING).set_content_arrangement(ContentArrangement::Dynamic);
+        g.load_preset(presets::NOTHING)
+            .set_content_arrangement(ContentArrangement::Dynamic);
         g.set_width(terminal_width());
         if self.0.color {
             g.enforce_styling();
@@ -62,24 +65,28 @@ impl Table {
 
     fn verdict_line(&self, r: &OfferingResult, short: bool) -> String {
         let lang = self.0.lang;
-        let verdict = if short { r.verdict.short_label() } else { r.verdict.label() };
+        let verdict = if short {
+            r.verdict.short_label()
+        } else {
+            r.verdict.label()
+        };
         let mut s = verdict.get(lang).to_owned();
-        if let Some(d) = r.retired {
-            if short {
-                s.push_str(match lang {
-                    Lang::En => " (retired)",
-                    Lang::Nl => " (gestopt)",
-                });
-            } else {
-                s.push_str(&format!(" ({} {d})", label("retired", lang)));
-            }
+        match r.retired {
+            // The matrix marks retired services with a dagger and explains it below.
+            Some(_) if short => s.push_str(" †"),
+            Some(d) => s.push_str(&format!(" ({} {d})", label("retired", lang))),
+            None => {}
         }
         s
     }
 }
 
 fn terminal_width() -> u16 {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w| *w >= 40).unwrap_or(80)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|w| *w >= 40)
+        .unwrap_or(80)
 }
 
 impl Renderer for Table {
@@ -92,7 +99,10 @@ impl Renderer for Table {
         );
         let mut g = self.grid();
         let mut header = vec![Cell::new(label("vendor", lang)).add_attribute(Attribute::Bold)];
-        header.extend(ids.iter().map(|id| Cell::new(criteria::code(id)).add_attribute(Attribute::Bold)));
+        header.extend(
+            ids.iter()
+                .map(|id| Cell::new(criteria::code(id)).add_attribute(Attribute::Bold)),
+        );
         header.push(Cell::new(label("verdict", lang)).add_attribute(Attribute::Bold));
         g.set_header(header);
         for r in &ev.results {
@@ -123,7 +133,13 @@ impl Renderer for Table {
             .iter()
             .map(|s| format!("{} {}", symbol(*s), status_label(*s, lang)))
             .collect();
-        writeln!(w, "{}: {}, * {}", label("legend", lang), legend.join(", "), label("stale", lang))?;
+        writeln!(
+            w,
+            "{}: {}, * {}",
+            label("legend", lang),
+            legend.join(", "),
+            label("stale", lang)
+        )?;
         let codes: Vec<String> = ids
             .iter()
             .filter_map(|id| criteria::find(id))
@@ -132,33 +148,66 @@ impl Renderer for Table {
         for line in wrap(&codes.join(", "), 78) {
             writeln!(w, "  {line}")?;
         }
-        writeln!(w, "{} {}; `vcaudit show VENDOR` {}", label("as_of", lang), ev.as_of, match lang {
-            Lang::En => "explains each result",
-            Lang::Nl => "legt elk resultaat uit",
-        })?;
+        let retired: Vec<String> = ev
+            .results
+            .iter()
+            .filter_map(|r| r.retired.map(|d| format!("{} {} {d}", r.key(), label("retired", lang))))
+            .collect();
+        if !retired.is_empty() {
+            writeln!(w, "† {}", retired.join("; "))?;
+        }
+        writeln!(
+            w,
+            "{} {}; `vcaudit show VENDOR` {}",
+            label("as_of", lang),
+            ev.as_of,
+            match lang {
+                Lang::En => "explains each result",
+                Lang::Nl => "legt elk resultaat uit",
+            }
+        )?;
         Ok(())
     }
 
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         for r in &report.evaluation.results {
-            let Some(vendor) = report.catalogue.vendor(&r.vendor) else { continue };
+            let Some(vendor) = report.catalogue.vendor(&r.vendor) else {
+                continue;
+            };
             writeln!(w, "{} ({})", clean(&r.display_name()), clean(&r.key()))?;
             writeln!(w, "{}: {}", label("verdict", lang), self.verdict_line(r, false))?;
-            writeln!(w, "{}, {} {}", clean(&vendor.company), vendor.headquarters, match (vendor.open_source, lang) {
-                (true, Lang::En) => "· open source",
-                (true, Lang::Nl) => "· open source",
-                (false, _) => "",
-            })?;
+            writeln!(
+                w,
+                "{}, {} {}",
+                clean(&vendor.company),
+                vendor.headquarters,
+                match (vendor.open_source, lang) {
+                    (true, Lang::En) => "· open source",
+                    (true, Lang::Nl) => "· open source",
+                    (false, _) => "",
+                }
+            )?;
             writeln!(w)?;
             for c in &r.criteria {
                 let Some(def) = criteria::find(c.id) else { continue };
                 let mark = self.colored(Cell::new(status_label(c.status, lang)), status_color(c.status));
-                let stale = if c.stale { format!(" [{}]", label("stale", lang)) } else { String::new() };
+                let stale = if c.stale {
+                    format!(" [{}]", label("stale", lang))
+                } else {
+                    String::new()
+                };
                 let mut g = self.grid();
                 g.add_row(vec![mark]);
                 let status = g.to_string();
-                writeln!(w, "{} ({}, {}): {}{stale}", def.title.get(lang), c.id, c.severity.as_str(), status.trim())?;
+                writeln!(
+                    w,
+                    "{} ({}, {}): {}{stale}",
+                    def.title.get(lang),
+                    c.id,
+                    c.severity.as_str(),
+                    status.trim()
+                )?;
                 writeln!(w, "  {}", text(&c.reason, lang))?;
                 for f in &c.facts {
                     match &f.claim {
@@ -167,7 +216,15 @@ impl Renderer for Table {
                                 Source::Document(d) => format!("{d} <{}>", f.source_url.as_deref().unwrap_or("")),
                                 Source::Url(u) => format!("<{u}>"),
                             };
-                            writeln!(w, "  - {} = {} ({}, {} {})", f.term, clean(&claim.value.display()), clean(&src), label("verified", lang), claim.verified)?;
+                            writeln!(
+                                w,
+                                "  - {} = {} ({}, {} {})",
+                                f.term,
+                                clean(&claim.value.display()),
+                                clean(&src),
+                                label("verified", lang),
+                                claim.verified
+                            )?;
                             if let Some(q) = &claim.quote {
                                 writeln!(w, "    \"{}\"", clean(q))?;
                             }
@@ -190,7 +247,14 @@ impl Renderer for Table {
             if !findings.is_empty() {
                 writeln!(w, "{}:", label("history", lang))?;
                 for f in findings {
-                    writeln!(w, "  {} {}: {} — {}", f.date, clean(&f.by), clean(&f.outcome), clean(&f.summary))?;
+                    writeln!(
+                        w,
+                        "  {} {}: {} — {}",
+                        f.date,
+                        clean(&f.by),
+                        clean(&f.outcome),
+                        clean(&f.summary)
+                    )?;
                     writeln!(w, "    <{}>", clean(&f.source))?;
                 }
                 writeln!(w)?;
@@ -202,12 +266,26 @@ impl Renderer for Table {
     fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         for c in list {
-            writeln!(w, "{} [{}] ({}): {}", c.id, criteria::code(c.id), c.severity.as_str(), c.title.get(lang))?;
+            writeln!(
+                w,
+                "{} [{}] ({}): {}",
+                c.id,
+                criteria::code(c.id),
+                c.severity.as_str(),
+                c.title.get(lang)
+            )?;
             for line in wrap(c.checks.get(lang), 76) {
                 writeln!(w, "    {line}")?;
             }
             for t in c.trace {
-                writeln!(w, "    {} {}, {}: \"{}\"", label("source", lang), t.document, t.place, t.quote)?;
+                writeln!(
+                    w,
+                    "    {} {}, {}: \"{}\"",
+                    label("source", lang),
+                    t.document,
+                    t.place,
+                    t.quote
+                )?;
             }
             writeln!(w)?;
         }

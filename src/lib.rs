@@ -5,11 +5,13 @@
 //! checked inputs, runs one command and returns the exit code.
 
 pub mod catalogue;
+pub mod changes;
 pub mod cli;
 pub mod coverage;
 pub mod criteria;
 pub mod error;
 pub mod evaluate;
+pub mod extract;
 pub mod report;
 
 use std::io::{IsTerminal, Write};

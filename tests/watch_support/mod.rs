@@ -124,7 +124,7 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
     }
     let route = routes.lock().unwrap().get(&path).cloned();
     let mut stream = stream;
-    let mut record = |answered: u16| {
+    let record = |answered: u16| {
         log.lock().unwrap().push(Seen {
             path: path.clone(),
             headers: headers.clone(),
@@ -166,11 +166,11 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
             body,
             etag,
         }) => {
-            if etag.is_some() && headers.get("if-none-match") == etag.as_ref() {
+            if let Some(etag) = etag.as_ref().filter(|e| headers.get("if-none-match") == Some(e)) {
                 record(304);
                 let head = format!(
                     "HTTP/1.1 304 Not Modified\r\nETag: {}\r\nConnection: close\r\n\r\n",
-                    etag.unwrap()
+                    etag
                 );
                 let _ = stream.write_all(head.as_bytes());
                 return;

@@ -4,14 +4,20 @@
 //! through [`clean`] before it reaches a terminal.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
+pub mod output;
 mod table;
+mod xlsx;
 
 use std::io::{self, Write};
 
-use crate::catalogue::Catalogue;
+use jiff::civil::Date;
+
+use crate::catalogue::{Catalogue, Value};
 use crate::cli::Format;
+use crate::compare::Comparison;
 use crate::criteria::{judge::Lang, Criterion, Status, Text};
 use crate::evaluate::Evaluation;
 
@@ -40,6 +46,8 @@ pub trait Renderer {
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()>;
     /// The criteria with their source trace and the verdict rule.
     fn criteria(&self, criteria: &[&Criterion], w: &mut dyn Write) -> io::Result<()>;
+    /// Vendor offerings side by side.
+    fn compare(&self, comparison: &Comparison, w: &mut dyn Write) -> io::Result<()>;
 }
 
 /// The renderer for a format.
@@ -49,6 +57,8 @@ pub fn renderer(format: Format, opts: Options) -> Box<dyn Renderer> {
         Format::Json => Box::new(json::Json(opts)),
         Format::Markdown => Box::new(markdown::Markdown(opts)),
         Format::Csv => Box::new(csv::Csv(opts)),
+        Format::Html => Box::new(html::Html(opts)),
+        Format::Xlsx => Box::new(xlsx::Xlsx(opts)),
     }
 }
 
@@ -95,6 +105,25 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
         "source" => ("Source", "Bron"),
         "rule" => ("Verdict rule", "Regel voor het oordeel"),
         "verified" => ("verified", "gecontroleerd"),
+        "offering" => ("Offering", "Variant"),
+        "term" => ("Term", "Onderwerp"),
+        "value" => ("Value", "Waarde"),
+        "quote" => ("Quote", "Citaat"),
+        "note" => ("Note", "Toelichting"),
+        "differs" => ("differs", "verschilt"),
+        "compare" => ("Comparison", "Vergelijking"),
+        "audit" => ("Audit", "Beoordeling"),
+        "criteria" => ("Criteria", "Criteria"),
+        "catalogue_date" => (
+            "Catalogue date (newest verification)",
+            "Datum catalogus (laatste controle)",
+        ),
+        "evaluated" => ("Evaluated on", "Beoordeeld op"),
+        "profile" => ("Profile", "Profiel"),
+        "terms" => ("Claimed terms", "Wat de leverancier zegt"),
+        "no_conditions" => ("No conditions.", "Geen voorwaarden."),
+        "matrix" => ("Matrix", "Overzicht"),
+        "sources" => ("Sources", "Bronnen"),
         _ => ("", ""),
     };
     match lang {
@@ -106,4 +135,32 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
 /// Text in the chosen language, cleaned.
 pub fn text(t: &Text, lang: Lang) -> String {
     clean(t.get(lang))
+}
+
+/// A claimed value in a language: `yes`/`ja`, the string, or a list.
+pub fn value_text(v: &Value, lang: Lang) -> String {
+    match (v, lang) {
+        (Value::Bool(true), Lang::Nl) => "ja".into(),
+        (Value::Bool(false), Lang::Nl) => "nee".into(),
+        (Value::List(l), Lang::Nl) if l.is_empty() => "(geen)".into(),
+        _ => v.display(),
+    }
+}
+
+/// The catalogue date of a report: the newest verification among the claims of the evaluated
+/// vendors.
+pub fn catalogue_date(report: &Report) -> Option<Date> {
+    report
+        .evaluation
+        .results
+        .iter()
+        .filter_map(|r| report.catalogue.vendor(&r.vendor))
+        .flat_map(|v| v.claims.values().flatten())
+        .map(|c| c.verified)
+        .max()
+}
+
+/// Whether a URL may go into a link: only `http` and `https`.
+pub fn linkable(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }

@@ -13,7 +13,8 @@ pub struct Csv(pub Options);
 /// Neutralises a cell that a spreadsheet would treat as a formula, and removes control characters.
 pub fn safe(s: &str) -> String {
     let cleaned: String = s.chars().filter(|c| !c.is_control() || *c == '\n').collect();
-    match s.chars().next() {
+    // Judge the cleaned text: a control character in front must not hide a formula.
+    match s.chars().find(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n')) {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cleaned}"),
         _ => cleaned,
     }

@@ -218,34 +218,40 @@ impl Xlsx {
         )?;
         let plain = Format::new().set_text_wrap();
         for r in &report.evaluation.results {
-            for c in &r.criteria {
-                for f in &c.facts {
-                    let term = terms::find(f.term).map_or(f.term, |t| match lang {
-                        Lang::En => t.label_en,
-                        Lang::Nl => t.label_nl,
-                    });
-                    let mut cells = vec![
-                        r.vendor_name.clone(),
-                        r.offering.clone().unwrap_or_default(),
-                        c.id.to_owned(),
-                        format!("{term} ({})", f.term),
-                    ];
-                    match &f.claim {
-                        Some(claim) => cells.extend([
-                            value_text(&claim.value, lang),
-                            match &claim.source {
-                                Source::Document(d) => d.clone(),
-                                Source::Url(u) => u.clone(),
-                            },
-                            f.source_url.clone().unwrap_or_default(),
-                            claim.verified.to_string(),
-                            claim.quote.clone().unwrap_or_default(),
-                            claim.note.clone().unwrap_or_default(),
-                        ]),
-                        None => cells.push(label("unknown", lang).to_owned()),
-                    }
-                    sheet.line(&cells, &plain)?;
+            let vendor = report.catalogue.vendor(&r.vendor);
+            for term in terms::TERMS {
+                let used: Vec<&str> = r
+                    .criteria
+                    .iter()
+                    .filter(|c| c.facts.iter().any(|f| f.term == term.key))
+                    .map(|c| c.id)
+                    .collect();
+                let name = match lang {
+                    Lang::En => term.label_en,
+                    Lang::Nl => term.label_nl,
+                };
+                let mut cells = vec![
+                    r.vendor_name.clone(),
+                    r.offering.clone().unwrap_or_default(),
+                    used.join(", "),
+                    format!("{name} ({})", term.key),
+                ];
+                let claim = vendor.and_then(|v| v.claim(term.key, r.offering.as_deref()).map(|c| (v, c)));
+                match claim {
+                    Some((v, claim)) => cells.extend([
+                        value_text(&claim.value, lang),
+                        match &claim.source {
+                            Source::Document(d) => d.clone(),
+                            Source::Url(u) => u.clone(),
+                        },
+                        v.source_url(&claim.source).unwrap_or_default().to_owned(),
+                        claim.verified.to_string(),
+                        claim.quote.clone().unwrap_or_default(),
+                        claim.note.clone().unwrap_or_default(),
+                    ]),
+                    None => cells.push(label("unknown", lang).to_owned()),
                 }
+                sheet.line(&cells, &plain)?;
             }
         }
         sheet.finish(2)

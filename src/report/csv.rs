@@ -88,7 +88,7 @@ impl Renderer for Csv {
                 for f in &c.facts {
                     let (value, source, verified, quote, note) = match &f.claim {
                         Some(cl) => (
-                            cl.value.display(),
+                            super::value_text(&cl.value, lang),
                             match &cl.source {
                                 Source::Document(d) => d.clone(),
                                 Source::Url(u) => u.clone(),

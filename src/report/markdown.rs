@@ -98,7 +98,12 @@ impl Renderer for Markdown {
                                 Source::Document(d) => d.clone(),
                                 Source::Url(u) => u.clone(),
                             };
-                            format!("{} = {} ({src}, {})", f.term, claim.value.display(), claim.verified)
+                            format!(
+                                "{} = {} ({src}, {})",
+                                f.term,
+                                super::value_text(&claim.value, lang),
+                                claim.verified
+                            )
                         }
                         None => format!("{} = {}", f.term, label("unknown", lang)),
                     })

@@ -137,14 +137,57 @@ pub fn text(t: &Text, lang: Lang) -> String {
     clean(t.get(lang))
 }
 
-/// A claimed value in a language: `yes`/`ja`, the string, or a list.
+/// A claimed value in a language: `yes`/`ja`, the string, or a list. In Dutch, the fixed words of
+/// the catalogue format (`off-by-default`, `host-only`) are translated; free text stays as written.
 pub fn value_text(v: &Value, lang: Lang) -> String {
     match (v, lang) {
         (Value::Bool(true), Lang::Nl) => "ja".into(),
         (Value::Bool(false), Lang::Nl) => "nee".into(),
         (Value::List(l), Lang::Nl) if l.is_empty() => "(geen)".into(),
+        (Value::Text(s), Lang::Nl) => dutch_word(s).unwrap_or(s).to_owned(),
+        (Value::List(l), Lang::Nl) => l
+            .iter()
+            .map(|s| dutch_word(s).unwrap_or(s))
+            .collect::<Vec<_>>()
+            .join(", "),
         _ => v.display(),
     }
+}
+
+/// The Dutch for a fixed word of the catalogue format.
+fn dutch_word(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "processor" => "verwerker",
+        "controller" => "verwerkingsverantwoordelijke",
+        "joint-controller" => "gezamenlijk verwerkingsverantwoordelijke",
+        "mixed" => "gemengd",
+        "absent" => "niet aanwezig",
+        "off-by-default" => "standaard uit",
+        "on-by-default" => "standaard aan",
+        "always" => "altijd",
+        "optional" => "als keuze",
+        "none" => "geen",
+        "nobody" => "niemand",
+        "host-only" => "alleen de organisator",
+        "host-and-permitted" => "organisator en wie toestemming krijgt",
+        "anyone" => "iedereen",
+        "local" => "lokaal",
+        "vendor-cloud" => "cloud van de leverancier",
+        "school-storage" => "opslag van de school",
+        "private" => "privé",
+        "organisation" => "binnen de organisatie",
+        "link" => "iedereen met de link",
+        "off" => "uit",
+        "on" => "aan",
+        "configurable" => "instelbaar",
+        "none-needed" => "niet nodig",
+        "adequacy" => "adequaatheidsbesluit",
+        "dpf" => "EU-VS Data Privacy Framework",
+        "scc" => "standaardcontractbepalingen",
+        "bcr" => "bindende bedrijfsvoorschriften",
+        "worldwide" => "wereldwijd",
+        _ => return None,
+    })
 }
 
 /// The catalogue date of a report: the newest verification among the claims of the evaluated

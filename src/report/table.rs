@@ -221,7 +221,7 @@ impl Renderer for Table {
                                 w,
                                 "  - {} = {} ({}, {} {})",
                                 f.term,
-                                clean(&claim.value.display()),
+                                clean(&super::value_text(&claim.value, lang)),
                                 clean(&src),
                                 label("verified", lang),
                                 claim.verified

@@ -237,6 +237,9 @@ fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
 }
 
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    if !matches!(args.format, Format::Table | Format::Json) {
+        return Err(Error::usage("`validate` writes `--format table` or `--format json`"));
+    }
     let profile = load_profile(g)?;
     let today = today(g)?;
     let loaded = load_catalogue(

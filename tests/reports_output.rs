@@ -174,6 +174,16 @@ fn compare_takes_two_to_twenty_columns() {
 }
 
 #[test]
+fn validate_refuses_report_formats() {
+    vcaudit()
+        .args(["validate", "--format", "html"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("`validate`"));
+}
+
+#[test]
 fn dutch_reports_speak_dutch() {
     let cat = mixed();
     let run = |args: &[&str]| {

@@ -55,6 +55,10 @@ pub enum Format {
     Json,
     Markdown,
     Csv,
+    /// One self-contained HTML page that prints well
+    Html,
+    /// A spreadsheet (never written to a terminal)
+    Xlsx,
 }
 
 /// What `audit --fail-on` gates on.
@@ -74,6 +78,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// One vendor offering in detail: statuses, reasons, evidence, conditions, history
     Show(ShowArgs),
+    /// Vendor offerings side by side: verdicts, criteria, claimed terms and conditions
+    Compare(CompareArgs),
     /// The criteria, their source passages and the verdict rule
     Criteria(CriteriaArgs),
     /// Check the catalogue and report every problem
@@ -92,8 +98,8 @@ pub struct AuditArgs {
     /// Vendors or vendor offerings (`zoom`, `zoom/education`); all when none are given
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendors: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Exit with code 1 when a result is at least this bad
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
@@ -104,8 +110,28 @@ pub struct ShowArgs {
     /// The vendor or vendor offering (`zoom` shows every offering)
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendor: String,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where and how a report is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: inferred from the `--output` extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output (replaced in one step, never half-written)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two to twenty vendors or vendor offerings (`zoom` stands for each of its offerings)
+    #[arg(value_name = "VENDOR[/OFFERING]", required = true)]
+    pub vendors: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod changes;
 pub mod cli;
+pub mod compare;
 pub mod coverage;
 pub mod criteria;
 pub mod error;
@@ -157,10 +158,6 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
-    let opts = |format: Format| report::Options {
-        lang: g.lang,
-        color: color && format == Format::Table,
-    };
     let mut out = anstream::AutoStream::new(
         std::io::stdout().lock(),
         if color {
@@ -176,7 +173,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::renderer(a.format, opts(a.format)).audit(&r, &mut out)?;
+            report::output::deliver(&a.output, g.lang, color, &mut out, &|re, w| re.audit(&r, w))?;
             Ok(gate(&ev, a.fail_on))
         }
         Command::Show(s) => {
@@ -185,7 +182,13 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::renderer(s.format, opts(s.format)).show(&r, &mut out)?;
+            report::output::deliver(&s.output, g.lang, color, &mut out, &|re, w| re.show(&r, w))?;
+            Ok(exit::SUCCESS)
+        }
+        Command::Compare(c) => {
+            let (catalogue, ev) = evaluation(g, &c.vendors)?;
+            let cmp = compare::Comparison::new(&ev, &catalogue)?;
+            report::output::deliver(&c.output, g.lang, color, &mut out, &|re, w| re.compare(&cmp, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Criteria(c) => {
@@ -197,7 +200,11 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 })?],
                 None => criteria::ALL.to_vec(),
             };
-            report::renderer(c.format, opts(c.format)).criteria(&list, &mut out)?;
+            let args = cli::OutputArgs {
+                format: Some(c.format),
+                output: None,
+            };
+            report::output::deliver(&args, g.lang, color, &mut out, &|re, w| re.criteria(&list, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),
@@ -230,6 +237,9 @@ fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
 }
 
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    if !matches!(args.format, Format::Table | Format::Json) {
+        return Err(Error::usage("`validate` writes `--format table` or `--format json`"));
+    }
     let profile = load_profile(g)?;
     let today = today(g)?;
     let loaded = load_catalogue(

@@ -78,6 +78,8 @@ pub enum Command {
     Criteria(CriteriaArgs),
     /// Check the catalogue and report every problem
     Validate(ValidateArgs),
+    /// What the school must do when it uses video or images of pupils: consent, basis, duties
+    Advise(AdviseArgs),
     /// Print a JSON Schema of the vendor file format
     Schema,
     /// Print shell completions
@@ -124,4 +126,24 @@ pub struct ValidateArgs {
     /// `table` for people, `json` for tools
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Output formats of `advise`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdviseFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// The scenario, e.g. `live-lesson` or `share-recording` (`--list` shows them all)
+    #[arg(required_unless_present = "list")]
+    pub scenario: Option<String>,
+    /// List the scenarios and whether each needs parental consent
+    #[arg(long, conflicts_with = "scenario")]
+    pub list: bool,
+    #[arg(long, value_enum, default_value_t = AdviseFormat::Table)]
+    pub format: AdviseFormat,
 }

@@ -12,6 +12,7 @@ pub mod criteria;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod guidance;
 pub mod report;
 
 use std::io::{IsTerminal, Write};
@@ -201,6 +202,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),
+        Command::Advise(a) => guidance::run_advise(a, g.lang, &mut out),
         Command::Schema => {
             serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::other)?;
             writeln!(out)?;

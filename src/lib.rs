@@ -203,6 +203,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
         }
         Command::Validate(v) => validate(g, v, &mut out),
         Command::Advise(a) => guidance::run_advise(a, g.lang, &mut out),
+        Command::Notice(n) => guidance::run_notice(g, n, &mut out),
         Command::Schema => {
             serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::other)?;
             writeln!(out)?;

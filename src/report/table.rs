@@ -81,12 +81,13 @@ impl Table {
     }
 }
 
+/// `COLUMNS` when set, else 100: wide enough for the audit matrix with long vendor offering names.
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
         .filter(|w| *w >= 40)
-        .unwrap_or(80)
+        .unwrap_or(100)
 }
 
 impl Renderer for Table {

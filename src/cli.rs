@@ -84,6 +84,10 @@ pub enum Command {
     Criteria(CriteriaArgs),
     /// Check the catalogue and report every problem
     Validate(ValidateArgs),
+    /// What the school must do when it uses video or images of pupils: consent, basis, duties
+    Advise(AdviseArgs),
+    /// Draft the plain-language notice to parents for one vendor offering
+    Notice(NoticeArgs),
     /// Print a JSON Schema of the vendor file format
     Schema,
     /// Print shell completions
@@ -150,4 +154,84 @@ pub struct ValidateArgs {
     /// `table` for people, `json` for tools
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Output formats of `advise`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdviseFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// The scenario, e.g. `live-lesson` or `share-recording` (`--list` shows them all)
+    #[arg(required_unless_present = "list")]
+    pub scenario: Option<String>,
+    /// List the scenarios and whether each needs parental consent
+    #[arg(long, conflicts_with = "scenario")]
+    pub list: bool,
+    #[arg(long, value_enum, default_value_t = AdviseFormat::Table)]
+    pub format: AdviseFormat,
+}
+
+/// Output formats of `notice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    Markdown,
+    Html,
+    Text,
+}
+
+/// Whether pupils must be on camera in the lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Camera {
+    /// Pupils must switch the camera on (give the reason with `--camera-reason`)
+    Required,
+    /// Pupils may switch the camera on
+    Optional,
+    /// Pupils take part without a camera
+    Off,
+}
+
+/// Whether and why the school records lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Recording {
+    /// Lessons are not recorded
+    No,
+    /// Recorded only to coach a teacher, student teacher or intern, inside the school
+    Coaching,
+    /// Recorded only to guide a pupil, inside the school
+    PupilGuidance,
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The vendor offering (`zoom/education`); a vendor alone when it has one offering or none
+    #[arg(value_name = "VENDOR[/OFFERING]")]
+    pub vendor: String,
+    #[arg(long, value_enum, default_value_t = NoticeFormat::Markdown)]
+    pub format: NoticeFormat,
+    /// The school's name, as it signs the letter
+    #[arg(long, value_name = "NAME")]
+    pub school: Option<String>,
+    /// Whom parents can contact with questions (name, e-mail address or phone number)
+    #[arg(long, value_name = "TEXT")]
+    pub contact: Option<String>,
+    /// Why the school teaches by video, in one sentence
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Whether pupils must be on camera
+    #[arg(long, value_enum)]
+    pub camera: Option<Camera>,
+    /// The specific reason pupils must be on camera (implies `--camera required`)
+    #[arg(long, value_name = "TEXT")]
+    pub camera_reason: Option<String>,
+    /// Whether and why lessons are recorded
+    #[arg(long, value_enum)]
+    pub recording: Option<Recording>,
+    /// How long the school keeps recordings and other data, e.g. "until the end of the school year"
+    #[arg(long, value_name = "TEXT")]
+    pub retention: Option<String>,
 }

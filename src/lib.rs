@@ -13,6 +13,7 @@ pub mod criteria;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod guidance;
 pub mod report;
 
 use std::io::{IsTerminal, Write};
@@ -208,6 +209,8 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),
+        Command::Advise(a) => guidance::run_advise(a, g.lang, &mut out),
+        Command::Notice(n) => guidance::run_notice(g, n, &mut out),
         Command::Schema => {
             serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::other)?;
             writeln!(out)?;

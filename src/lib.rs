@@ -161,15 +161,15 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
         lang: g.lang,
         color: color && format == Format::Table,
     };
-    let mut out = anstream::AutoStream::new(
+    let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
         if color {
             anstream::ColorChoice::Always
         } else {
             anstream::ColorChoice::Never
         },
-    );
-    match &cli.command {
+    ));
+    let code = match &cli.command {
         Command::Audit(a) => {
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
             let r = report::Report {
@@ -211,7 +211,9 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut out);
             Ok(exit::SUCCESS)
         }
-    }
+    }?;
+    out.flush()?;
+    Ok(code)
 }
 
 /// The exit code of `audit --fail-on`.

@@ -159,15 +159,15 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
-    let mut out = anstream::AutoStream::new(
+    let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
         if color {
             anstream::ColorChoice::Always
         } else {
             anstream::ColorChoice::Never
         },
-    );
-    match &cli.command {
+    ));
+    let code = match &cli.command {
         Command::Audit(a) => {
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
             let r = report::Report {
@@ -221,7 +221,9 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut out);
             Ok(exit::SUCCESS)
         }
-    }
+    }?;
+    out.flush()?;
+    Ok(code)
 }
 
 /// The exit code of `audit --fail-on`.

@@ -55,6 +55,10 @@ pub enum Format {
     Json,
     Markdown,
     Csv,
+    /// One self-contained HTML page that prints well
+    Html,
+    /// A spreadsheet (never written to a terminal)
+    Xlsx,
 }
 
 /// What `audit --fail-on` gates on.
@@ -74,10 +78,16 @@ pub enum Command {
     Audit(AuditArgs),
     /// One vendor offering in detail: statuses, reasons, evidence, conditions, history
     Show(ShowArgs),
+    /// Vendor offerings side by side: verdicts, criteria, claimed terms and conditions
+    Compare(CompareArgs),
     /// The criteria, their source passages and the verdict rule
     Criteria(CriteriaArgs),
     /// Check the catalogue and report every problem
     Validate(ValidateArgs),
+    /// What the school must do when it uses video or images of pupils: consent, basis, duties
+    Advise(AdviseArgs),
+    /// Draft the plain-language notice to parents for one vendor offering
+    Notice(NoticeArgs),
     /// Fetch the catalogue's documents and report what changed since the stored reference
     Watch(WatchArgs),
     /// Turn an Open Terms Archive declaration (JSON) into `[[documents]]` entries
@@ -99,8 +109,8 @@ pub struct AuditArgs {
     /// Vendors or vendor offerings (`zoom`, `zoom/education`); all when none are given
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendors: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Exit with code 1 when a result is at least this bad
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
@@ -111,8 +121,28 @@ pub struct ShowArgs {
     /// The vendor or vendor offering (`zoom` shows every offering)
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendor: String,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where and how a report is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: inferred from the `--output` extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output (replaced in one step, never half-written)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two to twenty vendors or vendor offerings (`zoom` stands for each of its offerings)
+    #[arg(value_name = "VENDOR[/OFFERING]", required = true)]
+    pub vendors: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -131,6 +161,86 @@ pub struct ValidateArgs {
     /// `table` for people, `json` for tools
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Output formats of `advise`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdviseFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// The scenario, e.g. `live-lesson` or `share-recording` (`--list` shows them all)
+    #[arg(required_unless_present = "list")]
+    pub scenario: Option<String>,
+    /// List the scenarios and whether each needs parental consent
+    #[arg(long, conflicts_with = "scenario")]
+    pub list: bool,
+    #[arg(long, value_enum, default_value_t = AdviseFormat::Table)]
+    pub format: AdviseFormat,
+}
+
+/// Output formats of `notice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    Markdown,
+    Html,
+    Text,
+}
+
+/// Whether pupils must be on camera in the lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Camera {
+    /// Pupils must switch the camera on (give the reason with `--camera-reason`)
+    Required,
+    /// Pupils may switch the camera on
+    Optional,
+    /// Pupils take part without a camera
+    Off,
+}
+
+/// Whether and why the school records lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Recording {
+    /// Lessons are not recorded
+    No,
+    /// Recorded only to coach a teacher, student teacher or intern, inside the school
+    Coaching,
+    /// Recorded only to guide a pupil, inside the school
+    PupilGuidance,
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The vendor offering (`zoom/education`); a vendor alone when it has one offering or none
+    #[arg(value_name = "VENDOR[/OFFERING]")]
+    pub vendor: String,
+    #[arg(long, value_enum, default_value_t = NoticeFormat::Markdown)]
+    pub format: NoticeFormat,
+    /// The school's name, as it signs the letter
+    #[arg(long, value_name = "NAME")]
+    pub school: Option<String>,
+    /// Whom parents can contact with questions (name, e-mail address or phone number)
+    #[arg(long, value_name = "TEXT")]
+    pub contact: Option<String>,
+    /// Why the school teaches by video, in one sentence
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Whether pupils must be on camera
+    #[arg(long, value_enum)]
+    pub camera: Option<Camera>,
+    /// The specific reason pupils must be on camera (implies `--camera required`)
+    #[arg(long, value_name = "TEXT")]
+    pub camera_reason: Option<String>,
+    /// Whether and why lessons are recorded
+    #[arg(long, value_enum)]
+    pub recording: Option<Recording>,
+    /// How long the school keeps recordings and other data, e.g. "until the end of the school year"
+    #[arg(long, value_name = "TEXT")]
+    pub retention: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -7,11 +7,13 @@
 pub mod catalogue;
 pub mod changes;
 pub mod cli;
+pub mod compare;
 pub mod coverage;
 pub mod criteria;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod guidance;
 pub mod report;
 pub mod watch;
 
@@ -159,26 +161,22 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
-    let opts = |format: Format| report::Options {
-        lang: g.lang,
-        color: color && format == Format::Table,
-    };
-    let mut out = anstream::AutoStream::new(
+    let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
         if color {
             anstream::ColorChoice::Always
         } else {
             anstream::ColorChoice::Never
         },
-    );
-    match &cli.command {
+    ));
+    let code = match &cli.command {
         Command::Audit(a) => {
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
             let r = report::Report {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::renderer(a.format, opts(a.format)).audit(&r, &mut out)?;
+            report::output::deliver(&a.output, g.lang, color, &mut out, &|re, w| re.audit(&r, w))?;
             Ok(gate(&ev, a.fail_on))
         }
         Command::Show(s) => {
@@ -187,7 +185,13 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::renderer(s.format, opts(s.format)).show(&r, &mut out)?;
+            report::output::deliver(&s.output, g.lang, color, &mut out, &|re, w| re.show(&r, w))?;
+            Ok(exit::SUCCESS)
+        }
+        Command::Compare(c) => {
+            let (catalogue, ev) = evaluation(g, &c.vendors)?;
+            let cmp = compare::Comparison::new(&ev, &catalogue)?;
+            report::output::deliver(&c.output, g.lang, color, &mut out, &|re, w| re.compare(&cmp, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Criteria(c) => {
@@ -199,10 +203,16 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 })?],
                 None => criteria::ALL.to_vec(),
             };
-            report::renderer(c.format, opts(c.format)).criteria(&list, &mut out)?;
+            let args = cli::OutputArgs {
+                format: Some(c.format),
+                output: None,
+            };
+            report::output::deliver(&args, g.lang, color, &mut out, &|re, w| re.criteria(&list, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),
+        Command::Advise(a) => guidance::run_advise(a, g.lang, &mut out),
+        Command::Notice(n) => guidance::run_notice(g, n, &mut out),
         Command::Watch(w) => watch_command(g, w, color, &mut out),
         Command::ImportOta { file } => {
             let text = std::fs::read_to_string(file).map_err(|source| Error::Read {
@@ -228,7 +238,9 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut out);
             Ok(exit::SUCCESS)
         }
-    }
+    }?;
+    out.flush()?;
+    Ok(code)
 }
 
 /// `vcaudit watch`: check the documents, record them, report, and map the result to an exit code.
@@ -287,6 +299,9 @@ fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
 }
 
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    if !matches!(args.format, Format::Table | Format::Json) {
+        return Err(Error::usage("`validate` writes `--format table` or `--format json`"));
+    }
     let profile = load_profile(g)?;
     let today = today(g)?;
     let loaded = load_catalogue(

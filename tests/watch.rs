@@ -215,8 +215,7 @@ fn markdown_report_has_the_diff_in_a_fence() {
     let mut edited = SENTENCES.to_vec();
     edited[2] = "We may share usage data with advertising partners | \u{1b}[31mred\u{1b}[0m.";
     server.html("/privacy", &policy(&edited));
-    let out = assert_cmd::Command::cargo_bin("vcaudit")
-        .unwrap()
+    let out = watch_support::vcaudit()
         .args(["--catalogue", &cat.path().display().to_string()])
         .args(["--state", &state.path().display().to_string()])
         .args(["watch", "--format", "markdown"])
@@ -237,8 +236,7 @@ fn table_output_carries_no_escape_sequences_from_the_web() {
     let mut edited = SENTENCES.to_vec();
     edited[0] = "We process data \u{1b}]0;pwned\u{7}\u{1b}[2J on the instructions of the school.";
     server.html("/privacy", &policy(&edited));
-    let out = assert_cmd::Command::cargo_bin("vcaudit")
-        .unwrap()
+    let out = watch_support::vcaudit()
         .args(["--color", "always", "--catalogue", &cat.path().display().to_string()])
         .args(["--state", &state.path().display().to_string(), "watch"])
         .output()

@@ -13,7 +13,9 @@ pub mod criteria;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod guidance;
 pub mod report;
+pub mod watch;
 
 use std::io::{IsTerminal, Write};
 
@@ -129,9 +131,10 @@ pub fn selectors(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Selector>
         .collect()
 }
 
-/// What the watcher saw change, for flagging claims whose source changed.
-pub fn source_changes(_global: &Global) -> Result<SourceChanges, Error> {
-    Ok(SourceChanges::new())
+/// What the watcher saw change, for flagging claims whose source changed: per (vendor, document)
+/// the day its text last changed, from `--state DIR` or the default store when it exists.
+pub fn source_changes(global: &Global) -> Result<SourceChanges, Error> {
+    watch::source_changes(global.state.as_ref())
 }
 
 /// Loads everything and evaluates a selection.
@@ -158,15 +161,15 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
-    let mut out = anstream::AutoStream::new(
+    let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
         if color {
             anstream::ColorChoice::Always
         } else {
             anstream::ColorChoice::Never
         },
-    );
-    match &cli.command {
+    ));
+    let code = match &cli.command {
         Command::Audit(a) => {
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
             let r = report::Report {
@@ -208,6 +211,23 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),
+        Command::Advise(a) => guidance::run_advise(a, g.lang, &mut out),
+        Command::Notice(n) => guidance::run_notice(g, n, &mut out),
+        Command::Watch(w) => watch_command(g, w, color, &mut out),
+        Command::ImportOta { file } => {
+            let text = std::fs::read_to_string(file).map_err(|source| Error::Read {
+                path: file.clone(),
+                source,
+            })?;
+            let toml = watch::ota::convert(&text).map_err(|e| {
+                Error::usage(format!(
+                    "`{}` is not an Open Terms Archive declaration: {e}",
+                    file.display()
+                ))
+            })?;
+            write!(out, "{toml}")?;
+            Ok(exit::SUCCESS)
+        }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::other)?;
             writeln!(out)?;
@@ -218,7 +238,49 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut out);
             Ok(exit::SUCCESS)
         }
+    }?;
+    out.flush()?;
+    Ok(code)
+}
+
+/// `vcaudit watch`: check the documents, record them, report, and map the result to an exit code.
+fn watch_command(g: &Global, a: &cli::WatchArgs, color: bool, out: &mut dyn Write) -> Result<u8, Error> {
+    let catalogue = checked_catalogue(
+        g,
+        CheckOptions {
+            today: today(g)?,
+            max_age_months: load_profile(g)?.max_age_months,
+        },
+    )?;
+    let targets = watch::targets(&catalogue, &a.documents)?;
+    let opts = watch::Options {
+        update: a.update,
+        fetch: watch::fetch::Config {
+            concurrency: a.concurrency.max(1),
+            per_host: a.per_host.max(1),
+            connect_timeout: a.connect_timeout,
+            timeout: a.timeout,
+            retries: a.retries,
+            retry_wait: a.retry_wait,
+            max_retry_after: a.max_retry_after,
+            max_body: a.max_body,
+            max_redirects: a.max_redirects,
+        },
+        lock_wait: a.lock_wait,
+        progress: !a.quiet,
+    };
+    let root = watch::store_root(g.state.as_ref())?;
+    let mut results = watch::run(root, targets, &opts)?;
+    let code = watch::exit_code(&results);
+    if a.quiet {
+        results.retain(|r| r.state.needs_attention());
+        if results.is_empty() {
+            return Ok(code);
+        }
     }
+    let color = color && a.format == watch::report::Format::Table;
+    watch::report::render(&results, a.format, color, out)?;
+    Ok(code)
 }
 
 /// The exit code of `audit --fail-on`.

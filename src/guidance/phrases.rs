@@ -24,6 +24,47 @@ fn storage_place(v: &str, lang: Lang) -> String {
     }
 }
 
+/// A country by its ISO code, for parents; the code itself when it is not in the list.
+pub fn country(code: &str, lang: Lang) -> String {
+    let (en, nl) = match code {
+        "AT" => ("Austria", "Oostenrijk"),
+        "BE" => ("Belgium", "België"),
+        "CA" => ("Canada", "Canada"),
+        "CH" => ("Switzerland", "Zwitserland"),
+        "DE" => ("Germany", "Duitsland"),
+        "DK" => ("Denmark", "Denemarken"),
+        "EE" => ("Estonia", "Estland"),
+        "FI" => ("Finland", "Finland"),
+        "FR" => ("France", "Frankrijk"),
+        "GB" => ("the United Kingdom", "het Verenigd Koninkrijk"),
+        "IE" => ("Ireland", "Ierland"),
+        "IN" => ("India", "India"),
+        "NL" => ("the Netherlands", "Nederland"),
+        "NO" => ("Norway", "Noorwegen"),
+        "SE" => ("Sweden", "Zweden"),
+        "US" => ("the United States", "de Verenigde Staten"),
+        other => return other.to_owned(),
+    };
+    tr(lang, en, nl)
+}
+
+/// A note that a linked document is not in the notice's language, e.g. "(in het Engels)".
+pub fn language_note(doc_lang: Option<&str>, lang: Lang) -> Option<String> {
+    let doc_lang = doc_lang?;
+    let same = matches!((doc_lang, lang), ("nl", Lang::Nl) | ("en", Lang::En));
+    if same {
+        return None;
+    }
+    let (en, nl) = match doc_lang {
+        "en" => ("English", "het Engels"),
+        "nl" => ("Dutch", "het Nederlands"),
+        "de" => ("German", "het Duits"),
+        "fr" => ("French", "het Frans"),
+        _ => return None,
+    };
+    Some(tr(lang, &format!("(in {en})"), &format!("(in {nl})")))
+}
+
 /// Where recordings can be kept with this service, in words.
 pub fn storage_places(values: &[String], lang: Lang) -> String {
     let or = tr(lang, " or ", " of ");

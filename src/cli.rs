@@ -55,6 +55,10 @@ pub enum Format {
     Json,
     Markdown,
     Csv,
+    /// One self-contained HTML page that prints well
+    Html,
+    /// A spreadsheet (never written to a terminal)
+    Xlsx,
 }
 
 /// What `audit --fail-on` gates on.
@@ -74,6 +78,8 @@ pub enum Command {
     Audit(AuditArgs),
     /// One vendor offering in detail: statuses, reasons, evidence, conditions, history
     Show(ShowArgs),
+    /// Vendor offerings side by side: verdicts, criteria, claimed terms and conditions
+    Compare(CompareArgs),
     /// The criteria, their source passages and the verdict rule
     Criteria(CriteriaArgs),
     /// Check the catalogue and report every problem
@@ -82,6 +88,13 @@ pub enum Command {
     Advise(AdviseArgs),
     /// Draft the plain-language notice to parents for one vendor offering
     Notice(NoticeArgs),
+    /// Fetch the catalogue's documents and report what changed since the stored reference
+    Watch(WatchArgs),
+    /// Turn an Open Terms Archive declaration (JSON) into `[[documents]]` entries
+    ImportOta {
+        /// The declaration file
+        file: PathBuf,
+    },
     /// Print a JSON Schema of the vendor file format
     Schema,
     /// Print shell completions
@@ -96,8 +109,8 @@ pub struct AuditArgs {
     /// Vendors or vendor offerings (`zoom`, `zoom/education`); all when none are given
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendors: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Exit with code 1 when a result is at least this bad
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
@@ -108,8 +121,28 @@ pub struct ShowArgs {
     /// The vendor or vendor offering (`zoom` shows every offering)
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendor: String,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where and how a report is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: inferred from the `--output` extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output (replaced in one step, never half-written)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two to twenty vendors or vendor offerings (`zoom` stands for each of its offerings)
+    #[arg(value_name = "VENDOR[/OFFERING]", required = true)]
+    pub vendors: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -210,4 +243,49 @@ pub struct NoticeArgs {
     /// How long the school keeps recordings and other data, e.g. "until the end of the school year"
     #[arg(long, value_name = "TEXT")]
     pub retention: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Vendors or single documents (`zoom`, `zoom/privacy`); all when none are given
+    #[arg(value_name = "VENDOR[/DOCUMENT]")]
+    pub documents: Vec<String>,
+    /// Store the fetched text as the new reference, accepting the changes shown
+    #[arg(long)]
+    pub update: bool,
+    #[arg(long, value_enum, default_value_t = crate::watch::report::Format::Table)]
+    pub format: crate::watch::report::Format,
+    /// Print only when something needs attention (a change or a failure)
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Documents fetched at the same time
+    #[arg(long, value_name = "N", default_value_t = 8, env = "VCAUDIT_CONCURRENCY")]
+    pub concurrency: usize,
+    /// Requests to one host at the same time
+    #[arg(long, value_name = "N", default_value_t = 2, env = "VCAUDIT_PER_HOST")]
+    pub per_host: usize,
+    /// Time for one whole request, body included (`30s`, `500ms`)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_TIMEOUT")]
+    pub timeout: std::time::Duration,
+    /// Time to connect
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_CONNECT_TIMEOUT")]
+    pub connect_timeout: std::time::Duration,
+    /// Retries of a transient failure (network, timeout, 5xx, 429)
+    #[arg(long, value_name = "N", default_value_t = 2, env = "VCAUDIT_RETRIES")]
+    pub retries: u32,
+    /// Wait before the first retry, doubled for each next one
+    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_RETRY_WAIT")]
+    pub retry_wait: std::time::Duration,
+    /// Longest `Retry-After` to honour; a server asking for more is not retried
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_MAX_RETRY_AFTER")]
+    pub max_retry_after: std::time::Duration,
+    /// Largest body accepted, after decompression (`20MB`, `512K`)
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = crate::watch::fetch::parse_size, env = "VCAUDIT_MAX_BODY")]
+    pub max_body: u64,
+    /// Redirects followed
+    #[arg(long, value_name = "N", default_value_t = 10, env = "VCAUDIT_MAX_REDIRECTS")]
+    pub max_redirects: usize,
+    /// How long to wait for another run that holds the snapshot store
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_LOCK_WAIT")]
+    pub lock_wait: std::time::Duration,
 }

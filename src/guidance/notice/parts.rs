@@ -87,6 +87,11 @@ pub(super) fn school_notes(d: &Draft, as_of: &str) -> Vec<Para> {
             ),
         ))]);
     }
+    if d.lang == Lang::Nl && !d.shown.is_empty() {
+        notes.push(vec![Span::Text(
+            "De voorwaarden uit de catalogus zijn in het Engels geschreven.".to_owned(),
+        )]);
+    }
     notes
 }
 

@@ -51,9 +51,13 @@ pub enum ColorChoice {
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Text for a terminal
     Table,
+    /// The JSON contract, for tools
     Json,
+    /// GitHub-flavoured Markdown tables
     Markdown,
+    /// RFC 4180, formulas neutralised
     Csv,
     /// One self-contained HTML page that prints well
     Html,

@@ -164,14 +164,14 @@ fn row(
     cell: impl Fn(&OfferingResult) -> Cell,
 ) -> Row {
     let cells: Vec<Cell> = results.iter().map(cell).collect();
-    // Criteria differ by status; reasons may be worded differently for the same outcome.
+    // Criteria differ by status; reasons and stale flags may differ for the same outcome.
     let key = |c: &Cell| {
         let text = if kind == RowKind::Criterion {
             String::new()
         } else {
             c.text.en.to_string()
         };
-        (c.verdict, c.status, c.stale, text)
+        (c.verdict, c.status, text)
     };
     let differs = cells.iter().any(|c| key(c) != key(&cells[0]));
     Row {

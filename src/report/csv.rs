@@ -167,7 +167,11 @@ impl Renderer for Csv {
                     (RowKind::Criterion, Some(s)) => safe(&format!(
                         "{}{}: {}",
                         status_label(s, lang),
-                        if c.stale { " (stale)" } else { "" },
+                        if c.stale {
+                            format!(" ({})", super::label("stale", lang))
+                        } else {
+                            String::new()
+                        },
                         c.text.get(lang)
                     )),
                     _ => safe(c.text.get(lang)),

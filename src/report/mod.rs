@@ -207,3 +207,44 @@ pub fn catalogue_date(report: &Report) -> Option<Date> {
 pub fn linkable(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert!(linkable("https://example.com/privacy"));
+        assert!(linkable("http://example.com"));
+        for url in [
+            "javascript:alert(1)",
+            "data:text/html,<script>",
+            "file:///etc/passwd",
+            "example.com",
+            "",
+        ] {
+            assert!(!linkable(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn dutch_values_translate_only_the_fixed_words() {
+        let list = Value::List(vec!["local".into(), "Azure EU".into()]);
+        assert_eq!(value_text(&list, Lang::Nl), "lokaal, Azure EU");
+        assert_eq!(
+            value_text(&Value::Text("off-by-default".into()), Lang::Nl),
+            "standaard uit"
+        );
+        assert_eq!(
+            value_text(&Value::Text("off-by-default".into()), Lang::En),
+            "off-by-default"
+        );
+        assert_eq!(value_text(&Value::Bool(false), Lang::Nl), "nee");
+        assert_eq!(value_text(&Value::Text("Zoom, Inc.".into()), Lang::Nl), "Zoom, Inc.");
+    }
+
+    #[test]
+    fn clean_removes_escape_sequences_but_keeps_lines() {
+        assert_eq!(clean("a\u{1b}[2Jb\nc\u{7}"), "a[2Jb\nc");
+    }
+}

@@ -239,7 +239,7 @@ impl Run {
     pub fn doc(&self, vendor: &str, document: &str) -> &serde_json::Value {
         self.json["documents"]
             .as_array()
-            .unwrap_or_else(|| panic!("no documents in {}", self.stdout))
+            .unwrap_or_else(|| panic!("no documents in {} (exit {}): {}", self.stdout, self.code, self.stderr))
             .iter()
             .find(|d| d["vendor"] == vendor && d["document"] == document)
             .unwrap_or_else(|| panic!("no {vendor}/{document} in {}", self.stdout))
@@ -267,11 +267,7 @@ pub fn watch(catalogue: &Path, state: &Path, extra: &[&str]) -> Run {
         }
     }
     args.extend(extra.iter().map(|s| s.to_string()));
-    let out = assert_cmd::Command::cargo_bin("vcaudit")
-        .unwrap()
-        .args(&args)
-        .output()
-        .unwrap();
+    let out = vcaudit().args(&args).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     Run {
         code: out.status.code().unwrap_or(-1),
@@ -287,4 +283,13 @@ pub fn stored_text(state: &Path, vendor: &str, document: &str) -> String {
         serde_json::from_slice(&std::fs::read(state.join(vendor).join(document).join("meta.json")).unwrap()).unwrap();
     let sha = meta["text_sha256"].as_str().unwrap();
     std::fs::read_to_string(state.join(vendor).join(document).join(format!("text-{sha}.txt"))).unwrap()
+}
+
+/// The binary under test: `VCAUDIT_TEST_BIN` when set (a build of this tree kept aside, for shared
+/// target directories), else the one cargo built for this test.
+pub fn vcaudit() -> assert_cmd::Command {
+    match std::env::var_os("VCAUDIT_TEST_BIN") {
+        Some(bin) => assert_cmd::Command::new(bin),
+        None => assert_cmd::Command::cargo_bin("vcaudit").unwrap(),
+    }
 }

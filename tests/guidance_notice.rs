@@ -197,6 +197,7 @@ fn a_required_camera_needs_its_reason() {
         "{with}"
     );
     assert!(!with.contains("meedoen met alleen geluid"), "{with}");
+    assert!(!with.contains("staat de camera"), "{with}");
 }
 
 #[test]

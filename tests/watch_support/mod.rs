@@ -24,6 +24,8 @@ pub enum Route {
     Drip,
     /// Accepts the connection and never answers.
     Hang,
+    /// A 200 HTML page served after a pause.
+    Slow { millis: u64, html: String },
 }
 
 /// A request the server saw.
@@ -142,6 +144,16 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
             let mut buf = [0u8; 64];
             let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
             let _ = stream.read(&mut buf);
+        }
+        Some(Route::Slow { millis, html }) => {
+            record(200);
+            std::thread::sleep(Duration::from_millis(millis));
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                html.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(html.as_bytes());
         }
         Some(Route::Drip) => {
             record(200);
@@ -288,8 +300,13 @@ pub fn stored_text(state: &Path, vendor: &str, document: &str) -> String {
 /// The binary under test: `VCAUDIT_TEST_BIN` when set (a build of this tree kept aside, for shared
 /// target directories), else the one cargo built for this test.
 pub fn vcaudit() -> assert_cmd::Command {
+    assert_cmd::Command::new(vcaudit_path())
+}
+
+/// The path of the binary under test (see [`vcaudit`]).
+pub fn vcaudit_path() -> std::path::PathBuf {
     match std::env::var_os("VCAUDIT_TEST_BIN") {
-        Some(bin) => assert_cmd::Command::new(bin),
-        None => assert_cmd::Command::cargo_bin("vcaudit").unwrap(),
+        Some(bin) => bin.into(),
+        None => assert_cmd::cargo::cargo_bin("vcaudit"),
     }
 }

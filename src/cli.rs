@@ -88,7 +88,7 @@ pub enum Command {
     Criteria(CriteriaArgs),
     /// Check the catalogue and report every problem
     Validate(ValidateArgs),
-    /// What the school must do when it uses video or images of pupils: consent, basis, duties
+    /// Parental consent, legal basis and duties of the school, per scenario of video with pupils
     Advise(AdviseArgs),
     /// Draft the plain-language notice to parents for one vendor offering
     Notice(NoticeArgs),
@@ -183,6 +183,7 @@ pub struct AdviseArgs {
     /// List the scenarios and whether each needs parental consent
     #[arg(long, conflicts_with = "scenario")]
     pub list: bool,
+    /// `table` for people, `markdown` for documents, `json` for tools
     #[arg(long, value_enum, default_value_t = AdviseFormat::Table)]
     pub format: AdviseFormat,
 }
@@ -222,6 +223,7 @@ pub struct NoticeArgs {
     /// The vendor offering (`zoom/education`); a vendor alone when it has one offering or none
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendor: String,
+    /// `markdown` to edit, `html` to mail or print, `text` for plain e-mail
     #[arg(long, value_enum, default_value_t = NoticeFormat::Markdown)]
     pub format: NoticeFormat,
     /// The school's name, as it signs the letter

@@ -39,8 +39,10 @@ fn first_run_is_new_second_unchanged_then_a_changed_sentence_shows_in_the_diff()
     assert!(diff.contains("United States"), "{diff}");
     assert!(diff.contains("thirty days"), "the removed sentence shows too: {diff}");
     assert!(
-        !diff.contains("do not sell"),
-        "untouched sentences are not in the diff: {diff}"
+        diff.lines()
+            .filter(|l| !l.starts_with(' '))
+            .all(|l| !l.contains("do not sell")),
+        "untouched sentences show only as context: {diff}"
     );
 
     // Without --update the reference stays, so the change is reported until it is accepted.
@@ -215,8 +217,7 @@ fn markdown_report_has_the_diff_in_a_fence() {
     let mut edited = SENTENCES.to_vec();
     edited[2] = "We may share usage data with advertising partners | \u{1b}[31mred\u{1b}[0m.";
     server.html("/privacy", &policy(&edited));
-    let out = assert_cmd::Command::cargo_bin("vcaudit")
-        .unwrap()
+    let out = watch_support::vcaudit()
         .args(["--catalogue", &cat.path().display().to_string()])
         .args(["--state", &state.path().display().to_string()])
         .args(["watch", "--format", "markdown"])
@@ -237,8 +238,7 @@ fn table_output_carries_no_escape_sequences_from_the_web() {
     let mut edited = SENTENCES.to_vec();
     edited[0] = "We process data \u{1b}]0;pwned\u{7}\u{1b}[2J on the instructions of the school.";
     server.html("/privacy", &policy(&edited));
-    let out = assert_cmd::Command::cargo_bin("vcaudit")
-        .unwrap()
+    let out = watch_support::vcaudit()
         .args(["--color", "always", "--catalogue", &cat.path().display().to_string()])
         .args(["--state", &state.path().display().to_string(), "watch"])
         .output()

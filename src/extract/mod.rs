@@ -5,12 +5,27 @@
 //!
 //! [`extract`] is the one entry point; [`EXTRACTOR_VERSION`] is stored beside every snapshot so that
 //! a change of these rules is recognised and stored bodies are re-extracted before comparing.
+//!
+//! - [`charset`]: bytes to text (BOM, Content-Type, `<meta>`, fallback);
+//! - [`html`]: selectors, chrome removal ([`chrome`]), structured rendering, links ([`links`]);
+//! - [`pdf`]: the PDF text layer, isolated from pdf-extract's output and panics;
+//! - [`normalize`]: what counts as the same text;
+//! - [`dates`]: the "last updated" date a document states.
 
-use scraper::{Html, Selector};
+pub mod charset;
+pub mod chrome;
+pub mod dates;
+pub mod html;
+pub mod links;
+pub mod normalize;
+pub mod pdf;
+
 use url::Url;
 
+pub use normalize::normalize;
+
 /// Bumped whenever a change here can change the text extracted from the same bytes.
-pub const EXTRACTOR_VERSION: u32 = 1;
+pub const EXTRACTOR_VERSION: u32 = 2;
 
 /// The document's own extraction rules from the catalogue (`select` and `remove`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -46,42 +61,36 @@ pub enum ExtractError {
     Pdf(String),
 }
 
+/// Whether the body is a PDF: by its Content-Type or by its `%PDF-` signature.
+pub fn is_pdf(body: &[u8], content_type: Option<&str>) -> bool {
+    let declared = content_type
+        .and_then(|ct| ct.split(';').next())
+        .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/pdf"));
+    let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
+    declared || body[start..].starts_with(b"%PDF-")
+}
+
 /// Extracts the text of `body`, served with `content_type` from `base` (for absolute links).
 pub fn extract(body: &[u8], content_type: Option<&str>, base: &Url, rules: &Rules) -> Result<Extracted, ExtractError> {
-    let _ = (content_type, base);
-    let html = Html::parse_document(&String::from_utf8_lossy(body));
-    let parse = |s: &String| {
-        Selector::parse(s).map_err(|e| ExtractError::BadSelector {
-            selector: s.clone(),
-            message: e.to_string(),
-        })
-    };
-    let select: Vec<Selector> = rules.select.iter().map(parse).collect::<Result<_, _>>()?;
-    let mut unmatched = Vec::new();
-    let mut lines = Vec::new();
-    if select.is_empty() {
-        lines.extend(html.root_element().text().map(str::to_owned));
-    } else {
-        for (sel, raw) in select.iter().zip(rules.select) {
-            let mut any = false;
-            for el in html.select(sel) {
-                any = true;
-                lines.extend(el.text().map(str::to_owned));
-            }
-            if !any {
-                unmatched.push(raw.clone());
-            }
+    if is_pdf(body, content_type) {
+        let raw = pdf::text(body)?;
+        let text = normalize(&raw);
+        if text.chars().all(|c| !c.is_alphanumeric()) {
+            return Err(ExtractError::NoTextLayer);
         }
+        let last_updated = dates::last_updated(&text);
+        return Ok(Extracted {
+            text,
+            unmatched: Vec::new(),
+            last_updated,
+        });
     }
-    let text = lines
-        .iter()
-        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let source = charset::decode(body, content_type);
+    let rendered = html::render(&source, base, rules)?;
+    let last_updated = dates::last_updated(&rendered.text);
     Ok(Extracted {
-        text,
-        unmatched,
-        last_updated: None,
+        text: rendered.text,
+        unmatched: rendered.unmatched,
+        last_updated,
     })
 }

@@ -24,6 +24,47 @@ fn storage_place(v: &str, lang: Lang) -> String {
     }
 }
 
+/// A country by its ISO code, for parents; the code itself when it is not in the list.
+pub fn country(code: &str, lang: Lang) -> String {
+    let (en, nl) = match code {
+        "AT" => ("Austria", "Oostenrijk"),
+        "BE" => ("Belgium", "België"),
+        "CA" => ("Canada", "Canada"),
+        "CH" => ("Switzerland", "Zwitserland"),
+        "DE" => ("Germany", "Duitsland"),
+        "DK" => ("Denmark", "Denemarken"),
+        "EE" => ("Estonia", "Estland"),
+        "FI" => ("Finland", "Finland"),
+        "FR" => ("France", "Frankrijk"),
+        "GB" => ("the United Kingdom", "het Verenigd Koninkrijk"),
+        "IE" => ("Ireland", "Ierland"),
+        "IN" => ("India", "India"),
+        "NL" => ("the Netherlands", "Nederland"),
+        "NO" => ("Norway", "Noorwegen"),
+        "SE" => ("Sweden", "Zweden"),
+        "US" => ("the United States", "de Verenigde Staten"),
+        other => return other.to_owned(),
+    };
+    tr(lang, en, nl)
+}
+
+/// A note that a linked document is not in the notice's language, e.g. "(in het Engels)".
+pub fn language_note(doc_lang: Option<&str>, lang: Lang) -> Option<String> {
+    let doc_lang = doc_lang?;
+    let same = matches!((doc_lang, lang), ("nl", Lang::Nl) | ("en", Lang::En));
+    if same {
+        return None;
+    }
+    let (en, nl) = match doc_lang {
+        "en" => ("English", "het Engels"),
+        "nl" => ("Dutch", "het Nederlands"),
+        "de" => ("German", "het Duits"),
+        "fr" => ("French", "het Frans"),
+        _ => return None,
+    };
+    Some(tr(lang, &format!("(in {en})"), &format!("(in {nl})")))
+}
+
 /// Where recordings can be kept with this service, in words.
 pub fn storage_places(values: &[String], lang: Lang) -> String {
     let or = tr(lang, " or ", " of ");
@@ -372,7 +413,56 @@ pub fn question(term: &str, lang: Lang) -> String {
             "which security certifications does the provider have?",
             "welke beveiligingscertificaten heeft de aanbieder?",
         ),
-        other => return format!("{other}?"),
+        "jurisdiction.contracting_entity" => (
+            "which company does the school sign the contract with, and in which country?",
+            "met welk bedrijf sluit de school het contract, en in welk land?",
+        ),
+        "transparency.languages" => (
+            "in which languages is the privacy statement?",
+            "in welke talen is de privacyverklaring?",
+        ),
+        "transparency.education_page" => (
+            "is there a privacy page for schools?",
+            "is er een privacypagina voor scholen?",
+        ),
+        other => {
+            return match crate::catalogue::terms::find(other) {
+                Some(t) => tr(
+                    lang,
+                    &format!("{}: what applies?", t.label_en),
+                    &format!("{}: wat geldt er?", t.label_nl),
+                ),
+                None => format!("{other}?"),
+            }
+        }
     };
     tr(lang, en, nl)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn countries_and_document_languages_read_naturally() {
+        assert_eq!(country("US", Lang::Nl), "de Verenigde Staten");
+        assert_eq!(country("DE", Lang::En), "Germany");
+        assert_eq!(country("XX", Lang::Nl), "XX");
+        assert_eq!(language_note(Some("en"), Lang::Nl).as_deref(), Some("(in het Engels)"));
+        assert_eq!(language_note(Some("nl"), Lang::Nl), None);
+        assert_eq!(language_note(Some("de"), Lang::En).as_deref(), Some("(in German)"));
+        assert_eq!(language_note(None, Lang::Nl), None);
+    }
+
+    #[test]
+    fn every_term_has_a_readable_question() {
+        for t in crate::catalogue::terms::TERMS {
+            let q = question(t.key, Lang::Nl);
+            assert!(
+                q.ends_with('?') && q != format!("{}?", t.key),
+                "no Dutch question for {}",
+                t.key
+            );
+        }
+    }
 }

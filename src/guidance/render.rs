@@ -257,3 +257,38 @@ fn text(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_sticks_to_the_mark_before_it() {
+        let p = vec![
+            Span::Text("Het draait op".into()),
+            Span::Fill("welke server".into()),
+            Span::Text(".".into()),
+        ];
+        assert_eq!(text_para(&p, Lang::Nl), "Het draait op [IN TE VULLEN: welke server].");
+    }
+
+    #[test]
+    fn markdown_text_cannot_inject_links_or_html() {
+        let p = vec![Span::Text("[klik](https://x.example) <img src=x> *vet*".into())];
+        assert_eq!(
+            md_para(&p, Lang::Nl),
+            "\\[klik\\](https://x.example) &lt;img src=x&gt; \\*vet\\*"
+        );
+        let link = vec![Span::Link("javascript:alert(1)".into())];
+        assert!(!html_para(&link, Lang::Nl).contains("href"));
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        let s = "een twee drie vier vijf zes zeven acht negen tien";
+        let w = wrap(s, 12, "| ");
+        assert!(w.lines().all(|l| l.chars().count() <= 14), "{w}");
+        let words: Vec<&str> = w.lines().flat_map(|l| l.trim_start_matches("| ").split(' ')).collect();
+        assert_eq!(words.join(" "), s);
+    }
+}

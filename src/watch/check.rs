@@ -3,6 +3,8 @@
 //! only ever replaced by good text: a failure, an error status, a selector that matches nothing, an
 //! empty or suspiciously shrunken text leave it as it was.
 
+use std::time::Duration;
+
 use jiff::Timestamp;
 use url::Url;
 
@@ -10,7 +12,7 @@ use super::fetch::{Outcome, Response};
 use super::state::{is_moved, Checked, State};
 use super::store::{day, sha256, Locked, Meta, Pending, StoreError, Version};
 use crate::changes;
-use crate::extract::{self, ExtractError, Rules, EXTRACTOR_VERSION};
+use crate::extract::{self, ExtractError, Extracted, Rules, EXTRACTOR_VERSION};
 
 /// A reference text shorter than this share of the old one counts as a broken extraction.
 const SHRINK_RATIO: f64 = 0.3;
@@ -47,6 +49,17 @@ impl Target {
     }
 }
 
+/// How results are recorded in one run.
+#[derive(Debug, Clone, Copy)]
+pub struct How {
+    /// Accept changes: store the fetched text as the new reference.
+    pub update: bool,
+    /// The time of the check.
+    pub now: Timestamp,
+    /// How long extracting one document may take.
+    pub extract_limit: Duration,
+}
+
 /// The facts of one check before they are recorded.
 struct Finding {
     state: State,
@@ -67,13 +80,8 @@ impl Finding {
 }
 
 /// Records the outcome of fetching `target` in the store and says what it means.
-pub fn record(
-    store: &Locked,
-    target: &Target,
-    outcome: Outcome,
-    update: bool,
-    now: Timestamp,
-) -> Result<Checked, StoreError> {
+pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> Result<Checked, StoreError> {
+    let now = how.now;
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
     let mut meta = store.store.meta(v, d)?.unwrap_or_else(|| Meta {
         vendor: v.to_owned(),
@@ -124,7 +132,7 @@ pub fn record(
                 Finding::failed(State::Failed, Some(304), "304 Not Modified without a stored version")
             }
         }
-        Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, update, now)?,
+        Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, how)?,
     };
     checked.state = finding.state;
     checked.status = finding.status;
@@ -182,6 +190,26 @@ fn upgrade_reference(store: &Locked, target: &Target, meta: &mut Meta) -> Result
     }
 }
 
+/// Extracts the text of a response on its own thread, giving up after `limit`: a hostile page
+/// (deeply nested HTML makes HTML parsing quadratic) cannot hold the run. An abandoned extraction
+/// ends with the process.
+fn extract_bounded(target: &Target, resp: &Response, limit: Duration) -> Option<Result<Extracted, ExtractError>> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (body, ct, url) = (resp.body.clone(), resp.content_type.clone(), resp.final_url.clone());
+    let (select, remove) = (target.select.clone(), target.remove.clone());
+    std::thread::Builder::new()
+        .name("extract".into())
+        .spawn(move || {
+            let rules = Rules {
+                select: &select,
+                remove: &remove,
+            };
+            let _ = tx.send(extract::extract(&body, ct.as_deref(), &url, &rules));
+        })
+        .ok()?;
+    rx.recv_timeout(limit).ok()
+}
+
 /// A 2xx body: extract, compare with the reference, store what should be stored.
 fn compare(
     store: &Locked,
@@ -189,22 +217,28 @@ fn compare(
     meta: &mut Meta,
     checked: &mut Checked,
     resp: Response,
-    update: bool,
-    now: Timestamp,
+    how: &How,
 ) -> Result<Finding, StoreError> {
+    let (update, now) = (how.update, how.now);
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
     let status = Some(resp.status);
-    let ex = match extract::extract(
-        &resp.body,
-        resp.content_type.as_deref(),
-        &resp.final_url,
-        &target.rules(),
-    ) {
-        Ok(ex) => ex,
-        Err(e @ ExtractError::BadSelector { .. }) => {
+    let limit = how.extract_limit;
+    let ex = match extract_bounded(target, &resp, limit) {
+        None => {
+            return Ok(Finding::failed(
+                State::Failed,
+                status,
+                format!(
+                    "the text could not be extracted within {} (deeply nested or huge HTML?)",
+                    super::fetch::human(limit)
+                ),
+            ))
+        }
+        Some(Ok(ex)) => ex,
+        Some(Err(e @ ExtractError::BadSelector { .. })) => {
             return Ok(Finding::failed(State::SelectorBroken, status, e.to_string()))
         }
-        Err(e) => return Ok(Finding::failed(State::Failed, status, e.to_string())),
+        Some(Err(e)) => return Ok(Finding::failed(State::Failed, status, e.to_string())),
     };
     if !ex.unmatched.is_empty() {
         let list: Vec<String> = ex.unmatched.iter().map(|s| format!("`{s}`")).collect();

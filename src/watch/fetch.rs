@@ -114,7 +114,7 @@ impl Fetcher {
         let policy = reqwest::redirect::Policy::custom(move |attempt| {
             let url = attempt.url().clone();
             if !matches!(url.scheme(), "http" | "https") {
-                attempt.error(format!("redirected to a non-http(s) address `{url}`"))
+                attempt.error(format!("redirected to `{url}`, which is not an http(s) address"))
             } else if attempt.previous().contains(&url) {
                 attempt.error(format!("redirect loop at `{url}`"))
             } else if attempt.previous().len() > max {
@@ -226,6 +226,15 @@ impl Fetcher {
                 reason: Outcome::Status { status, final_url },
                 wait,
             };
+        }
+        if (300..400).contains(&status) {
+            // A redirect the client would not follow: its target is no http(s) address.
+            if let Some(to) = resp.headers().get(header::LOCATION) {
+                let to = String::from_utf8_lossy(to.as_bytes()).into_owned();
+                return Attempt::Done(Outcome::Failed {
+                    reason: format!("redirected to `{to}`, which is not an http(s) address"),
+                });
+            }
         }
         if !(200..300).contains(&status) {
             return Attempt::Done(Outcome::Status { status, final_url });

@@ -150,7 +150,12 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
             if let Some(bar) = &bar {
                 bar.set_message(format!("{}/{}", target.vendor, target.document));
             }
-            let checked = check::record(&locked, &target, outcome, opts.update, jiff::Timestamp::now());
+            let how = check::How {
+                update: opts.update,
+                now: jiff::Timestamp::now(),
+                extract_limit: opts.fetch.timeout,
+            };
+            let checked = check::record(&locked, &target, outcome, &how);
             if let Some(bar) = &bar {
                 bar.inc(1);
             }

@@ -24,6 +24,8 @@ pub enum Route {
     Drip,
     /// Accepts the connection and never answers.
     Hang,
+    /// A 200 HTML page served after a pause.
+    Slow { millis: u64, html: String },
 }
 
 /// A request the server saw.
@@ -143,6 +145,16 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
             let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
             let _ = stream.read(&mut buf);
         }
+        Some(Route::Slow { millis, html }) => {
+            record(200);
+            std::thread::sleep(Duration::from_millis(millis));
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                html.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(html.as_bytes());
+        }
         Some(Route::Drip) => {
             record(200);
             if stream
@@ -239,7 +251,7 @@ impl Run {
     pub fn doc(&self, vendor: &str, document: &str) -> &serde_json::Value {
         self.json["documents"]
             .as_array()
-            .unwrap_or_else(|| panic!("no documents in {}", self.stdout))
+            .unwrap_or_else(|| panic!("no documents in {} (exit {}): {}", self.stdout, self.code, self.stderr))
             .iter()
             .find(|d| d["vendor"] == vendor && d["document"] == document)
             .unwrap_or_else(|| panic!("no {vendor}/{document} in {}", self.stdout))
@@ -267,11 +279,7 @@ pub fn watch(catalogue: &Path, state: &Path, extra: &[&str]) -> Run {
         }
     }
     args.extend(extra.iter().map(|s| s.to_string()));
-    let out = assert_cmd::Command::cargo_bin("vcaudit")
-        .unwrap()
-        .args(&args)
-        .output()
-        .unwrap();
+    let out = vcaudit().args(&args).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     Run {
         code: out.status.code().unwrap_or(-1),
@@ -287,4 +295,18 @@ pub fn stored_text(state: &Path, vendor: &str, document: &str) -> String {
         serde_json::from_slice(&std::fs::read(state.join(vendor).join(document).join("meta.json")).unwrap()).unwrap();
     let sha = meta["text_sha256"].as_str().unwrap();
     std::fs::read_to_string(state.join(vendor).join(document).join(format!("text-{sha}.txt"))).unwrap()
+}
+
+/// The binary under test: `VCAUDIT_TEST_BIN` when set (a build of this tree kept aside, for shared
+/// target directories), else the one cargo built for this test.
+pub fn vcaudit() -> assert_cmd::Command {
+    assert_cmd::Command::new(vcaudit_path())
+}
+
+/// The path of the binary under test (see [`vcaudit`]).
+pub fn vcaudit_path() -> std::path::PathBuf {
+    match std::env::var_os("VCAUDIT_TEST_BIN") {
+        Some(bin) => bin.into(),
+        None => assert_cmd::cargo::cargo_bin("vcaudit"),
+    }
 }

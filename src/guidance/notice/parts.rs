@@ -6,7 +6,7 @@ use super::{clean, own, Draft, Known, Para, SchoolInput, Span, OPERATED_FOR_THE_
 use crate::cli::{Camera, Recording};
 use crate::criteria::{judge::Lang, Status};
 use crate::evaluate::Verdict;
-use crate::guidance::phrases::{question, storage_places};
+use crate::guidance::phrases::{country, language_note, question, storage_places};
 
 pub(super) fn alert(d: &Draft) -> Option<Para> {
     let r = d.r;
@@ -87,6 +87,11 @@ pub(super) fn school_notes(d: &Draft, as_of: &str) -> Vec<Para> {
             ),
         ))]);
     }
+    if d.lang == Lang::Nl && !d.shown.is_empty() {
+        notes.push(vec![Span::Text(
+            "De voorwaarden uit de catalogus zijn in het Engels geschreven.".to_owned(),
+        )]);
+    }
     notes
 }
 
@@ -115,10 +120,12 @@ pub(super) fn intro(d: &Draft, input: &SchoolInput, name: &str) -> Vec<Para> {
             "In deze brief bedoelen wij met 'de aanbieder' wie het programma draait.",
         )));
     } else {
-        let company = own(&d.vendor.company);
+        let company = clean(&d.vendor.company);
+        let en = country(&d.vendor.headquarters, Lang::En);
+        let nl = country(&d.vendor.headquarters, Lang::Nl);
         first.push(Span::Text(d.tr(
-            &format!("The provider is the company {company}"),
-            &format!("De aanbieder is het bedrijf {company}"),
+            &format!("The provider is {company}, a company from {en}."),
+            &format!("De aanbieder is {company}, een bedrijf uit {nl}."),
         )));
     }
     let why = match &input.reason {
@@ -132,7 +139,11 @@ pub(super) fn intro(d: &Draft, input: &SchoolInput, name: &str) -> Vec<Para> {
         "We do not ask your permission for this. That is not needed, because the school may do this to give education. But we must inform you well. That is what this letter is for.",
         "Wij vragen u hiervoor geen toestemming. Dat is niet nodig, want de school mag dit doen om onderwijs te geven. Wel moeten wij u goed informeren. Dat doen wij met deze brief.",
     ))];
-    vec![first, why, consent]
+    let concerns = vec![Span::Text(d.tr(
+        "Do you have concerns? Or may your child not be recognisable on screen, for example for the safety of your family? Please tell us. We will find a solution together.",
+        "Heeft u zorgen? Of mag uw kind niet herkenbaar in beeld komen, bijvoorbeeld voor de veiligheid van uw gezin? Laat het ons weten. Dan zoeken wij samen een oplossing.",
+    ))];
+    vec![first, why, consent, concerns]
 }
 
 pub(super) fn camera(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
@@ -164,14 +175,18 @@ pub(super) fn camera(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
             "moet uw kind in beeld? Zo ja, om welke specifieke reden?",
         ))],
     };
-    let mut terms = vec!["participation.camera_default"];
+    // When the school requires the camera, how it starts and whether sound alone works would
+    // only confuse parents.
     if input.camera != Some(Camera::Required) {
-        terms.push("participation.audio_only");
+        choice.extend(d.facts(&["participation.camera_default", "participation.audio_only"]));
     }
-    choice.extend(d.facts(&terms));
     let account = d.facts(&["participation.account_required", "participation.pseudonym"]);
     let mut paras = vec![choice, account];
-    paras.extend(d.criteria(&["camera-optional", "anonymous-join"]));
+    if input.camera == Some(Camera::Required) {
+        paras.extend(d.criteria(&["anonymous-join"]));
+    } else {
+        paras.extend(d.criteria(&["camera-optional", "anonymous-join"]));
+    }
     paras
 }
 
@@ -183,12 +198,20 @@ pub(super) fn recording(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
     ];
     match input.recording {
         Some(Recording::No) => {
+            let mut how = d.facts(&control);
+            if !how.is_empty() {
+                let lead = d.tr(
+                    "This is how recording works in the programme:",
+                    "Zo werkt opnemen in het programma:",
+                );
+                how.insert(0, Span::Text(lead));
+            }
             let mut paras = vec![
                 vec![Span::Text(d.tr(
                     "No. We do not record the lessons.",
                     "Nee. Wij nemen de lessen niet op.",
                 ))],
-                d.facts(&control),
+                how,
             ];
             paras.extend(d.criteria(&["recording-control"]));
             paras
@@ -267,13 +290,17 @@ pub(super) fn contact(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
     let mut paras = vec![vec![who]];
     let mut doc = |kinds: &[&str], en: &str, nl: &str| {
         if let Some(doc) = d.vendor.documents.iter().find(|doc| kinds.contains(&doc.kind.as_str())) {
-            paras.push(vec![Span::Text(d.tr(en, nl)), Span::Link(clean(&doc.url))]);
+            let mut p = vec![Span::Text(d.tr(en, nl)), Span::Link(clean(&doc.url))];
+            if let Some(note) = language_note(doc.language.as_deref(), d.lang) {
+                p.push(Span::Text(note));
+            }
+            paras.push(p);
         }
     };
     doc(
         &["education-privacy"],
-        "The provider explains privacy for schools here:",
-        "Hier legt de aanbieder uit hoe het privacy regelt voor scholen:",
+        "What the provider says about privacy for schools:",
+        "Uitleg van de aanbieder over privacy op scholen:",
     );
     doc(
         &["privacy-policy"],

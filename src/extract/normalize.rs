@@ -1,0 +1,188 @@
+//! Text normalisation shared by the HTML and PDF extractors: what counts as "the same text".
+//!
+//! Applied line by line: Unicode NFC; non-breaking and other odd spaces become a plain space;
+//! zero-width characters, soft hyphens, bidirectional embedding controls and terminal control
+//! characters (ESC, C0 and C1 controls) are dropped; curly quotes are unified to `'` and `"` (a
+//! publisher switching quote style is not a change of policy); runs of spaces become one space;
+//! lines are trimmed and empty lines dropped. [`normalize`] is idempotent.
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// What to do with one character.
+enum Class {
+    Keep(char),
+    Space,
+    Newline,
+    Drop,
+}
+
+#[inline]
+fn classify(c: char) -> Class {
+    match c {
+        ' ' | '\t' | '\u{0B}' | '\u{0C}' => Class::Space,
+        '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
+        '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Class::Drop,
+        '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
+        // zero-width space, word joiner, BOM / zero-width no-break space, soft hyphen,
+        // invisible operators, bidirectional embeddings, overrides and isolates.
+        '\u{200B}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{AD}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FFF9}'..='\u{FFFB}' => Class::Drop,
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Class::Keep('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Class::Keep('"'),
+        c => Class::Keep(c),
+    }
+}
+
+/// Normalises one line's content into `out` (appended; never a newline): see the module doc.
+/// Line breaks inside `s` count as spaces. Returns true when anything was appended.
+pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
+    let start = out.len();
+    // Fast path: printable ASCII only needs whitespace collapsing.
+    if s.bytes()
+        .all(|b| (0x20..0x7F).contains(&b) || b == b'\t' || b == b'\n' || b == b'\r')
+    {
+        collapse_ascii(s, out);
+        return out.len() > start;
+    }
+    let mut mapped = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\u{1B}' | '\u{9B}' | '\u{9D}' | '\u{90}' | '\u{9E}' | '\u{9F}') {
+            skip_escape(c, &mut chars);
+            continue;
+        }
+        match classify(c) {
+            Class::Keep(c) => mapped.push(c),
+            Class::Space | Class::Newline => mapped.push(' '),
+            Class::Drop => {}
+        }
+    }
+    if is_nfc_quick(mapped.chars()) == IsNormalized::Yes {
+        collapse_ascii(&mapped, out);
+    } else {
+        let nfc: String = mapped.nfc().collect();
+        collapse_ascii(&nfc, out);
+    }
+    out.len() > start
+}
+
+/// Skips the rest of a terminal escape sequence that began with `first`, payload included: a CSI
+/// (`ESC [` … final byte), an OSC, DCS, PM or APC string (up to BEL or `ESC \\`), or a two-character
+/// escape. A page cannot retitle a terminal, clear it or hide text this way.
+fn skip_escape(first: char, chars: &mut std::str::Chars<'_>) {
+    let kind = if first == '\u{1B}' {
+        match chars.clone().next() {
+            Some(c @ ('[' | ']' | 'P' | '^' | '_' | 'X')) => {
+                chars.next();
+                c
+            }
+            Some(_) => {
+                chars.next();
+                return;
+            }
+            None => return,
+        }
+    } else {
+        match first {
+            '\u{9B}' => '[',
+            '\u{9D}' => ']',
+            _ => 'P',
+        }
+    };
+    if kind == '[' {
+        for c in chars.by_ref() {
+            if ('\u{40}'..='\u{7E}').contains(&c) {
+                return;
+            }
+        }
+        return;
+    }
+    let mut after_esc = false;
+    for c in chars.by_ref() {
+        if c == '\u{07}' || c == '\u{9C}' || (after_esc && c == '\\') {
+            return;
+        }
+        after_esc = c == '\u{1B}';
+    }
+}
+
+/// Appends `s` with runs of ASCII whitespace collapsed to one space and both ends trimmed.
+fn collapse_ascii(s: &str, out: &mut String) {
+    let mut pending_space = false;
+    let mut any = false;
+    for word in s.split([' ', '\t', '\n', '\r']) {
+        if word.is_empty() {
+            pending_space = true;
+            continue;
+        }
+        if any && pending_space {
+            out.push(' ');
+        }
+        out.push_str(word);
+        any = true;
+        pending_space = true;
+    }
+}
+
+/// Normalises a whole text: each line as [`normalize_line_into`], empty lines dropped.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut line = String::new();
+    for c in s.chars() {
+        if matches!(classify(c), Class::Newline) {
+            push_line(&line, &mut out);
+            line.clear();
+        } else {
+            line.push(c);
+        }
+    }
+    push_line(&line, &mut out);
+    out
+}
+
+fn push_line(line: &str, out: &mut String) {
+    let before = out.len();
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let mark = out.len();
+    if !normalize_line_into(line, out) {
+        out.truncate(before);
+    }
+    debug_assert!(out.len() >= mark || out.len() == before);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn spaces_quotes_and_invisible_characters() {
+        let s = "  We\u{A0}share\u{2009}\u{200B}data \u{201C}only\u{201D} with\u{AD}in the EU\u{2019}s  borders\t\n\n\n\u{1B}[31mred\u{1B}[0m  ";
+        assert_eq!(normalize(s), "We share data \"only\" within the EU's borders\nred");
+    }
+
+    #[test]
+    fn terminal_sequences_go_with_their_payload() {
+        let s = "a\u{1B}]0;new title\u{7}b \u{1B}[2Jc \u{9B}1;31md \u{1B}]8;;https://x.test\u{1B}\\e";
+        assert_eq!(normalize(s), "ab c d e");
+        assert_eq!(normalize(&normalize(s)), normalize(s));
+    }
+
+    #[test]
+    fn composes_to_nfc() {
+        assert_eq!(normalize("cafe\u{301} gea\u{308}ndert"), "caf\u{E9} ge\u{E4}ndert");
+    }
+
+    #[test]
+    fn zero_width_between_base_and_mark_still_composes() {
+        let once = normalize("e\u{200B}\u{301}");
+        assert_eq!(once, "\u{E9}");
+        assert_eq!(normalize(&once), once);
+    }
+}

@@ -197,6 +197,7 @@ fn a_required_camera_needs_its_reason() {
         "{with}"
     );
     assert!(!with.contains("meedoen met alleen geluid"), "{with}");
+    assert!(!with.contains("staat de camera"), "{with}");
 }
 
 #[test]
@@ -304,4 +305,15 @@ fn usage_errors() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("`--camera-reason` goes only with `--camera required`"));
     let out = run(&["two/free", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn terminal_escapes_from_the_catalogue_or_the_options_never_reach_the_output() {
+    let file = vendor("esc", &[("security.certifications", "[\"ISO\\u001b[31m 27001\"]")], &[]);
+    let cat = Catalogue::new(&[("esc.toml", &file)]);
+    for format in ["text", "markdown", "html"] {
+        let out = notice(&cat, &["esc", "--format", format, "--school", "De \u{1b}[2JLinde"]);
+        assert!(!out.contains('\u{1b}'), "{format}: {out}");
+        assert!(out.contains("27001"), "{format}: {out}");
+    }
 }

@@ -100,6 +100,11 @@ fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Ve
 /// Parses and checks one vendor file given as text (`name` is used for messages and as the file
 /// stem the id must match).
 pub fn from_str(name: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
+    from_bytes(name, text.as_bytes(), opts)
+}
+
+/// Decodes, parses and checks one vendor file given as bytes, as read from disk.
+pub fn from_bytes(name: &str, bytes: &[u8], opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
     let stem = name
         .trim_end_matches(".toml")
         .rsplit('/')
@@ -109,7 +114,7 @@ pub fn from_str(name: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, 
     let file = load::SourceFile {
         display: name.to_owned(),
         stem,
-        bytes: text.as_bytes().to_vec(),
+        bytes: bytes.to_vec(),
     };
     match load::parse(&file) {
         Err(d) => (None, vec![d]),

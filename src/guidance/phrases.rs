@@ -121,7 +121,7 @@ pub fn fact(term: &str, value: &Value, vendor: &Vendor, lang: Lang) -> Option<St
             "In de app en op de website van de dienst zitten geen trackers van andere bedrijven.",
         ),
         "transparency.subprocessor_list" if b == Some(true) => {
-            let url = vendor.documents.iter().find(|d| d.kind == "subprocessors").map(|d| d.url.as_str());
+            let url = vendor.documents.iter().find(|d| d.kind == "subprocessors").map(|d| crate::report::clean(&d.url));
             Some(match url {
                 Some(u) => tr(
                     lang,
@@ -287,7 +287,7 @@ pub fn fact(term: &str, value: &Value, vendor: &Vendor, lang: Lang) -> Option<St
         "security.certifications" => {
             let list = value.as_list();
             (!list.is_empty()).then(|| {
-                let joined = list.join(", ");
+                let joined = crate::report::clean(&list.join(", "));
                 tr(
                     lang,
                     &format!("Outside experts check the provider's security (certificates: {joined})."),

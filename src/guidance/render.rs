@@ -243,7 +243,7 @@ fn text(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
             if is_item(p) {
                 let gap = if in_list { "" } else { "\n" };
                 let item = wrap(&text_para(p, lang), WIDTH - 2, "  ");
-                write!(w, "{gap}- {}", &item[2..])?;
+                write!(w, "{gap}- {}", item.strip_prefix("  ").unwrap_or(&item))?;
                 in_list = true;
             } else {
                 write!(w, "\n{}", wrap(&text_para(p, lang), WIDTH, ""))?;

@@ -50,11 +50,7 @@ pub fn deliver(
     let format = format(args)?;
     match &args.output {
         None => {
-            if format == Format::Xlsx && io::stdout().is_terminal() {
-                return Err(Error::usage(
-                    "a spreadsheet cannot be shown on a terminal; use --output FILE.xlsx or redirect standard output",
-                ));
-            }
+            refuse_binary_on_terminal(format, io::stdout().is_terminal())?;
             let r = renderer(
                 format,
                 Options {
@@ -76,6 +72,16 @@ pub fn deliver(
             })
         }
     }
+}
+
+/// A spreadsheet is bytes, not text: it never goes to a terminal.
+fn refuse_binary_on_terminal(format: Format, terminal: bool) -> Result<(), Error> {
+    if format == Format::Xlsx && terminal {
+        return Err(Error::usage(
+            "a spreadsheet cannot be shown on a terminal; use --output FILE.xlsx or redirect standard output",
+        ));
+    }
+    Ok(())
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it over `path`.
@@ -132,6 +138,15 @@ mod tests {
         assert_eq!(format(&args(Some(Format::Csv), Some("r.html"))).ok(), Some(Format::Csv));
         assert!(format(&args(None, Some("report"))).is_err());
         assert!(format(&args(None, Some("r.pdf"))).is_err());
+    }
+
+    #[test]
+    fn a_spreadsheet_never_goes_to_a_terminal() {
+        let err = refuse_binary_on_terminal(Format::Xlsx, true).expect_err("refused");
+        assert_eq!(err.exit_code(), crate::error::exit::USAGE);
+        assert!(err.to_string().contains("--output"));
+        assert!(refuse_binary_on_terminal(Format::Xlsx, false).is_ok());
+        assert!(refuse_binary_on_terminal(Format::Html, true).is_ok());
     }
 
     #[test]

@@ -312,6 +312,8 @@ impl Table {
     fn comparison(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         let mut g = self.grid();
+        // Cells run over several lines here: a rule between rows keeps them apart.
+        g.load_preset(presets::ASCII_HORIZONTAL_ONLY);
         let mut header = vec![Cell::new(""), Cell::new("")];
         header.extend(
             cmp.columns()
@@ -328,7 +330,12 @@ impl Table {
                         self.colored(Cell::new(v.short_label().get(lang)), verdict_color(v))
                     }
                     (_, _, Some(s)) => self.colored(
-                        Cell::new(format!("{}{}", status_label(s, lang), if c.stale { " *" } else { "" })),
+                        Cell::new(format!(
+                            "{}{}\n{}",
+                            status_label(s, lang),
+                            if c.stale { " *" } else { "" },
+                            text(&c.text, lang)
+                        )),
                         status_color(s),
                     ),
                     _ => Cell::new(clean(c.text.get(lang))),

@@ -113,7 +113,7 @@ pub(super) struct Draft<'a> {
     pub(super) vendor: &'a Vendor,
     pub(super) lang: Lang,
     /// Conditions already shown, so each appears once.
-    shown: Vec<String>,
+    pub(super) shown: Vec<String>,
 }
 
 impl<'a> Draft<'a> {
@@ -202,7 +202,6 @@ pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lan
     };
     let name = clean(&vendor.name);
     let alert = alert(&d);
-    let school_notes = school_notes(&d, as_of);
 
     let intro = intro(&d, input, &name);
     let camera = camera(&mut d, input);
@@ -260,6 +259,7 @@ pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lan
         ))],
     });
     let contact = contact(&mut d, input);
+    let school_notes = school_notes(&d, as_of);
 
     let sections = vec![
         d.section(

@@ -87,6 +87,11 @@ pub(super) fn school_notes(d: &Draft, as_of: &str) -> Vec<Para> {
             ),
         ))]);
     }
+    if d.lang == Lang::Nl && !d.shown.is_empty() {
+        notes.push(vec![Span::Text(
+            "De voorwaarden uit de catalogus zijn in het Engels geschreven.".to_owned(),
+        )]);
+    }
     notes
 }
 
@@ -170,14 +175,18 @@ pub(super) fn camera(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
             "moet uw kind in beeld? Zo ja, om welke specifieke reden?",
         ))],
     };
-    let mut terms = vec!["participation.camera_default"];
+    // When the school requires the camera, how it starts and whether sound alone works would
+    // only confuse parents.
     if input.camera != Some(Camera::Required) {
-        terms.push("participation.audio_only");
+        choice.extend(d.facts(&["participation.camera_default", "participation.audio_only"]));
     }
-    choice.extend(d.facts(&terms));
     let account = d.facts(&["participation.account_required", "participation.pseudonym"]);
     let mut paras = vec![choice, account];
-    paras.extend(d.criteria(&["camera-optional", "anonymous-join"]));
+    if input.camera == Some(Camera::Required) {
+        paras.extend(d.criteria(&["anonymous-join"]));
+    } else {
+        paras.extend(d.criteria(&["camera-optional", "anonymous-join"]));
+    }
     paras
 }
 

@@ -198,7 +198,7 @@ pub(super) fn profile_line(report: &Report, lang: Lang) -> String {
         ),
         Lang::Nl => format!(
             "{}; bewijs ouder dan {} maanden is verouderd; toegestane regio's: {}",
-            p.name,
+            if p.name == "default" { "standaard" } else { &p.name },
             p.max_age_months,
             p.accepted_regions.join(", ")
         ),

@@ -18,7 +18,7 @@ impl Html {
             .first()
             .map_or_else(Vec::new, |r| r.criteria.iter().map(|c| c.id).collect());
         let mut s = format!(
-            "<section>\n<h2>{}</h2>\n<table class=\"matrix\">\n<thead><tr><th>{}</th><th>{}</th>",
+            "<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><th>{}</th><th>{}</th>",
             label("matrix", lang),
             label("vendor", lang),
             label("verdict", lang)
@@ -43,7 +43,7 @@ impl Html {
             }
             s.push_str("</tr>\n");
         }
-        s.push_str("</tbody>\n</table>\n");
+        s.push_str("</tbody>\n</table>\n</div>\n");
         s.push_str(&self.legend());
         let codes: Vec<String> = ids
             .iter()

@@ -51,10 +51,18 @@ pub enum ColorChoice {
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Text for a terminal
     Table,
+    /// The JSON contract, for tools
     Json,
+    /// GitHub-flavoured Markdown tables
     Markdown,
+    /// RFC 4180, formulas neutralised
     Csv,
+    /// One self-contained HTML page that prints well
+    Html,
+    /// A spreadsheet (never written to a terminal)
+    Xlsx,
 }
 
 /// What `audit --fail-on` gates on.
@@ -74,10 +82,23 @@ pub enum Command {
     Audit(AuditArgs),
     /// One vendor offering in detail: statuses, reasons, evidence, conditions, history
     Show(ShowArgs),
+    /// Vendor offerings side by side: verdicts, criteria, claimed terms and conditions
+    Compare(CompareArgs),
     /// The criteria, their source passages and the verdict rule
     Criteria(CriteriaArgs),
     /// Check the catalogue and report every problem
     Validate(ValidateArgs),
+    /// Parental consent, legal basis and duties of the school, per scenario of video with pupils
+    Advise(AdviseArgs),
+    /// Draft the plain-language notice to parents for one vendor offering
+    Notice(NoticeArgs),
+    /// Fetch the catalogue's documents and report what changed since the stored reference
+    Watch(WatchArgs),
+    /// Turn an Open Terms Archive declaration (JSON) into `[[documents]]` entries
+    ImportOta {
+        /// The declaration file
+        file: PathBuf,
+    },
     /// Print a JSON Schema of the vendor file format
     Schema,
     /// Print shell completions
@@ -92,8 +113,8 @@ pub struct AuditArgs {
     /// Vendors or vendor offerings (`zoom`, `zoom/education`); all when none are given
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendors: Vec<String>,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
     /// Exit with code 1 when a result is at least this bad
     #[arg(long, value_enum, value_name = "LEVEL")]
     pub fail_on: Option<FailOn>,
@@ -104,8 +125,28 @@ pub struct ShowArgs {
     /// The vendor or vendor offering (`zoom` shows every offering)
     #[arg(value_name = "VENDOR[/OFFERING]")]
     pub vendor: String,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Where and how a report is written.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Output format [default: inferred from the `--output` extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Write to this file instead of standard output (replaced in one step, never half-written)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Two to twenty vendors or vendor offerings (`zoom` stands for each of its offerings)
+    #[arg(value_name = "VENDOR[/OFFERING]", required = true)]
+    pub vendors: Vec<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 #[derive(Debug, Args)]
@@ -124,4 +165,131 @@ pub struct ValidateArgs {
     /// `table` for people, `json` for tools
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+}
+
+/// Output formats of `advise`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AdviseFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// The scenario, e.g. `live-lesson` or `share-recording` (`--list` shows them all)
+    #[arg(required_unless_present = "list")]
+    pub scenario: Option<String>,
+    /// List the scenarios and whether each needs parental consent
+    #[arg(long, conflicts_with = "scenario")]
+    pub list: bool,
+    /// `table` for people, `markdown` for documents, `json` for tools
+    #[arg(long, value_enum, default_value_t = AdviseFormat::Table)]
+    pub format: AdviseFormat,
+}
+
+/// Output formats of `notice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeFormat {
+    Markdown,
+    Html,
+    Text,
+}
+
+/// Whether pupils must be on camera in the lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Camera {
+    /// Pupils must switch the camera on (give the reason with `--camera-reason`)
+    Required,
+    /// Pupils may switch the camera on
+    Optional,
+    /// Pupils take part without a camera
+    Off,
+}
+
+/// Whether and why the school records lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Recording {
+    /// Lessons are not recorded
+    No,
+    /// Recorded only to coach a teacher, student teacher or intern, inside the school
+    Coaching,
+    /// Recorded only to guide a pupil, inside the school
+    PupilGuidance,
+}
+
+#[derive(Debug, Args)]
+pub struct NoticeArgs {
+    /// The vendor offering (`zoom/education`); a vendor alone when it has one offering or none
+    #[arg(value_name = "VENDOR[/OFFERING]")]
+    pub vendor: String,
+    /// `markdown` to edit, `html` to mail or print, `text` for plain e-mail
+    #[arg(long, value_enum, default_value_t = NoticeFormat::Markdown)]
+    pub format: NoticeFormat,
+    /// The school's name, as it signs the letter
+    #[arg(long, value_name = "NAME")]
+    pub school: Option<String>,
+    /// Whom parents can contact with questions (name, e-mail address or phone number)
+    #[arg(long, value_name = "TEXT")]
+    pub contact: Option<String>,
+    /// Why the school teaches by video, in one sentence
+    #[arg(long, value_name = "TEXT")]
+    pub reason: Option<String>,
+    /// Whether pupils must be on camera
+    #[arg(long, value_enum)]
+    pub camera: Option<Camera>,
+    /// The specific reason pupils must be on camera (implies `--camera required`)
+    #[arg(long, value_name = "TEXT")]
+    pub camera_reason: Option<String>,
+    /// Whether and why lessons are recorded
+    #[arg(long, value_enum)]
+    pub recording: Option<Recording>,
+    /// How long the school keeps recordings and other data, e.g. "until the end of the school year"
+    #[arg(long, value_name = "TEXT")]
+    pub retention: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WatchArgs {
+    /// Vendors or single documents (`zoom`, `zoom/privacy`); all when none are given
+    #[arg(value_name = "VENDOR[/DOCUMENT]")]
+    pub documents: Vec<String>,
+    /// Store the fetched text as the new reference, accepting the changes shown
+    #[arg(long)]
+    pub update: bool,
+    #[arg(long, value_enum, default_value_t = crate::watch::report::Format::Table)]
+    pub format: crate::watch::report::Format,
+    /// Print only when something needs attention (a change or a failure)
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Documents fetched at the same time
+    #[arg(long, value_name = "N", default_value_t = 8, env = "VCAUDIT_CONCURRENCY")]
+    pub concurrency: usize,
+    /// Requests to one host at the same time
+    #[arg(long, value_name = "N", default_value_t = 2, env = "VCAUDIT_PER_HOST")]
+    pub per_host: usize,
+    /// Time for one whole request, body included (`30s`, `500ms`)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_TIMEOUT")]
+    pub timeout: std::time::Duration,
+    /// Time to connect
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_CONNECT_TIMEOUT")]
+    pub connect_timeout: std::time::Duration,
+    /// Retries of a transient failure (network, timeout, 5xx, 429)
+    #[arg(long, value_name = "N", default_value_t = 2, env = "VCAUDIT_RETRIES")]
+    pub retries: u32,
+    /// Wait before the first retry, doubled for each next one
+    #[arg(long, value_name = "DURATION", default_value = "1s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_RETRY_WAIT")]
+    pub retry_wait: std::time::Duration,
+    /// Longest `Retry-After` to honour; a server asking for more is not retried
+    #[arg(long, value_name = "DURATION", default_value = "60s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_MAX_RETRY_AFTER")]
+    pub max_retry_after: std::time::Duration,
+    /// Largest body accepted, after decompression (`20MB`, `512K`)
+    #[arg(long, value_name = "SIZE", default_value = "20MB", value_parser = crate::watch::fetch::parse_size, env = "VCAUDIT_MAX_BODY")]
+    pub max_body: u64,
+    /// Redirects followed
+    #[arg(long, value_name = "N", default_value_t = 10, env = "VCAUDIT_MAX_REDIRECTS")]
+    pub max_redirects: usize,
+    /// How long to wait for another run that holds the snapshot store
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_LOCK_WAIT")]
+    pub lock_wait: std::time::Duration,
 }

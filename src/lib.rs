@@ -7,12 +7,15 @@
 pub mod catalogue;
 pub mod changes;
 pub mod cli;
+pub mod compare;
 pub mod coverage;
 pub mod criteria;
 pub mod error;
 pub mod evaluate;
 pub mod extract;
+pub mod guidance;
 pub mod report;
+pub mod watch;
 
 use std::io::{IsTerminal, Write};
 
@@ -128,9 +131,10 @@ pub fn selectors(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Selector>
         .collect()
 }
 
-/// What the watcher saw change, for flagging claims whose source changed.
-pub fn source_changes(_global: &Global) -> Result<SourceChanges, Error> {
-    Ok(SourceChanges::new())
+/// What the watcher saw change, for flagging claims whose source changed: per (vendor, document)
+/// the day its text last changed, from `--state DIR` or the default store when it exists.
+pub fn source_changes(global: &Global) -> Result<SourceChanges, Error> {
+    watch::source_changes(global.state.as_ref())
 }
 
 /// Loads everything and evaluates a selection.
@@ -157,26 +161,22 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
-    let opts = |format: Format| report::Options {
-        lang: g.lang,
-        color: color && format == Format::Table,
-    };
-    let mut out = anstream::AutoStream::new(
+    let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
         if color {
             anstream::ColorChoice::Always
         } else {
             anstream::ColorChoice::Never
         },
-    );
-    match &cli.command {
+    ));
+    let code = match &cli.command {
         Command::Audit(a) => {
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
             let r = report::Report {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::renderer(a.format, opts(a.format)).audit(&r, &mut out)?;
+            report::output::deliver(&a.output, g.lang, color, &mut out, &|re, w| re.audit(&r, w))?;
             Ok(gate(&ev, a.fail_on))
         }
         Command::Show(s) => {
@@ -185,7 +185,13 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::renderer(s.format, opts(s.format)).show(&r, &mut out)?;
+            report::output::deliver(&s.output, g.lang, color, &mut out, &|re, w| re.show(&r, w))?;
+            Ok(exit::SUCCESS)
+        }
+        Command::Compare(c) => {
+            let (catalogue, ev) = evaluation(g, &c.vendors)?;
+            let cmp = compare::Comparison::new(&ev, &catalogue)?;
+            report::output::deliver(&c.output, g.lang, color, &mut out, &|re, w| re.compare(&cmp, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Criteria(c) => {
@@ -197,10 +203,31 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 })?],
                 None => criteria::ALL.to_vec(),
             };
-            report::renderer(c.format, opts(c.format)).criteria(&list, &mut out)?;
+            let args = cli::OutputArgs {
+                format: Some(c.format),
+                output: None,
+            };
+            report::output::deliver(&args, g.lang, color, &mut out, &|re, w| re.criteria(&list, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),
+        Command::Advise(a) => guidance::run_advise(a, g.lang, &mut out),
+        Command::Notice(n) => guidance::run_notice(g, n, &mut out),
+        Command::Watch(w) => watch_command(g, w, color, &mut out),
+        Command::ImportOta { file } => {
+            let text = std::fs::read_to_string(file).map_err(|source| Error::Read {
+                path: file.clone(),
+                source,
+            })?;
+            let toml = watch::ota::convert(&text).map_err(|e| {
+                Error::usage(format!(
+                    "`{}` is not an Open Terms Archive declaration: {e}",
+                    file.display()
+                ))
+            })?;
+            write!(out, "{toml}")?;
+            Ok(exit::SUCCESS)
+        }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::other)?;
             writeln!(out)?;
@@ -211,7 +238,49 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut out);
             Ok(exit::SUCCESS)
         }
+    }?;
+    out.flush()?;
+    Ok(code)
+}
+
+/// `vcaudit watch`: check the documents, record them, report, and map the result to an exit code.
+fn watch_command(g: &Global, a: &cli::WatchArgs, color: bool, out: &mut dyn Write) -> Result<u8, Error> {
+    let catalogue = checked_catalogue(
+        g,
+        CheckOptions {
+            today: today(g)?,
+            max_age_months: load_profile(g)?.max_age_months,
+        },
+    )?;
+    let targets = watch::targets(&catalogue, &a.documents)?;
+    let opts = watch::Options {
+        update: a.update,
+        fetch: watch::fetch::Config {
+            concurrency: a.concurrency.max(1),
+            per_host: a.per_host.max(1),
+            connect_timeout: a.connect_timeout,
+            timeout: a.timeout,
+            retries: a.retries,
+            retry_wait: a.retry_wait,
+            max_retry_after: a.max_retry_after,
+            max_body: a.max_body,
+            max_redirects: a.max_redirects,
+        },
+        lock_wait: a.lock_wait,
+        progress: !a.quiet,
+    };
+    let root = watch::store_root(g.state.as_ref())?;
+    let mut results = watch::run(root, targets, &opts)?;
+    let code = watch::exit_code(&results);
+    if a.quiet {
+        results.retain(|r| r.state.needs_attention());
+        if results.is_empty() {
+            return Ok(code);
+        }
     }
+    let color = color && a.format == watch::report::Format::Table;
+    watch::report::render(&results, a.format, color, out)?;
+    Ok(code)
 }
 
 /// The exit code of `audit --fail-on`.
@@ -230,6 +299,9 @@ fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
 }
 
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    if !matches!(args.format, Format::Table | Format::Json) {
+        return Err(Error::usage("`validate` writes `--format table` or `--format json`"));
+    }
     let profile = load_profile(g)?;
     let today = today(g)?;
     let loaded = load_catalogue(

@@ -3,7 +3,7 @@
 //! ids, enum values, URLs, dates, references from claims to documents and offerings, duplicate
 //! scopes. Stale evidence is a warning, not an error.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -28,6 +28,7 @@ struct Checker<'a> {
     file: &'a str,
     text: &'a str,
     lines: LineIndex<'a>,
+    headers: HashMap<&'a str, Vec<usize>>,
     diags: Vec<Diagnostic>,
     opts: CheckOptions,
 }
@@ -44,6 +45,19 @@ impl Checker<'_> {
             message,
             help,
         });
+    }
+
+    /// The byte offset where the `nth` table of a dotted key starts (`[terms.a.b]` or
+    /// `[[terms.a.b]]`), or where the key is first written; 0 when it cannot be found.
+    fn locate(&self, dotted: &str, nth: usize) -> usize {
+        if let Some(&at) = self.headers.get(dotted).and_then(|v| v.get(nth)) {
+            return at;
+        }
+        let last = dotted.rsplit('.').next().unwrap_or(dotted);
+        self.text
+            .find(&format!("{last} ="))
+            .or_else(|| self.text.find(dotted))
+            .unwrap_or(0)
     }
 
     fn error(&mut self, offset: usize, key: &str, message: impl Into<String>) {
@@ -128,6 +142,7 @@ pub fn check(
         file,
         text,
         lines: LineIndex::new(text),
+        headers: table_headers(text),
         diags: Vec::new(),
         opts,
     };
@@ -233,7 +248,7 @@ fn check_documents(c: &mut Checker, raw: &RawVendor) -> Vec<Document> {
         c.url(&doc.url, &format!("{key}.url"));
         for (field, list) in [("select", &doc.select), ("remove", &doc.remove)] {
             for (j, sel) in list.iter().enumerate() {
-                if let Err(e) = scraper::Selector::parse(sel.get_ref()) {
+                if let Err(e) = super::selector::check(sel.get_ref()) {
                     c.error(
                         sel.span().start,
                         &format!("{key}.{field}[{j}]"),
@@ -291,12 +306,17 @@ fn check_findings(c: &mut Checker, raw: &RawVendor, offerings: &[&str]) -> Vec<F
         let date = c.date(f.date.get_ref(), f.date.span().start, &format!("{key}.date"));
         c.url(&f.source, &format!("{key}.source"));
         for (j, o) in f.offerings.iter().enumerate() {
-            c.one_of(
-                o,
-                offerings,
-                &format!("{key}.offerings[{j}]"),
-                "offering of this vendor",
-            );
+            let key = format!("{key}.offerings[{j}]");
+            if offerings.is_empty() {
+                c.error_help(
+                    o.span().start,
+                    &key,
+                    format!("`{}` is not an offering of this vendor", o.get_ref()),
+                    Some("this vendor has no `[[offerings]]`; add one or leave `offerings` out".into()),
+                );
+            } else {
+                c.one_of(o, offerings, &key, "offering of this vendor");
+            }
         }
         if let Some(date) = date {
             out.push(Finding {
@@ -324,7 +344,7 @@ fn check_terms(
     for (group, members) in &raw.terms {
         if !groups.contains(&group.as_str()) {
             let help = did_you_mean(group, groups.iter().copied());
-            let at = locate(c.text, &format!("terms.{group}"), 0);
+            let at = c.locate(&format!("terms.{group}"), 0);
             c.error_help(at, &format!("terms.{group}"), "unknown term group", help);
             continue;
         }
@@ -336,7 +356,7 @@ fn check_terms(
                     .filter(|t| terms::group_of(t.key) == group)
                     .map(|t| &t.key[group.len() + 1..]);
                 let help = did_you_mean(name, names);
-                let at = locate(c.text, &format!("terms.{dotted}"), 0);
+                let at = c.locate(&format!("terms.{dotted}"), 0);
                 c.error_help(at, &format!("terms.{dotted}"), "unknown term", help);
                 continue;
             };
@@ -355,13 +375,13 @@ fn check_claims(
     offerings: &[&str],
 ) -> Vec<Claim> {
     let base = format!("terms.{}", term.key);
-    let at = locate(c.text, &base, 0);
+    let at = c.locate(&base, 0);
     let items: Vec<(String, usize, &toml::Value)> = match value {
         toml::Value::Table(_) => vec![(base.clone(), at, value)],
         toml::Value::Array(a) => a
             .iter()
             .enumerate()
-            .map(|(i, v)| (format!("{base}[{i}]"), locate(c.text, &base, i), v))
+            .map(|(i, v)| (format!("{base}[{i}]"), c.locate(&base, i), v))
             .collect(),
         other => {
             c.error_help(
@@ -446,7 +466,13 @@ fn check_claims(
         }
         for o in &raw.offerings {
             if !offerings.contains(&o.as_str()) {
-                let help = did_you_mean(o, offerings.iter().copied());
+                let help = did_you_mean(o, offerings.iter().copied()).or_else(|| {
+                    Some(if offerings.is_empty() {
+                        "this vendor has no `[[offerings]]`; add one or leave `offerings` out".into()
+                    } else {
+                        format!("its offerings are: {}", offerings.join(", "))
+                    })
+                });
                 c.error_help(
                     at,
                     &format!("{key}.offerings"),
@@ -500,26 +526,23 @@ fn check_claims(
     out
 }
 
-/// The byte offset where the `nth` table of a dotted key starts (`[terms.a.b]` or
-/// `[[terms.a.b]]`), or where the key is first written; 0 when it cannot be found.
-fn locate(text: &str, dotted: &str, nth: usize) -> usize {
-    let mut found = 0;
+/// Where every table header (`[a.b]` or `[[a.b]]`) of a text starts, by dotted name, in order of
+/// appearance; built once per file so that finding a claim's position costs no scan of the text.
+fn table_headers(text: &str) -> HashMap<&str, Vec<usize>> {
+    let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let t = line.trim();
-        let header = t.trim_start_matches('[').trim_end_matches(']').trim();
-        if t.starts_with('[') && header == dotted {
-            if found == nth {
-                return offset + (line.len() - line.trim_start().len());
+        let t = line.trim_start();
+        if t.starts_with('[') {
+            let inner = t.trim_start_matches('[');
+            if let Some(end) = inner.find(']') {
+                let at = offset + (line.len() - t.len());
+                out.entry(inner[..end].trim()).or_default().push(at);
             }
-            found += 1;
         }
         offset += line.len();
     }
-    let last = dotted.rsplit('.').next().unwrap_or(dotted);
-    text.find(&format!("{last} ="))
-        .or_else(|| text.find(dotted))
-        .unwrap_or(0)
+    out
 }
 
 fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: usize, key: &str) -> Option<Value> {
@@ -573,6 +596,8 @@ fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: u
 fn describe(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => format!("the string \"{s}\""),
+        toml::Value::Integer(_) => "an integer".into(),
+        toml::Value::Array(_) => "an array".into(),
         other => format!("a {}", other.type_str()),
     }
 }

@@ -47,14 +47,20 @@ impl fmt::Display for Diagnostic {
     }
 }
 
-/// Turns byte offsets of one source text into 1-based line and column numbers.
+/// Turns byte offsets of one source text into 1-based line and column numbers. The line starts are
+/// found once, so that a file with thousands of problems is still read in linear time.
 pub struct LineIndex<'a> {
     text: &'a str,
+    /// Byte offset of the start of every line.
+    starts: Vec<usize>,
 }
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> Self {
-        LineIndex { text }
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
     }
 
     /// Line and column (in characters) of a byte offset; clamps offsets past the end.
@@ -63,10 +69,9 @@ impl<'a> LineIndex<'a> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
-        let before = &self.text[..offset];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let column = before[line_start..].chars().count() + 1;
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let line_start = self.starts[line - 1];
+        let column = self.text[line_start..offset].chars().count() + 1;
         (line, column)
     }
 }

@@ -203,7 +203,7 @@ pub fn parse(file: &SourceFile) -> Result<(String, RawVendor), Diagnostic> {
             });
         }
     };
-    if text.trim().is_empty() {
+    if text.lines().map(str::trim).all(|l| l.is_empty() || l.starts_with('#')) {
         return Err(whole_file(
             "file is empty; a vendor file needs at least id, name and company".into(),
         ));
@@ -213,7 +213,7 @@ pub fn parse(file: &SourceFile) -> Result<(String, RawVendor), Diagnostic> {
         Err(err) => {
             let offset = err.span().map(|s| s.start);
             let (line, column) = offset.map_or((0, 0), |o| LineIndex::new(&text).position(o));
-            let message = err.message().trim().to_owned();
+            let message = one_line(err.message());
             let help = unknown_field_help(&message);
             let key = offset.map(|o| key_at(&text, o)).unwrap_or_default();
             Err(Diagnostic {
@@ -225,6 +225,17 @@ pub fn parse(file: &SourceFile) -> Result<(String, RawVendor), Diagnostic> {
             })
         }
     }
+}
+
+/// A parser message on one line: `invalid date-time\nvalue is out of range` becomes
+/// `invalid date-time: value is out of range`.
+pub fn one_line(message: &str) -> String {
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ")
 }
 
 /// The dotted key at a byte offset: the nearest table header above it plus the key on its line.

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod selector;
 pub mod terms;
 
 use std::path::Path;
@@ -60,15 +61,13 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
             help: Some("point --catalogue at a directory of vendor files such as `vendors/`".into()),
         });
     }
-    for file in &files {
-        match load::parse(file) {
-            Err(d) => diagnostics.push(d),
-            Ok((text, raw)) => {
-                let (vendor, mut diags) = check::check(&file.display, &file.stem, &text, raw, opts);
-                diagnostics.append(&mut diags);
-                catalogue.vendors.extend(vendor);
-            }
-        }
+    let checked = parallel_map(&files, |file| match load::parse(file) {
+        Err(d) => (None, vec![d]),
+        Ok((text, raw)) => check::check(&file.display, &file.stem, &text, raw, opts),
+    });
+    for (vendor, mut diags) in checked {
+        diagnostics.append(&mut diags);
+        catalogue.vendors.extend(vendor);
     }
     catalogue.vendors.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(Loaded {
@@ -78,9 +77,35 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
     })
 }
 
+/// `f` applied to every item, in order, spread over the available cores: each file is parsed and
+/// checked on its own, so a catalogue of thousands of vendors loads in parallel.
+fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = items.len().div_ceil(threads).max(32);
+    if items.len() <= chunk {
+        return items.iter().map(f).collect();
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// Parses and checks one vendor file given as text (`name` is used for messages and as the file
 /// stem the id must match).
 pub fn from_str(name: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
+    from_bytes(name, text.as_bytes(), opts)
+}
+
+/// Decodes, parses and checks one vendor file given as bytes, as read from disk.
+pub fn from_bytes(name: &str, bytes: &[u8], opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
     let stem = name
         .trim_end_matches(".toml")
         .rsplit('/')
@@ -90,7 +115,7 @@ pub fn from_str(name: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, 
     let file = load::SourceFile {
         display: name.to_owned(),
         stem,
-        bytes: text.as_bytes().to_vec(),
+        bytes: bytes.to_vec(),
     };
     match load::parse(&file) {
         Err(d) => (None, vec![d]),

@@ -79,7 +79,7 @@ pub static TERMS: &[Term] = &[
         "analytics.telemetry_limitable",
         Kind::Bool,
         "Telemetry can be limited",
-        "Telemetrie te beperken",
+        "Telemetrie is te beperken",
         "the school can limit diagnostic or telemetry data"
     ),
     term!(
@@ -170,7 +170,7 @@ pub static TERMS: &[Term] = &[
         "hosting.transfer_mechanism",
         Kind::EnumList(&["none-needed", "adequacy", "dpf", "scc", "bcr"]),
         "Transfer mechanism",
-        "Grondslag doorgifte",
+        "Grondslag voor doorgifte",
         "the legal basis for transfers out of the EEA"
     ),
     term!(
@@ -184,7 +184,7 @@ pub static TERMS: &[Term] = &[
         "jurisdiction.non_eu_law",
         Kind::Bool,
         "Reachable under non-EU law",
-        "Bereikbaar onder niet-EU-recht",
+        "Bereikbaar voor recht buiten de EU",
         "the data can be reached under non-EU law such as the US CLOUD Act"
     ),
     term!(
@@ -233,7 +233,7 @@ pub static TERMS: &[Term] = &[
         "participation.account_required",
         Kind::Bool,
         "Pupil account required",
-        "Account nodig voor leerling",
+        "Leerling heeft account nodig",
         "a pupil needs a personal account with the vendor to join"
     ),
     term!(
@@ -282,21 +282,21 @@ pub static TERMS: &[Term] = &[
         "transparency.languages",
         Kind::List,
         "Privacy statement languages",
-        "Talen privacyverklaring",
+        "Talen van de privacyverklaring",
         "languages of the privacy statement"
     ),
     term!(
         "transparency.education_page",
         Kind::Bool,
         "Education privacy page",
-        "Privacypagina voor onderwijs",
+        "Privacypagina voor het onderwijs",
         "a privacy page for education customers"
     ),
     term!(
         "transparency.subprocessor_list",
         Kind::Bool,
         "Public sub-processor list",
-        "Openbare lijst subverwerkers",
+        "Openbare lijst van subverwerkers",
         "a public list of sub-processors"
     ),
 ];

@@ -6,7 +6,7 @@ use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 pub static CRITERION: Criterion = Criterion {
     id: "eu-hosting",
     severity: Severity::Must,
-    title: Text::fixed("Data stored in the EU", "Gegevens in de EU opgeslagen"),
+    title: Text::fixed("Data stored in the EU", "Gegevens blijven in de EU"),
     checks: Text::fixed(
         "Meeting media, recordings, chat and account data are stored and processed in the EU/EEA (or the regions the profile accepts); any transfer out of the EEA rests on a valid mechanism. An option the school must switch on or contract for makes this conditional.",
         "Beeld, geluid, opnames, chat en accountgegevens worden in de EU/EER opgeslagen en verwerkt (of in de regio's die het profiel toestaat); doorgifte buiten de EER heeft een geldige grondslag. Een optie die de school moet aanzetten of afsluiten maakt dit voorwaardelijk.",
@@ -32,7 +32,7 @@ fn evaluate(facts: &Facts) -> Outcome {
         _ if all_accepted => Verdict::Pass,
         Some("optional") => Verdict::Conditional(Text::fixed(
             "Choose or contract EU data residency for all meeting data.",
-            "Kies of contracteer opslag in de EU voor alle gegevens van lessen.",
+            "Kies opslag in de EU voor alle gegevens van lessen, of spreek die af in het contract.",
         )),
         _ => Verdict::Fail(Text::fixed(
             "Data is stored or processed outside the EU with no EU-only option.",

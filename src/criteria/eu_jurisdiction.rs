@@ -6,7 +6,7 @@ use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 pub static CRITERION: Criterion = Criterion {
     id: "eu-jurisdiction",
     severity: Severity::Should,
-    title: Text::fixed("Out of reach of non-EU law", "Buiten bereik van niet-EU-recht"),
+    title: Text::fixed("Out of reach of non-EU law", "Buiten bereik van recht buiten de EU"),
     checks: Text::fixed(
         "The vendor is established in the EU/EEA, or the service can be self-hosted by the school or an EU provider, so that no non-EU law (e.g. the US CLOUD Act) reaches the data.",
         "De leverancier is gevestigd in de EU/EER, of de school of een Europese aanbieder kan de dienst zelf draaien, zodat geen recht van buiten de EU (zoals de Amerikaanse CLOUD Act) bij de gegevens kan.",

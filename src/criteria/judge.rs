@@ -202,8 +202,8 @@ impl<'f, 'a> Judge<'f, 'a> {
                     .map(|t| t.label_nl)
                     .collect();
                 Text::new(
-                    format!("Not known from a source: {}.", en.join("; ").to_lowercase()),
-                    format!("Onbekend (geen bron): {}.", nl.join("; ").to_lowercase()),
+                    format!("Not known from a source: {}.", lower_first(&en.join("; "))),
+                    format!("Niet bekend uit een bron: {}.", lower_first(&nl.join("; "))),
                 )
             }
             Status::Conditional => Text::new(
@@ -225,4 +225,19 @@ fn join(texts: &[Text]) -> Text {
     let en: Vec<&str> = texts.iter().map(|t| t.en.as_ref()).collect();
     let nl: Vec<&str> = texts.iter().map(|t| t.nl.as_ref()).collect();
     Text::new(en.join(" "), nl.join(" "))
+}
+
+/// Lowercases the first letter of each `; `-separated label, keeping acronyms (`AI`, `EU`, `SDKs`).
+pub fn lower_first(s: &str) -> String {
+    s.split("; ")
+        .map(|part| {
+            let mut chars = part.chars();
+            match (chars.next(), chars.next()) {
+                (Some(_), Some(b)) if b.is_uppercase() => part.to_owned(),
+                (Some(a), _) => a.to_lowercase().chain(part.chars().skip(1)).collect(),
+                _ => part.to_owned(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

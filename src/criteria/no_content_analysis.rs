@@ -43,11 +43,11 @@ fn evaluate(facts: &Facts) -> Outcome {
                     Some(true) => Verdict::Conditional(Text::new(
                         format!(
                             "Switch off {} for the whole school in the admin settings.",
-                            term.0.to_lowercase()
+                            super::judge::lower_first(term.0)
                         ),
                         format!(
                             "Zet {} voor de hele school uit in de beheerinstellingen.",
-                            term.1.to_lowercase()
+                            super::judge::lower_first(term.1)
                         ),
                     )),
                     Some(false) => Verdict::Fail(Text::new(

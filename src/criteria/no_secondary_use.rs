@@ -41,7 +41,7 @@ fn evaluate(facts: &Facts) -> Outcome {
         false,
         Text::fixed(
             "Meeting content or user data trains AI models.",
-            "De inhoud van gesprekken of gebruikersgegevens worden gebruikt om AI te trainen.",
+            "De leverancier traint AI met de inhoud van lessen of met gegevens van gebruikers.",
         ),
     );
     j.finish(Text::fixed(

@@ -11,7 +11,7 @@ use toml::Spanned;
 
 use super::{Criterion, Severity, ALL};
 use crate::catalogue::diag::{did_you_mean, Diagnostic, LineIndex, Severity as Level};
-use crate::catalogue::load::{key_at, unknown_field_help};
+use crate::catalogue::load::{key_at, one_line, unknown_field_help};
 
 /// The default maximum age of evidence, in months.
 pub const DEFAULT_MAX_AGE_MONTHS: i32 = 18;
@@ -45,91 +45,201 @@ impl Profile {
     }
 }
 
+/// Profile files larger than this are refused: a profile is a dozen hand-written lines.
+pub const MAX_PROFILE_BYTES: u64 = 64 * 1024;
+
+/// The top-level keys of a profile, for suggestions.
+const PROFILE_KEYS: &[&str] = &["max_age_months", "accepted_regions", "severity"];
+
+/// The severity words a profile accepts.
+const LEVELS: &[&str] = &["must", "should", "info", "off"];
+
+type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
+
+/// Only the `[severity]` table of a profile, with the position of every entry.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawProfile {
-    max_age_months: Option<Spanned<i64>>,
-    accepted_regions: Option<Vec<String>>,
-    #[serde(default)]
-    severity: BTreeMap<Spanned<String>, Spanned<String>>,
+struct RawSeverity {
+    severity: Option<SpannedTable>,
 }
 
 /// Reads a profile file. `Err` holds every problem found.
 pub fn load(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
     let file = path.display().to_string();
-    let diag = |line, column, key: &str, message: String, help| Diagnostic {
+    let whole = |message: String| {
+        vec![Diagnostic {
+            severity: Level::Error,
+            file: file.clone(),
+            line: 0,
+            column: 0,
+            key: String::new(),
+            message,
+            help: None,
+        }]
+    };
+    let read = std::fs::metadata(path).and_then(|m| {
+        if m.is_dir() {
+            Err(std::io::Error::other("it is a directory, not a file"))
+        } else if m.len() > MAX_PROFILE_BYTES {
+            Ok(None)
+        } else {
+            std::fs::read(path).map(Some)
+        }
+    });
+    match read {
+        Err(e) => Err(whole(format!("cannot read the profile: {e}"))),
+        Ok(None) => Err(whole(format!(
+            "the profile is larger than {} KiB; a profile is a few hand-written lines",
+            MAX_PROFILE_BYTES / 1024
+        ))),
+        Ok(Some(bytes)) => from_bytes(&file, &bytes),
+    }
+}
+
+/// Reads a profile from bytes; `name` is used in messages. `Err` holds every problem found.
+pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
+    let diag = |(line, column): (usize, usize), key: &str, message: String, help: Option<String>| Diagnostic {
         severity: Level::Error,
-        file: file.clone(),
+        file: name.to_owned(),
         line,
         column,
         key: key.to_owned(),
         message,
         help,
     };
-    let text = match std::fs::read(path) {
-        Err(e) => return Err(vec![diag(0, 0, "", format!("cannot read the profile: {e}"), None)]),
-        Ok(b) => match String::from_utf8(b) {
-            Ok(t) => t,
-            Err(_) => return Err(vec![diag(0, 0, "", "profile is not valid UTF-8 text".into(), None)]),
-        },
-    };
-    let lines = LineIndex::new(&text);
-    let raw: RawProfile = match toml::from_str(&text) {
-        Ok(r) => r,
+    if bytes.len() as u64 > MAX_PROFILE_BYTES {
+        return Err(vec![diag(
+            (0, 0),
+            "",
+            format!(
+                "the profile is larger than {} KiB; a profile is a few hand-written lines",
+                MAX_PROFILE_BYTES / 1024
+            ),
+            None,
+        )]);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
         Err(e) => {
-            let offset = e.span().map(|s| s.start);
-            let (l, c) = offset.map_or((0, 0), |o| lines.position(o));
-            let key = offset.map(|o| key_at(&text, o)).unwrap_or_default();
-            let msg = e.message().trim().to_owned();
-            let help = unknown_field_help(&msg);
-            return Err(vec![diag(l, c, &key, msg, help)]);
+            let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+            let at = LineIndex::new(&valid).position(valid.len());
+            return Err(vec![diag(
+                at,
+                "",
+                "the profile is not valid UTF-8 text".into(),
+                Some("save it as UTF-8".into()),
+            )]);
         }
     };
+    let lines = LineIndex::new(text);
+    let syntax = |e: toml::de::Error| {
+        let offset = e.span().map(|s| s.start);
+        let at = offset.map_or((0, 0), |o| lines.position(o));
+        let key = offset.map(|o| key_at(text, o)).unwrap_or_default();
+        let msg = one_line(e.message());
+        let help = unknown_field_help(&msg);
+        vec![diag(at, &key, msg, help)]
+    };
+    let top: SpannedTable = toml::from_str(text).map_err(syntax)?;
+    if top.is_empty() {
+        return Err(vec![diag(
+            (0, 0),
+            "",
+            "the profile is empty".into(),
+            Some("set max_age_months, accepted_regions or [severity], or leave out --profile for the defaults".into()),
+        )]);
+    }
     let mut profile = Profile {
-        name: file.clone(),
+        name: name.to_owned(),
         ..Profile::default()
     };
     let mut problems = Vec::new();
-    if let Some(age) = raw.max_age_months {
-        let (l, c) = lines.position(age.span().start);
-        match i32::try_from(*age.get_ref()) {
-            Ok(v) if (1..=240).contains(&v) => profile.max_age_months = v,
-            _ => problems.push(diag(
-                l,
-                c,
+    let pos = |v: &Spanned<toml::Value>| lines.position(v.span().start);
+    for (key, value) in &top {
+        match (key.get_ref().as_str(), value.get_ref()) {
+            ("max_age_months", toml::Value::Integer(n)) => match i32::try_from(*n) {
+                Ok(v) if (1..=240).contains(&v) => profile.max_age_months = v,
+                _ => problems.push(diag(
+                    pos(value),
+                    "max_age_months",
+                    format!("{n} is not a number of months from 1 to 240"),
+                    None,
+                )),
+            },
+            ("max_age_months", other) => problems.push(diag(
+                pos(value),
                 "max_age_months",
-                format!("{} is not a number of months from 1 to 240", age.get_ref()),
-                None,
+                format!("expected a whole number of months, found {}", describe(other)),
+                Some("write it without quotes: max_age_months = 12".into()),
+            )),
+            ("accepted_regions", toml::Value::Array(items)) => {
+                let regions: Vec<String> = items.iter().filter_map(|i| i.as_str().map(str::to_owned)).collect();
+                if regions.len() == items.len() {
+                    profile.accepted_regions = regions;
+                } else {
+                    problems.push(diag(
+                        pos(value),
+                        "accepted_regions",
+                        "expected a list of region names such as [\"EU\", \"EEA\"]".into(),
+                        None,
+                    ));
+                }
+            }
+            ("accepted_regions", other) => problems.push(diag(
+                pos(value),
+                "accepted_regions",
+                format!("expected a list of region names, found {}", describe(other)),
+                Some("write accepted_regions = [\"EU\", \"EEA\"]".into()),
+            )),
+            ("severity", toml::Value::Table(_)) => {}
+            ("severity", other) => problems.push(diag(
+                pos(value),
+                "severity",
+                format!("expected a table of criterion = severity, found {}", describe(other)),
+                Some("write `[severity]` on its own line, then lines such as camera-optional = \"info\"".into()),
+            )),
+            (other, _) => problems.push(diag(
+                lines.position(key.span().start),
+                other,
+                format!("unknown key `{other}`"),
+                did_you_mean(other, PROFILE_KEYS.iter().copied())
+                    .or_else(|| Some(format!("a profile has: {}", PROFILE_KEYS.join(", ")))),
             )),
         }
     }
-    if let Some(regions) = raw.accepted_regions {
-        profile.accepted_regions = regions;
-    }
+    let severity = toml::from_str::<RawSeverity>(text)
+        .ok()
+        .and_then(|r| r.severity)
+        .unwrap_or_default();
     let ids: Vec<&str> = ALL.iter().map(|c| c.id).collect();
-    for (id, level) in &raw.severity {
+    for (id, level) in &severity {
         let key = format!("severity.{}", id.get_ref());
         let Some(c) = ALL.iter().find(|c| c.id == id.get_ref()) else {
-            let (l, col) = lines.position(id.span().start);
             problems.push(diag(
-                l,
-                col,
+                lines.position(id.span().start),
                 &key,
                 format!("`{}` is not a criterion", id.get_ref()),
-                did_you_mean(id.get_ref(), ids.iter().copied()),
+                did_you_mean(id.get_ref(), ids.iter().copied())
+                    .or_else(|| Some("`vcaudit criteria` lists them".into())),
             ));
             continue;
         };
         let sev = match level.get_ref().as_str() {
-            "must" => Severity::Must,
-            "should" => Severity::Should,
-            "info" => Severity::Info,
-            "off" => Severity::Off,
-            other => {
-                let (l, col) = lines.position(level.span().start);
-                let help = did_you_mean(other, ["must", "should", "info", "off"])
-                    .or(Some("use must, should, info or off".into()));
-                problems.push(diag(l, col, &key, format!("`{other}` is not a severity"), help));
+            Some("must") => Severity::Must,
+            Some("should") => Severity::Should,
+            Some("info") => Severity::Info,
+            Some("off") => Severity::Off,
+            Some(other) => {
+                let help = did_you_mean(other, LEVELS.iter().copied()).or(Some("use must, should, info or off".into()));
+                problems.push(diag(pos(level), &key, format!("`{other}` is not a severity"), help));
+                continue;
+            }
+            None => {
+                problems.push(diag(
+                    pos(level),
+                    &key,
+                    format!("expected a severity, found {}", describe(level.get_ref())),
+                    Some("use \"must\", \"should\", \"info\" or \"off\"".into()),
+                ));
                 continue;
             }
         };
@@ -138,6 +248,16 @@ pub fn load(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
     if problems.is_empty() {
         Ok(profile)
     } else {
+        problems.sort_by_key(|d| (d.line, d.column));
         Err(problems)
+    }
+}
+
+fn describe(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("the string \"{s}\""),
+        toml::Value::Integer(_) => "an integer".into(),
+        toml::Value::Array(_) => "an array".into(),
+        other => format!("a {}", other.type_str()),
     }
 }

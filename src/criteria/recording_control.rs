@@ -6,7 +6,7 @@ use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 pub static CRITERION: Criterion = Criterion {
     id: "recording-control",
     severity: Severity::Must,
-    title: Text::fixed("The school controls recording", "De school bepaalt over opnemen"),
+    title: Text::fixed("The school controls recording", "De school beslist over opnemen"),
     checks: Text::fixed(
         "The school can switch recording off or restrict it to teachers; pupils cannot record; everyone is shown that a recording is running.",
         "De school kan opnemen uitzetten of beperken tot docenten; leerlingen kunnen niet opnemen; iedereen ziet dat er een opname loopt.",

@@ -42,7 +42,8 @@ fn classify(c: char) -> Class {
 /// Line breaks inside `s` count as spaces. Returns true when anything was appended.
 pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
     let start = out.len();
-    if s.is_ascii() {
+    // An ESC starts a terminal sequence whose payload goes too: that is the slow path's job.
+    if s.is_ascii() && !s.as_bytes().contains(&0x1B) {
         // Printable ASCII only needs whitespace collapsing; other ASCII controls are dropped.
         // Runs of printable bytes are copied whole.
         let bytes = s.as_bytes();
@@ -73,7 +74,12 @@ pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
     // One pass: map, drop and collapse; note whether anything could need composing.
     let mut pending_space = false;
     let mut maybe_decomposed = false;
-    for c in s.chars() {
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if matches!(c, '\u{1B}' | '\u{9B}' | '\u{9D}' | '\u{90}' | '\u{9E}' | '\u{9F}') {
+            skip_escape(c, &mut chars);
+            continue;
+        }
         if c > ' ' && c < '\u{7F}' {
             if pending_space && out.len() > start {
                 out.push(' ');
@@ -101,6 +107,46 @@ pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
         out.push_str(&nfc);
     }
     out.len() > start
+}
+
+/// Skips the rest of a terminal escape sequence that began with `first`, payload included: a CSI
+/// (`ESC [` … final byte), an OSC, DCS, PM or APC string (up to BEL or `ESC \\`), or a two-character
+/// escape. A page cannot retitle a terminal, clear it or hide text this way.
+fn skip_escape(first: char, chars: &mut std::str::Chars<'_>) {
+    let kind = if first == '\u{1B}' {
+        match chars.clone().next() {
+            Some(c @ ('[' | ']' | 'P' | '^' | '_' | 'X')) => {
+                chars.next();
+                c
+            }
+            Some(_) => {
+                chars.next();
+                return;
+            }
+            None => return,
+        }
+    } else {
+        match first {
+            '\u{9B}' => '[',
+            '\u{9D}' => ']',
+            _ => 'P',
+        }
+    };
+    if kind == '[' {
+        for c in chars.by_ref() {
+            if ('\u{40}'..='\u{7E}').contains(&c) {
+                return;
+            }
+        }
+        return;
+    }
+    let mut after_esc = false;
+    for c in chars.by_ref() {
+        if c == '\u{07}' || c == '\u{9C}' || (after_esc && c == '\\') {
+            return;
+        }
+        after_esc = c == '\u{1B}';
+    }
 }
 
 /// Normalises a whole text: each line as [`normalize_line_into`], empty lines dropped.
@@ -138,10 +184,14 @@ mod tests {
     #[test]
     fn spaces_quotes_and_invisible_characters() {
         let s = "  We\u{A0}share\u{2009}\u{200B}data \u{201C}only\u{201D} with\u{AD}in the EU\u{2019}s  borders\t\n\n\n\u{1B}[31mred\u{1B}[0m  ";
-        assert_eq!(
-            normalize(s),
-            "We share data \"only\" within the EU's borders\n[31mred[0m"
-        );
+        assert_eq!(normalize(s), "We share data \"only\" within the EU's borders\nred");
+    }
+
+    #[test]
+    fn terminal_sequences_go_with_their_payload() {
+        let s = "a\u{1B}]0;new title\u{7}b \u{1B}[2Jc \u{9B}1;31md \u{1B}]8;;https://x.test\u{1B}\\e";
+        assert_eq!(normalize(s), "ab c d e");
+        assert_eq!(normalize(&normalize(s)), normalize(s));
     }
 
     #[test]

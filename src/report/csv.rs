@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::{status_label, Options, Renderer, Report};
 use crate::catalogue::Source;
+use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, Criterion};
 
 pub struct Csv(pub Options);
@@ -12,7 +13,8 @@ pub struct Csv(pub Options);
 /// Neutralises a cell that a spreadsheet would treat as a formula, and removes control characters.
 pub fn safe(s: &str) -> String {
     let cleaned: String = s.chars().filter(|c| !c.is_control() || *c == '\n').collect();
-    match s.chars().next() {
+    // Judge the cleaned text: a control character in front must not hide a formula.
+    match s.chars().find(|c| !c.is_control() || matches!(c, '\t' | '\r' | '\n')) {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cleaned}"),
         _ => cleaned,
     }
@@ -86,7 +88,7 @@ impl Renderer for Csv {
                 for f in &c.facts {
                     let (value, source, verified, quote, note) = match &f.claim {
                         Some(cl) => (
-                            cl.value.display(),
+                            super::value_text(&cl.value, lang),
                             match &cl.source {
                                 Source::Document(d) => d.clone(),
                                 Source::Url(u) => u.clone(),
@@ -144,6 +146,50 @@ impl Renderer for Csv {
             ])
             .map_err(io_err)?;
         }
+        out.flush()
+    }
+
+    fn compare(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        let mut out = writer(w);
+        let mut header: Vec<String> = ["row", "id", "label", "differs"].map(str::to_owned).to_vec();
+        header.extend(cmp.columns().iter().map(|r| safe(&r.key())));
+        out.write_record(&header).map_err(io_err)?;
+        for row in &cmp.rows {
+            let mut rec = vec![
+                row.kind.as_str().to_owned(),
+                row.id.to_owned(),
+                safe(row.label.get(lang)),
+                row.differs.to_string(),
+            ];
+            for c in &row.cells {
+                rec.push(match (row.kind, c.status) {
+                    (RowKind::Criterion, Some(s)) => safe(&format!(
+                        "{}{}: {}",
+                        status_label(s, lang),
+                        if c.stale {
+                            format!(" ({})", super::label("stale", lang))
+                        } else {
+                            String::new()
+                        },
+                        c.text.get(lang)
+                    )),
+                    _ => safe(c.text.get(lang)),
+                });
+            }
+            out.write_record(&rec).map_err(io_err)?;
+        }
+        let mut rec = vec![
+            "conditions".to_owned(),
+            String::new(),
+            super::label("conditions", lang).to_owned(),
+            String::new(),
+        ];
+        for i in 0..cmp.columns().len() {
+            let list: Vec<&str> = cmp.conditions(i).iter().map(|t| t.get(lang)).collect();
+            rec.push(safe(&list.join("\n")));
+        }
+        out.write_record(&rec).map_err(io_err)?;
         out.flush()
     }
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use super::{Options, Renderer, Report, SCHEMA_VERSION};
+use crate::compare::Comparison;
 use crate::criteria::{self, Criterion, Text};
 use crate::evaluate::{CriterionResult, OfferingResult};
 
@@ -126,6 +127,74 @@ impl Renderer for Json {
                 "criteria": items,
                 "verdict_rule": self.t(&criteria::VERDICT_RULE),
                 "sources": sources,
+            }),
+        )
+    }
+
+    fn compare(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
+        let ev = cmp.evaluation;
+        let columns: Vec<Value> = cmp
+            .columns()
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                json!({
+                    "vendor": r.vendor,
+                    "vendor_name": r.vendor_name,
+                    "offering": r.offering,
+                    "offering_name": r.offering_name,
+                    "retired": r.retired,
+                    "verdict": r.verdict,
+                    "conditions": cmp.conditions(i).iter().map(|t| self.t(t)).collect::<Vec<_>>(),
+                })
+            })
+            .collect();
+        let rows: Vec<Value> = cmp
+            .rows
+            .iter()
+            .map(|row| {
+                let cells: Vec<Value> = row
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let mut v = json!({"text": self.t(&c.text)});
+                        if let Some(verdict) = c.verdict {
+                            v["verdict"] = json!(verdict);
+                        }
+                        if let Some(status) = c.status {
+                            v["status"] = json!(status);
+                            v["stale"] = json!(c.stale);
+                        }
+                        if row.kind == crate::compare::RowKind::Term {
+                            v["known"] = json!(c.claim.is_some());
+                        }
+                        if let Some(claim) = &c.claim {
+                            v["value"] = json!(claim.value);
+                            v["source"] = json!(claim.source);
+                            v["source_url"] = json!(c.source_url);
+                            v["verified"] = json!(claim.verified);
+                            v["quote"] = json!(claim.quote);
+                        }
+                        v
+                    })
+                    .collect();
+                json!({
+                    "kind": row.kind.as_str(),
+                    "id": row.id,
+                    "label": self.t(&row.label),
+                    "differs": row.differs,
+                    "cells": cells,
+                })
+            })
+            .collect();
+        write(
+            w,
+            &json!({
+                "schema_version": SCHEMA_VERSION,
+                "as_of": ev.as_of,
+                "lang": self.0.lang,
+                "columns": columns,
+                "rows": rows,
             }),
         )
     }

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::{label, status_label, Options, Renderer, Report};
 use crate::catalogue::Source;
+use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, Criterion};
 
 pub struct Markdown(pub Options);
@@ -97,7 +98,12 @@ impl Renderer for Markdown {
                                 Source::Document(d) => d.clone(),
                                 Source::Url(u) => u.clone(),
                             };
-                            format!("{} = {} ({src}, {})", f.term, claim.value.display(), claim.verified)
+                            format!(
+                                "{} = {} ({src}, {})",
+                                f.term,
+                                super::value_text(&claim.value, lang),
+                                claim.verified
+                            )
                         }
                         None => format!("{} = {}", f.term, label("unknown", lang)),
                     })
@@ -169,5 +175,64 @@ impl Renderer for Markdown {
             )?;
         }
         writeln!(w, "\n**{}**: {}", label("rule", lang), criteria::VERDICT_RULE.get(lang))
+    }
+
+    fn compare(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        write!(w, "| |")?;
+        for r in cmp.columns() {
+            write!(w, " {} |", cell(&r.display_name()))?;
+        }
+        writeln!(w)?;
+        writeln!(w, "|---|{}", "---|".repeat(cmp.columns().len()))?;
+        for row in &cmp.rows {
+            let name = cell(row.label.get(lang));
+            if row.differs {
+                write!(w, "| **{name}** ≠ |")?;
+            } else {
+                write!(w, "| {name} |")?;
+            }
+            for c in &row.cells {
+                let s = match (row.kind, c.status, &c.claim) {
+                    (RowKind::Verdict, _, _) => format!("**{}**", cell(c.text.get(lang))),
+                    (_, Some(st), _) => format!(
+                        "**{}**{}: {}",
+                        status_label(st, lang),
+                        if c.stale { " (*)" } else { "" },
+                        cell(c.text.get(lang))
+                    ),
+                    (_, None, Some(claim)) => format!(
+                        "{} ({}, {})",
+                        cell(c.text.get(lang)),
+                        cell(c.source_url.as_deref().unwrap_or("")),
+                        claim.verified
+                    ),
+                    _ => cell(c.text.get(lang)),
+                };
+                write!(w, " {s} |")?;
+            }
+            writeln!(w)?;
+        }
+        writeln!(
+            w,
+            "\n≠ {}. (*) {}. {} {}.\n",
+            label("differs", lang),
+            label("stale", lang),
+            label("as_of", lang),
+            cmp.evaluation.as_of
+        )?;
+        writeln!(w, "## {}\n", label("conditions", lang))?;
+        for (i, r) in cmp.columns().iter().enumerate() {
+            writeln!(w, "### {}\n", cell(&r.display_name()))?;
+            let conditions = cmp.conditions(i);
+            if conditions.is_empty() {
+                writeln!(w, "{}", label("no_conditions", lang))?;
+            }
+            for t in conditions {
+                writeln!(w, "- {}", cell(t.get(lang)))?;
+            }
+            writeln!(w)?;
+        }
+        Ok(())
     }
 }

@@ -4,14 +4,20 @@
 //! through [`clean`] before it reaches a terminal.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
+pub mod output;
 mod table;
+mod xlsx;
 
 use std::io::{self, Write};
 
-use crate::catalogue::Catalogue;
+use jiff::civil::Date;
+
+use crate::catalogue::{Catalogue, Value};
 use crate::cli::Format;
+use crate::compare::Comparison;
 use crate::criteria::{judge::Lang, Criterion, Status, Text};
 use crate::evaluate::Evaluation;
 
@@ -40,6 +46,8 @@ pub trait Renderer {
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()>;
     /// The criteria with their source trace and the verdict rule.
     fn criteria(&self, criteria: &[&Criterion], w: &mut dyn Write) -> io::Result<()>;
+    /// Vendor offerings side by side.
+    fn compare(&self, comparison: &Comparison, w: &mut dyn Write) -> io::Result<()>;
 }
 
 /// The renderer for a format.
@@ -49,6 +57,8 @@ pub fn renderer(format: Format, opts: Options) -> Box<dyn Renderer> {
         Format::Json => Box::new(json::Json(opts)),
         Format::Markdown => Box::new(markdown::Markdown(opts)),
         Format::Csv => Box::new(csv::Csv(opts)),
+        Format::Html => Box::new(html::Html(opts)),
+        Format::Xlsx => Box::new(xlsx::Xlsx(opts)),
     }
 }
 
@@ -95,6 +105,25 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
         "source" => ("Source", "Bron"),
         "rule" => ("Verdict rule", "Regel voor het oordeel"),
         "verified" => ("verified", "gecontroleerd"),
+        "offering" => ("Offering", "Variant"),
+        "term" => ("Term", "Onderwerp"),
+        "value" => ("Value", "Waarde"),
+        "quote" => ("Quote", "Citaat"),
+        "note" => ("Note", "Toelichting"),
+        "differs" => ("differs", "verschilt"),
+        "compare" => ("Comparison", "Vergelijking"),
+        "audit" => ("Audit", "Beoordeling"),
+        "criteria" => ("Criteria", "Criteria"),
+        "catalogue_date" => (
+            "Catalogue date (newest verification)",
+            "Datum catalogus (laatste controle)",
+        ),
+        "evaluated" => ("Evaluated on", "Beoordeeld op"),
+        "profile" => ("Profile", "Profiel"),
+        "terms" => ("Claimed terms", "Wat de leverancier zegt"),
+        "no_conditions" => ("No conditions.", "Geen voorwaarden."),
+        "matrix" => ("Matrix", "Overzicht"),
+        "sources" => ("Sources", "Bronnen"),
         _ => ("", ""),
     };
     match lang {
@@ -106,4 +135,116 @@ pub fn label(key: &str, lang: Lang) -> &'static str {
 /// Text in the chosen language, cleaned.
 pub fn text(t: &Text, lang: Lang) -> String {
     clean(t.get(lang))
+}
+
+/// A claimed value in a language: `yes`/`ja`, the string, or a list. In Dutch, the fixed words of
+/// the catalogue format (`off-by-default`, `host-only`) are translated; free text stays as written.
+pub fn value_text(v: &Value, lang: Lang) -> String {
+    match (v, lang) {
+        (Value::Bool(true), Lang::Nl) => "ja".into(),
+        (Value::Bool(false), Lang::Nl) => "nee".into(),
+        (Value::List(l), Lang::Nl) if l.is_empty() => "(geen)".into(),
+        (Value::Text(s), Lang::Nl) => dutch_word(s).unwrap_or(s).to_owned(),
+        (Value::List(l), Lang::Nl) => l
+            .iter()
+            .map(|s| dutch_word(s).unwrap_or(s))
+            .collect::<Vec<_>>()
+            .join(", "),
+        _ => v.display(),
+    }
+}
+
+/// The Dutch for a fixed word of the catalogue format.
+fn dutch_word(s: &str) -> Option<&'static str> {
+    Some(match s {
+        "processor" => "verwerker",
+        "controller" => "verwerkingsverantwoordelijke",
+        "joint-controller" => "gezamenlijk verwerkingsverantwoordelijke",
+        "mixed" => "gemengd",
+        "absent" => "niet aanwezig",
+        "off-by-default" => "standaard uit",
+        "on-by-default" => "standaard aan",
+        "always" => "altijd",
+        "optional" => "als keuze",
+        "none" => "geen",
+        "nobody" => "niemand",
+        "host-only" => "alleen de organisator",
+        "host-and-permitted" => "organisator en wie toestemming krijgt",
+        "anyone" => "iedereen",
+        "local" => "lokaal",
+        "vendor-cloud" => "cloud van de leverancier",
+        "school-storage" => "opslag van de school",
+        "private" => "privé",
+        "organisation" => "binnen de organisatie",
+        "link" => "iedereen met de link",
+        "off" => "uit",
+        "on" => "aan",
+        "configurable" => "instelbaar",
+        "none-needed" => "niet nodig",
+        "adequacy" => "adequaatheidsbesluit",
+        "dpf" => "EU-VS Data Privacy Framework",
+        "scc" => "standaardcontractbepalingen",
+        "bcr" => "bindende bedrijfsvoorschriften",
+        "worldwide" => "wereldwijd",
+        _ => return None,
+    })
+}
+
+/// The catalogue date of a report: the newest verification among the claims of the evaluated
+/// vendors.
+pub fn catalogue_date(report: &Report) -> Option<Date> {
+    report
+        .evaluation
+        .results
+        .iter()
+        .filter_map(|r| report.catalogue.vendor(&r.vendor))
+        .flat_map(|v| v.claims.values().flatten())
+        .map(|c| c.verified)
+        .max()
+}
+
+/// Whether a URL may go into a link: only `http` and `https`.
+pub fn linkable(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_web_urls_become_links() {
+        assert!(linkable("https://example.com/privacy"));
+        assert!(linkable("http://example.com"));
+        for url in [
+            "javascript:alert(1)",
+            "data:text/html,<script>",
+            "file:///etc/passwd",
+            "example.com",
+            "",
+        ] {
+            assert!(!linkable(url), "{url}");
+        }
+    }
+
+    #[test]
+    fn dutch_values_translate_only_the_fixed_words() {
+        let list = Value::List(vec!["local".into(), "Azure EU".into()]);
+        assert_eq!(value_text(&list, Lang::Nl), "lokaal, Azure EU");
+        assert_eq!(
+            value_text(&Value::Text("off-by-default".into()), Lang::Nl),
+            "standaard uit"
+        );
+        assert_eq!(
+            value_text(&Value::Text("off-by-default".into()), Lang::En),
+            "off-by-default"
+        );
+        assert_eq!(value_text(&Value::Bool(false), Lang::Nl), "nee");
+        assert_eq!(value_text(&Value::Text("Zoom, Inc.".into()), Lang::Nl), "Zoom, Inc.");
+    }
+
+    #[test]
+    fn clean_removes_escape_sequences_but_keeps_lines() {
+        assert_eq!(clean("a\u{1b}[2Jb\nc\u{7}"), "a[2Jb\nc");
+    }
 }

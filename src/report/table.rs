@@ -9,6 +9,7 @@ use comfy_table::{
 
 use super::{clean, label, status_label, text, Options, Renderer, Report};
 use crate::catalogue::Source;
+use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, judge::Lang, Criterion, Status, ALL};
 use crate::evaluate::{OfferingResult, Verdict};
 
@@ -221,7 +222,7 @@ impl Renderer for Table {
                                 w,
                                 "  - {} = {} ({}, {} {})",
                                 f.term,
-                                clean(&claim.value.display()),
+                                clean(&super::value_text(&claim.value, lang)),
                                 clean(&src),
                                 label("verified", lang),
                                 claim.verified
@@ -297,6 +298,76 @@ impl Renderer for Table {
         writeln!(w)?;
         for (id, title) in criteria::SOURCES {
             writeln!(w, "  {id}: {title}")?;
+        }
+        Ok(())
+    }
+
+    fn compare(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
+        self.comparison(cmp, w)
+    }
+}
+
+impl Table {
+    /// The comparison as a grid: one column per offering, statuses and values in the cells.
+    fn comparison(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
+        let lang = self.0.lang;
+        let mut g = self.grid();
+        // Cells run over several lines here: a rule between rows keeps them apart.
+        g.load_preset(presets::ASCII_HORIZONTAL_ONLY);
+        let mut header = vec![Cell::new(""), Cell::new("")];
+        header.extend(
+            cmp.columns()
+                .iter()
+                .map(|r| Cell::new(clean(&r.key())).add_attribute(Attribute::Bold)),
+        );
+        g.set_header(header);
+        for row in &cmp.rows {
+            let mark = if row.differs { "≠" } else { "" };
+            let mut cells = vec![Cell::new(mark), Cell::new(clean(row.label.get(lang)))];
+            for c in &row.cells {
+                let cell = match (row.kind, c.verdict, c.status) {
+                    (RowKind::Verdict, Some(v), _) => {
+                        self.colored(Cell::new(v.short_label().get(lang)), verdict_color(v))
+                    }
+                    (_, _, Some(s)) => self.colored(
+                        Cell::new(format!(
+                            "{}{}\n{}",
+                            status_label(s, lang),
+                            if c.stale { " *" } else { "" },
+                            text(&c.text, lang)
+                        )),
+                        status_color(s),
+                    ),
+                    _ => Cell::new(clean(c.text.get(lang))),
+                };
+                cells.push(cell);
+            }
+            g.add_row(cells);
+        }
+        if let Some(col) = g.column_mut(0) {
+            col.set_padding((0, 0));
+            col.set_constraint(ColumnConstraint::ContentWidth);
+        }
+        writeln!(w, "{g}")?;
+        writeln!(w)?;
+        writeln!(
+            w,
+            "≠ {}; * {}; {} {}",
+            label("differs", lang),
+            label("stale", lang),
+            label("as_of", lang),
+            cmp.evaluation.as_of
+        )?;
+        writeln!(w)?;
+        for (i, r) in cmp.columns().iter().enumerate() {
+            writeln!(w, "{} {}:", label("conditions", lang), clean(&r.key()))?;
+            let conditions = cmp.conditions(i);
+            if conditions.is_empty() {
+                writeln!(w, "  {}", label("no_conditions", lang))?;
+            }
+            for t in conditions {
+                writeln!(w, "  -> {}", text(t, lang))?;
+            }
         }
         Ok(())
     }

@@ -113,3 +113,34 @@ impl Catalogue {
         self.dir.path().join(name)
     }
 }
+
+/// Text a hostile or careless catalogue author might write: markup, a spreadsheet formula, a
+/// Markdown table breaker with a newline, and a terminal escape sequence.
+pub const HOSTILE_NAME: &str = r#"Evil <script>alert(1)</script> | =HYPERLINK(\"http://evil.example\",\"x\")"#;
+
+/// A vendor file full of hostile values: in names, company, quotes, notes, conditions and a
+/// free-text term; every criterion is still evaluated.
+pub fn hostile_vendor(id: &str) -> String {
+    let mut s = vendor_head(id, &["tier"])
+        .replace(&format!("name = \"{id} name\""), &format!("name = \"{HOSTILE_NAME}\""))
+        .replace(
+            &format!("company = \"{id} company\""),
+            "company = \"=HYPERLINK(\\\"http://evil.example\\\",\\\"click\\\")\"",
+        )
+        .replace("name = \"tier tier\"", "name = \"+tier | <b>bold</b>\\nsecond line\"");
+    for (term, value) in ALL_PASS {
+        if *term == "jurisdiction.contracting_entity" {
+            s.push_str(&claim(term, "\"=cmd|' /C calc'!A0\""));
+            continue;
+        }
+        s.push_str(&claim(term, value));
+        if *term == "contract.dpa" {
+            s.push_str("quote = \"\\u001b[31mRED\\u001b[0m </td></tr> @SUM(1+1)\"\n");
+            s.push_str("note = \"\\u0001=SUM(1+1) a | b\\nc\"\n");
+            s.push_str(
+                "conditions = [\"=HYPERLINK(\\\"http://evil.example\\\",\\\"click\\\")\", \"<img src=x onerror=alert(1)> | x\\ny\", \"-2+3\"]\n",
+            );
+        }
+    }
+    s
+}

@@ -1,0 +1,310 @@
+//! The notice to parents that the school must give when lessons use video (003: "In ieder geval
+//! móet je het melden. In gewone taal, met uitleg over de beveiliging en hoe je de
+//! videodienstverlener hebt gebonden"). [`build`] drafts it for one evaluated vendor offering as
+//! a plain value: sections of paragraphs made of text and of marks the school must resolve
+//! (something to fill in, something to check, a warning). Facts come only from the evaluation;
+//! what it does not know becomes a mark, never text. `render` writes the value out.
+
+use crate::catalogue::{Claim, Vendor};
+use crate::cli::{Camera, Recording};
+use crate::criteria::{judge::Lang, Status};
+use crate::evaluate::OfferingResult;
+
+use super::phrases::{fact, question, tr};
+
+mod parts;
+
+use parts::{alert, camera, contact, intro, recording, school_notes};
+
+/// One piece of a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Span {
+    Text(String),
+    /// Something only the school knows: `[IN TE VULLEN: ...]`.
+    Fill(String),
+    /// Something the catalogue does not know or that holds only under a condition: `[TE CONTROLEREN: ...]`.
+    Check(String),
+    /// A fact that fails a criterion: `[LET OP: ...]`.
+    Warn(String),
+    /// A web address.
+    Link(String),
+}
+
+impl Span {
+    /// The label of a mark in a language; `None` for text.
+    pub fn label(&self, lang: Lang) -> Option<&'static str> {
+        match (self, lang) {
+            (Span::Text(_) | Span::Link(_), _) => None,
+            (Span::Fill(_), Lang::Nl) => Some("IN TE VULLEN"),
+            (Span::Fill(_), Lang::En) => Some("TO FILL IN"),
+            (Span::Check(_), Lang::Nl) => Some("TE CONTROLEREN"),
+            (Span::Check(_), Lang::En) => Some("TO CHECK"),
+            (Span::Warn(_), Lang::Nl) => Some("LET OP"),
+            (Span::Warn(_), Lang::En) => Some("WARNING"),
+        }
+    }
+
+    /// The text of the span, without its label.
+    pub fn text(&self) -> &str {
+        match self {
+            Span::Text(s) | Span::Fill(s) | Span::Check(s) | Span::Warn(s) | Span::Link(s) => s,
+        }
+    }
+}
+
+/// A paragraph: spans joined by spaces.
+pub type Para = Vec<Span>;
+
+/// A headed part of the notice.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub heading: String,
+    pub paras: Vec<Para>,
+}
+
+/// The drafted notice.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub lang: Lang,
+    pub title: String,
+    /// Shown above everything when the service is not suitable or retired.
+    pub alert: Option<Para>,
+    /// Notes for the school, to remove before sending.
+    pub school_notes: Vec<Para>,
+    pub greeting: String,
+    pub sections: Vec<Section>,
+    pub closing: Vec<Para>,
+}
+
+impl Notice {
+    /// How many marks the school still has to resolve.
+    pub fn open_marks(&self) -> usize {
+        let body = self.sections.iter().flat_map(|s| s.paras.iter()).chain(&self.closing);
+        body.flatten().filter(|s| s.label(self.lang).is_some()).count()
+    }
+}
+
+/// What the school tells the notice about itself.
+#[derive(Debug, Clone, Default)]
+pub struct SchoolInput {
+    pub school: Option<String>,
+    pub contact: Option<String>,
+    pub reason: Option<String>,
+    pub camera: Option<Camera>,
+    pub camera_reason: Option<String>,
+    pub recording: Option<Recording>,
+    pub retention: Option<String>,
+}
+
+/// Offerings where the software runs on a server of the school or of a hosting provider it
+/// chose, so that the software maker is not the party that processes the data.
+pub(super) const OPERATED_FOR_THE_SCHOOL: &[&str] = &["self-hosted", "on-premises", "hosted-eu", "hosted"];
+
+/// The state of one term in the evaluation.
+pub(super) enum Known<'a> {
+    Claim(&'a Claim),
+    Unknown,
+    /// No criterion read it (switched off in the profile, or not needed).
+    NotRead,
+}
+
+pub(super) struct Draft<'a> {
+    pub(super) r: &'a OfferingResult,
+    pub(super) vendor: &'a Vendor,
+    pub(super) lang: Lang,
+    /// Conditions already shown, so each appears once.
+    pub(super) shown: Vec<String>,
+}
+
+impl<'a> Draft<'a> {
+    pub(super) fn tr(&self, en: &str, nl: &str) -> String {
+        tr(self.lang, en, nl)
+    }
+
+    pub(super) fn known(&self, term: &str) -> Known<'a> {
+        let used = self
+            .r
+            .criteria
+            .iter()
+            .flat_map(|c| c.facts.iter())
+            .find(|f| f.term == term);
+        match used {
+            Some(f) => f.claim.as_ref().map_or(Known::Unknown, Known::Claim),
+            None => Known::NotRead,
+        }
+    }
+
+    /// Sentences for the known terms, checks for the unknown ones.
+    pub(super) fn facts(&self, terms: &[&str]) -> Para {
+        let mut p = Vec::new();
+        for term in terms {
+            match self.known(term) {
+                Known::Claim(c) => {
+                    if let Some(s) = fact(term, &c.value, self.vendor, self.lang) {
+                        p.push(Span::Text(s));
+                    }
+                }
+                Known::Unknown => p.push(Span::Check(question(term, self.lang))),
+                Known::NotRead => {}
+            }
+        }
+        p
+    }
+
+    /// Warnings for failing criteria and checks for their conditions, one paragraph each.
+    pub(super) fn criteria(&mut self, ids: &[&str]) -> Vec<Para> {
+        let mut out = Vec::new();
+        for id in ids {
+            let Some(c) = self.r.criterion(id) else { continue };
+            if c.status == Status::Fail {
+                out.push(vec![Span::Warn(clean(c.reason.get(self.lang)))]);
+            }
+            for cond in &c.conditions {
+                let t = clean(cond.get(self.lang));
+                if !self.shown.contains(&t) {
+                    self.shown.push(t.clone());
+                    out.push(vec![Span::Check(t)]);
+                }
+            }
+        }
+        out
+    }
+
+    fn section(&self, heading: (&str, &str), paras: Vec<Para>) -> Section {
+        Section {
+            heading: self.tr(heading.0, heading.1),
+            paras: paras.into_iter().filter(|p| !p.is_empty()).collect(),
+        }
+    }
+}
+
+pub(super) fn clean(s: &str) -> String {
+    crate::report::clean(s).trim().to_owned()
+}
+
+/// A sentence from the school's own words, ending in one full stop.
+pub(super) fn own(s: &str) -> String {
+    let s = clean(s);
+    if s.ends_with(['.', '!', '?']) {
+        s
+    } else {
+        format!("{s}.")
+    }
+}
+
+/// Drafts the notice for one evaluated vendor offering.
+pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lang, as_of: &str) -> Notice {
+    let mut d = Draft {
+        r,
+        vendor,
+        lang,
+        shown: Vec::new(),
+    };
+    let name = clean(&vendor.name);
+    let alert = alert(&d);
+
+    let intro = intro(&d, input, &name);
+    let camera = camera(&mut d, input);
+    let recording = recording(&mut d, input);
+    let mut security = vec![d.facts(&[
+        "security.transport_encryption",
+        "security.e2ee",
+        "security.certifications",
+    ])];
+    security.extend(d.criteria(&["security"]));
+    let mut binding = vec![
+        d.facts(&["contract.role", "contract.dpa", "contract.education_terms"]),
+        d.facts(&[
+            "analytics.usage_profiling",
+            "analytics.telemetry_limitable",
+            "secondary_use.marketing",
+            "secondary_use.selling",
+            "secondary_use.ai_training",
+        ]),
+        d.facts(&[
+            "sharing.third_parties",
+            "sharing.trackers",
+            "transparency.subprocessor_list",
+        ]),
+        d.facts(&[
+            "content_analysis.transcription",
+            "content_analysis.face_recognition",
+            "content_analysis.attention_tracking",
+            "content_analysis.ai_assistant",
+            "content_analysis.admin_can_disable",
+        ]),
+    ];
+    binding.extend(d.criteria(&[
+        "processor-agreement",
+        "no-own-analytics",
+        "no-secondary-use",
+        "no-third-party-sharing",
+        "no-content-analysis",
+    ]));
+    let mut storage = vec![d.facts(&[
+        "hosting.eu_residency",
+        "hosting.transfer_mechanism",
+        "jurisdiction.non_eu_law",
+    ])];
+    storage.extend(d.criteria(&["eu-hosting", "eu-jurisdiction"]));
+    storage.push(match &input.retention {
+        Some(t) => vec![Span::Text(format!(
+            "{} {}",
+            d.tr("How long we keep data:", "Hoe lang wij gegevens bewaren:"),
+            own(t)
+        ))],
+        None => vec![Span::Fill(d.tr(
+            "how long the school keeps recordings and other data of the lessons",
+            "hoe lang de school opnames en andere gegevens van de lessen bewaart",
+        ))],
+    });
+    let contact = contact(&mut d, input);
+    let school_notes = school_notes(&d, as_of);
+
+    let sections = vec![
+        d.section(
+            ("Which service we use, and why", "Welke dienst wij gebruiken, en waarom"),
+            intro,
+        ),
+        d.section(
+            ("Does my child have to be on camera?", "Moet mijn kind in beeld?"),
+            camera,
+        ),
+        d.section(("Do we record lessons?", "Nemen wij lessen op?"), recording),
+        d.section(("How is the service secured?", "Hoe is de dienst beveiligd?"), security),
+        d.section(
+            (
+                "What the provider may and may not do",
+                "Wat de aanbieder wel en niet mag",
+            ),
+            binding,
+        ),
+        d.section(
+            (
+                "Where the data is kept, and for how long",
+                "Waar de gegevens staan, en hoe lang",
+            ),
+            storage,
+        ),
+        d.section(("Questions?", "Vragen?"), contact),
+    ];
+    let closing = vec![
+        vec![Span::Text(d.tr("Kind regards,", "Met vriendelijke groet,"))],
+        vec![match &input.school {
+            Some(s) => Span::Text(clean(s)),
+            None => Span::Fill(d.tr("the name of the school", "de naam van de school")),
+        }],
+    ];
+    Notice {
+        lang,
+        title: d.tr(
+            &format!("Lessons by video with {name}: information for parents"),
+            &format!("Lessen via video met {name}: informatie voor ouders"),
+        ),
+        alert,
+        school_notes,
+        greeting: d.tr("Dear parents and carers,", "Beste ouders en verzorgers,"),
+        sections,
+        closing,
+    }
+}

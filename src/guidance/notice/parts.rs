@@ -1,0 +1,312 @@
+//! The parts of the parent notice that depend on what the school says about itself: the opening
+//! (service, provider, reason, why no consent is asked), the camera, recordings, the contact, and
+//! the notes and warnings for the school above the letter.
+
+use super::{clean, own, Draft, Known, Para, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
+use crate::cli::{Camera, Recording};
+use crate::criteria::{judge::Lang, Status};
+use crate::evaluate::Verdict;
+use crate::guidance::phrases::{country, language_note, question, storage_places};
+
+pub(super) fn alert(d: &Draft) -> Option<Para> {
+    let r = d.r;
+    let mut p = Vec::new();
+    if r.verdict == Verdict::NotSuitable {
+        let failed: Vec<String> = r
+            .criteria
+            .iter()
+            .filter(|c| c.status == Status::Fail && c.severity == crate::criteria::Severity::Must)
+            .filter_map(|c| crate::criteria::find(c.id).map(|k| format!("{} ({})", k.title.get(d.lang), c.id)))
+            .collect();
+        p.push(Span::Warn(d.tr(
+            &format!(
+                "By the criteria of the source documents, {} is NOT SUITABLE for lessons with pupils. It fails: {}. Do not send this notice; choose another service or resolve this first.",
+                r.display_name(),
+                failed.join("; ")
+            ),
+            &format!(
+                "Volgens de criteria uit de brondocumenten is {} NIET GESCHIKT voor lessen met leerlingen. Niet voldaan: {}. Verstuur deze brief niet; kies een andere dienst of los dit eerst op.",
+                r.display_name(),
+                failed.join("; ")
+            ),
+        )));
+    }
+    if let Some(day) = r.retired {
+        p.push(Span::Warn(d.tr(
+            &format!("This service stopped on {day}."),
+            &format!("Deze dienst is gestopt op {day}."),
+        )));
+    }
+    (!p.is_empty()).then_some(p)
+}
+
+pub(super) fn school_notes(d: &Draft, as_of: &str) -> Vec<Para> {
+    let r = d.r;
+    let mut notes = vec![vec![Span::Text(d.tr(
+        &format!(
+            "Draft made by vcaudit on {as_of} from the catalogue, for {} ({}); verdict: {}. Resolve every mark in square brackets, then remove them and this box before sending.",
+            r.display_name(),
+            r.key(),
+            r.verdict.label().get(d.lang)
+        ),
+        &format!(
+            "Concept gemaakt door vcaudit op {as_of} uit de catalogus, voor {} ({}); oordeel: {}. Los alle punten tussen vierkante haken op en haal ze weg, en ook dit kader, voordat u de brief verstuurt.",
+            r.display_name(),
+            r.key(),
+            r.verdict.label().get(d.lang)
+        ),
+    ))]];
+    if r.verdict == Verdict::InsufficientInformation {
+        let unknown: Vec<String> = r
+            .criteria
+            .iter()
+            .filter(|c| c.status == Status::Unknown && c.severity == crate::criteria::Severity::Must)
+            .filter_map(|c| crate::criteria::find(c.id).map(|k| k.title.get(d.lang).to_owned()))
+            .collect();
+        notes.push(vec![Span::Check(d.tr(
+            &format!(
+                "the catalogue lacks facts for required criteria: {}; find them out before you rely on this notice",
+                unknown.join("; ")
+            ),
+            &format!(
+                "de catalogus mist gegevens voor verplichte criteria: {}; zoek die uit voordat u op deze brief vertrouwt",
+                unknown.join("; ")
+            ),
+        ))]);
+    }
+    let stale = r.criteria.iter().filter(|c| c.stale).count();
+    if stale > 0 {
+        notes.push(vec![Span::Check(d.tr(
+            &format!(
+                "the evidence of {stale} criteria is old or its source changed; see vcaudit show {}",
+                r.key()
+            ),
+            &format!(
+                "het bewijs van {stale} criteria is oud of de bron is veranderd; zie vcaudit show {}",
+                r.key()
+            ),
+        ))]);
+    }
+    if d.lang == Lang::Nl && !d.shown.is_empty() {
+        notes.push(vec![Span::Text(
+            "De voorwaarden uit de catalogus zijn in het Engels geschreven.".to_owned(),
+        )]);
+    }
+    notes
+}
+
+pub(super) fn intro(d: &Draft, input: &SchoolInput, name: &str) -> Vec<Para> {
+    let school = input.school.as_deref().map(clean);
+    let who = school.clone().unwrap_or_else(|| d.tr("Our school", "Onze school"));
+    let mut first = vec![Span::Text(d.tr(
+        &format!("{who} gives lessons by video. We use {name} for this."),
+        &format!("{who} geeft lessen via video. Wij gebruiken daarvoor {name}."),
+    ))];
+    let operated =
+        d.r.offering
+            .as_deref()
+            .is_some_and(|o| OPERATED_FOR_THE_SCHOOL.contains(&o));
+    if operated {
+        first.push(Span::Text(
+            d.tr("It runs on a server of", "Het programma draait op een server van"),
+        ));
+        first.push(Span::Fill(d.tr(
+            "the school itself, or the name of the company that runs it",
+            "de school zelf, of de naam van het bedrijf dat de server beheert",
+        )));
+        first.push(Span::Text(".".to_owned()));
+        first.push(Span::Text(d.tr(
+            "In this letter, 'the provider' means whoever runs it.",
+            "In deze brief bedoelen wij met 'de aanbieder' wie het programma draait.",
+        )));
+    } else {
+        let company = clean(&d.vendor.company);
+        let en = country(&d.vendor.headquarters, Lang::En);
+        let nl = country(&d.vendor.headquarters, Lang::Nl);
+        first.push(Span::Text(d.tr(
+            &format!("The provider is {company}, a company from {en}."),
+            &format!("De aanbieder is {company}, een bedrijf uit {nl}."),
+        )));
+    }
+    let why = match &input.reason {
+        Some(reason) => vec![Span::Text(format!("{} {}", d.tr("Why:", "Waarom:"), own(reason)))],
+        None => vec![Span::Fill(d.tr(
+            "why the school teaches by video",
+            "waarom de school les geeft via video",
+        ))],
+    };
+    let consent = vec![Span::Text(d.tr(
+        "We do not ask your permission for this. That is not needed, because the school may do this to give education. But we must inform you well. That is what this letter is for.",
+        "Wij vragen u hiervoor geen toestemming. Dat is niet nodig, want de school mag dit doen om onderwijs te geven. Wel moeten wij u goed informeren. Dat doen wij met deze brief.",
+    ))];
+    let concerns = vec![Span::Text(d.tr(
+        "Do you have concerns? Or may your child not be recognisable on screen, for example for the safety of your family? Please tell us. We will find a solution together.",
+        "Heeft u zorgen? Of mag uw kind niet herkenbaar in beeld komen, bijvoorbeeld voor de veiligheid van uw gezin? Laat het ons weten. Dan zoeken wij samen een oplossing.",
+    ))];
+    vec![first, why, consent, concerns]
+}
+
+pub(super) fn camera(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
+    let mut choice = match input.camera {
+        Some(Camera::Required) => {
+            let mut p = vec![Span::Text(d.tr(
+                "Yes. We ask your child to switch the camera on during the lesson.",
+                "Ja. Wij vragen uw kind om de camera aan te zetten tijdens de les.",
+            ))];
+            p.push(match &input.camera_reason {
+                Some(r) => Span::Text(format!("{} {}", d.tr("The reason:", "De reden:"), own(r))),
+                None => Span::Fill(d.tr(
+                    "the specific reason why pupils must be on camera; without one, the school may not require it",
+                    "de specifieke reden waarom leerlingen in beeld moeten; zonder zo'n reden mag de school dit niet verplichten",
+                )),
+            });
+            p
+        }
+        Some(Camera::Optional) => vec![Span::Text(d.tr(
+            "No. Your child may switch the camera on, but does not have to.",
+            "Nee. Uw kind mag de camera aanzetten, maar het hoeft niet.",
+        ))],
+        Some(Camera::Off) => vec![Span::Text(d.tr(
+            "No. Pupils take part without a camera.",
+            "Nee. Leerlingen doen mee zonder camera.",
+        ))],
+        None => vec![Span::Fill(d.tr(
+            "does your child have to be on camera? If so, for what specific reason?",
+            "moet uw kind in beeld? Zo ja, om welke specifieke reden?",
+        ))],
+    };
+    // When the school requires the camera, how it starts and whether sound alone works would
+    // only confuse parents.
+    if input.camera != Some(Camera::Required) {
+        choice.extend(d.facts(&["participation.camera_default", "participation.audio_only"]));
+    }
+    let account = d.facts(&["participation.account_required", "participation.pseudonym"]);
+    let mut paras = vec![choice, account];
+    if input.camera == Some(Camera::Required) {
+        paras.extend(d.criteria(&["anonymous-join"]));
+    } else {
+        paras.extend(d.criteria(&["camera-optional", "anonymous-join"]));
+    }
+    paras
+}
+
+pub(super) fn recording(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
+    let control = [
+        "recording.who_can_record",
+        "recording.admin_can_disable",
+        "recording.notice",
+    ];
+    match input.recording {
+        Some(Recording::No) => {
+            let mut how = d.facts(&control);
+            if !how.is_empty() {
+                let lead = d.tr(
+                    "This is how recording works in the programme:",
+                    "Zo werkt opnemen in het programma:",
+                );
+                how.insert(0, Span::Text(lead));
+            }
+            let mut paras = vec![
+                vec![Span::Text(d.tr(
+                    "No. We do not record the lessons.",
+                    "Nee. Wij nemen de lessen niet op.",
+                ))],
+                how,
+            ];
+            paras.extend(d.criteria(&["recording-control"]));
+            paras
+        }
+        None => {
+            let mut paras = vec![
+                vec![Span::Fill(d.tr(
+                    "does the school record lessons? If so: for what, where are recordings kept and when are they deleted?",
+                    "neemt de school lessen op? Zo ja: waarvoor, waar staan de opnames en wanneer worden ze verwijderd?",
+                ))],
+                d.facts(&control),
+            ];
+            paras.extend(d.criteria(&["recording-control", "recording-storage"]));
+            paras
+        }
+        Some(purpose) => {
+            let why = match purpose {
+                Recording::PupilGuidance => d.tr("to guide a pupil well", "om een leerling goed te begeleiden"),
+                _ => d.tr(
+                    "to coach a teacher, a student teacher or an intern",
+                    "om een leraar, een student of een stagiair te coachen",
+                ),
+            };
+            let rules = vec![
+                Span::Text(d.tr(
+                    &format!("Sometimes we record a lesson, only when it is really needed {why}."),
+                    &format!("Soms nemen wij een les op. Dat doen wij alleen als het echt nodig is {why}."),
+                )),
+                Span::Text(d.tr(
+                    "We use the recording only inside the school. We do not share it and do not put it online. We keep it safe, and we delete it when we no longer need it.",
+                    "Wij gebruiken de opname alleen binnen de school. Wij delen hem niet en zetten hem niet online. Wij bewaren hem veilig en wij verwijderen hem als wij hem niet meer nodig hebben.",
+                )),
+                Span::Text(d.tr(
+                    "If we ever want to show a recording outside the school, we first ask all parents of the pupils who are in view. If one parent says no, we do not show it.",
+                    "Willen wij een opname ooit buiten de school laten zien? Dan vragen wij eerst toestemming aan alle ouders van de leerlingen die in beeld zijn. Zegt één ouder nee, dan laten wij hem niet zien.",
+                )),
+            ];
+            let mut place = Vec::new();
+            match d.known("recording.storage") {
+                Known::Claim(c) if !c.value.as_list().is_empty() => place.push(Span::Fill(d.tr(
+                    &format!(
+                        "where the school keeps recordings; with this service: {}",
+                        storage_places(c.value.as_list(), Lang::En)
+                    ),
+                    &format!(
+                        "waar de school opnames bewaart; bij deze dienst kan dat {}",
+                        storage_places(c.value.as_list(), Lang::Nl)
+                    ),
+                ))),
+                Known::Unknown => place.push(Span::Check(question("recording.storage", d.lang))),
+                _ => {}
+            }
+            place.extend(d.facts(&["recording.default_sharing"]));
+            let mut paras = vec![rules, d.facts(&control), place];
+            paras.extend(d.criteria(&["recording-control", "recording-storage"]));
+            paras
+        }
+    }
+}
+
+pub(super) fn contact(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
+    let who = match &input.contact {
+        Some(c) => Span::Text(format!(
+            "{} {}",
+            d.tr(
+                "Do you have questions about this letter or about privacy? Please contact",
+                "Heeft u vragen over deze brief of over privacy? Neem dan contact op met"
+            ),
+            own(c)
+        )),
+        None => Span::Fill(d.tr(
+            "whom parents can contact with questions: name and e-mail address or phone number",
+            "bij wie ouders terechtkunnen met vragen: naam en e-mailadres of telefoonnummer",
+        )),
+    };
+    let mut paras = vec![vec![who]];
+    let mut doc = |kinds: &[&str], en: &str, nl: &str| {
+        if let Some(doc) = d.vendor.documents.iter().find(|doc| kinds.contains(&doc.kind.as_str())) {
+            let mut p = vec![Span::Text(d.tr(en, nl)), Span::Link(clean(&doc.url))];
+            if let Some(note) = language_note(doc.language.as_deref(), d.lang) {
+                p.push(Span::Text(note));
+            }
+            paras.push(p);
+        }
+    };
+    doc(
+        &["education-privacy"],
+        "What the provider says about privacy for schools:",
+        "Uitleg van de aanbieder over privacy op scholen:",
+    );
+    doc(
+        &["privacy-policy"],
+        "The provider's privacy statement:",
+        "De privacyverklaring van de aanbieder:",
+    );
+    paras.extend(d.criteria(&["transparency"]));
+    paras
+}

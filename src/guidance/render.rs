@@ -1,0 +1,294 @@
+//! Writes a drafted [`Notice`] as Markdown, as a standalone HTML page or as plain text. Marks the
+//! school must resolve stay visible in every format (`**[TE CONTROLEREN: ...]**`, a highlighted
+//! `<mark>`, `[TE CONTROLEREN: ...]`); a not-suitable verdict opens the document. HTML escapes
+//! every piece of text, whatever its origin.
+
+use std::io::{self, Write};
+
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
+
+use super::notice::{Notice, Para, Span};
+use crate::cli::NoticeFormat;
+use crate::criteria::judge::Lang;
+
+/// Writes the notice in a format.
+pub fn render(n: &Notice, format: NoticeFormat, w: &mut dyn Write) -> io::Result<()> {
+    match format {
+        NoticeFormat::Markdown => markdown(n, w),
+        NoticeFormat::Html => html(n, w),
+        NoticeFormat::Text => text(n, w),
+    }
+}
+
+fn school_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "For the school (remove before sending)",
+        Lang::Nl => "Voor de school (haal dit weg voor verzending)",
+    }
+}
+
+fn mark(s: &Span, lang: Lang) -> String {
+    match s.label(lang) {
+        Some(label) => format!("[{label}: {}]", s.text()),
+        None => s.text().to_owned(),
+    }
+}
+
+/// Makes text safe in Markdown: no HTML, no emphasis, no links of its own.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '*' | '[' | ']' | '`' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Joins the rendered spans of a paragraph with spaces, but not before punctuation.
+fn joined(p: &Para, f: impl Fn(&Span) -> String) -> String {
+    let mut out = String::new();
+    for s in p {
+        if !out.is_empty() && !s.text().starts_with(['.', ',', ';', ':']) {
+            out.push(' ');
+        }
+        out.push_str(&f(s));
+    }
+    out
+}
+
+/// A paragraph that is only a check or a warning is shown as an item of a to-do list.
+fn is_item(p: &Para) -> bool {
+    matches!(p.as_slice(), [Span::Check(_) | Span::Warn(_)])
+}
+
+fn md_para(p: &Para, lang: Lang) -> String {
+    joined(p, |s| match s {
+        Span::Text(t) => md(t),
+        Span::Link(u) if is_web(u) => format!("<{u}>"),
+        Span::Link(u) => md(u),
+        _ => format!("**[{}: {}]**", s.label(lang).unwrap_or_default(), md(s.text())),
+    })
+}
+
+fn is_web(u: &str) -> bool {
+    (u.starts_with("https://") || u.starts_with("http://"))
+        && !u.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
+}
+
+fn markdown(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
+    let lang = n.lang;
+    if let Some(alert) = &n.alert {
+        writeln!(w, "> ⚠ {}\n", md_para(alert, lang))?;
+    }
+    writeln!(w, "# {}\n", md(&n.title))?;
+    writeln!(w, "> **{}**", school_heading(lang))?;
+    for p in &n.school_notes {
+        writeln!(w, ">\n> {}", md_para(p, lang))?;
+    }
+    writeln!(w, "\n{}", md(&n.greeting))?;
+    for s in &n.sections {
+        writeln!(w, "\n## {}", md(&s.heading))?;
+        let mut in_list = false;
+        for p in &s.paras {
+            if is_item(p) {
+                let gap = if in_list { "" } else { "\n" };
+                writeln!(w, "{gap}- {}", md_para(p, lang))?;
+                in_list = true;
+            } else {
+                writeln!(w, "\n{}", md_para(p, lang))?;
+                in_list = false;
+            }
+        }
+    }
+    writeln!(w)?;
+    let closing: Vec<String> = n.closing.iter().map(|p| md_para(p, lang)).collect();
+    writeln!(w, "{}", closing.join("  \n"))
+}
+
+fn html_para(p: &Para, lang: Lang) -> String {
+    joined(p, |s| match s {
+        Span::Text(t) => esc(t).into_owned(),
+        Span::Link(u) if is_web(u) => format!("<a href=\"{}\">{}</a>", attr(u), esc(u)),
+        Span::Link(u) => esc(u).into_owned(),
+        Span::Fill(_) => format!("<mark class=\"fill\">{}</mark>", esc(&mark(s, lang))),
+        Span::Check(_) => format!("<mark class=\"check\">{}</mark>", esc(&mark(s, lang))),
+        Span::Warn(_) => format!("<strong class=\"warn\">{}</strong>", esc(&mark(s, lang))),
+    })
+}
+
+const STYLE: &str =
+    "body{font-family:system-ui,sans-serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5}\
+.alert{border:3px solid #b00020;background:#fde7ea;padding:.5em 1em;font-weight:bold}\
+.for-school{border:2px dashed #777;background:#f4f4f4;padding:.5em 1em;margin:1em 0}\
+mark.fill{background:#fff176}mark.check{background:#ffcc80}strong.warn{color:#b00020}";
+
+fn html(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
+    let lang = n.lang;
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Nl => "nl",
+    };
+    writeln!(
+        w,
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        w,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(
+        w,
+        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        esc(&n.title)
+    )?;
+    if let Some(alert) = &n.alert {
+        writeln!(
+            w,
+            "<div class=\"alert\" role=\"alert\"><p>⚠ {}</p></div>",
+            html_para(alert, lang)
+        )?;
+    }
+    writeln!(
+        w,
+        "<aside class=\"for-school\">\n<p><strong>{}</strong></p>",
+        esc(school_heading(lang))
+    )?;
+    for p in &n.school_notes {
+        writeln!(w, "<p>{}</p>", html_para(p, lang))?;
+    }
+    writeln!(w, "</aside>\n<h1>{}</h1>\n<p>{}</p>", esc(&n.title), esc(&n.greeting))?;
+    for s in &n.sections {
+        writeln!(w, "<h2>{}</h2>", esc(&s.heading))?;
+        let mut in_list = false;
+        for p in &s.paras {
+            if is_item(p) {
+                if !in_list {
+                    writeln!(w, "<ul class=\"todo\">")?;
+                }
+                writeln!(w, "<li>{}</li>", html_para(p, lang))?;
+                in_list = true;
+            } else {
+                if in_list {
+                    writeln!(w, "</ul>")?;
+                }
+                writeln!(w, "<p>{}</p>", html_para(p, lang))?;
+                in_list = false;
+            }
+        }
+        if in_list {
+            writeln!(w, "</ul>")?;
+        }
+    }
+    let closing: Vec<String> = n.closing.iter().map(|p| html_para(p, lang)).collect();
+    writeln!(w, "<p>{}</p>\n</body>\n</html>", closing.join("<br>\n"))
+}
+
+/// Wraps text at `width` columns, breaking only at spaces.
+fn wrap(s: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in s.split_whitespace() {
+        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
+            out.push_str(indent);
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push_str(indent);
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+fn text_para(p: &Para, lang: Lang) -> String {
+    joined(p, |s| mark(s, lang))
+}
+
+fn text(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
+    let lang = n.lang;
+    const WIDTH: usize = 76;
+    if let Some(alert) = &n.alert {
+        let bar = "!".repeat(WIDTH);
+        write!(w, "{bar}\n{}{bar}\n\n", wrap(&text_para(alert, lang), WIDTH - 3, "!! "))?;
+    }
+    let dashes = "-".repeat(WIDTH);
+    write!(w, "{dashes}\n{}", wrap(school_heading(lang), WIDTH - 2, "| "))?;
+    for p in &n.school_notes {
+        write!(w, "{}", wrap(&text_para(p, lang), WIDTH - 2, "| "))?;
+    }
+    writeln!(w, "{dashes}\n")?;
+    let title = crate::report::clean(&n.title);
+    writeln!(w, "{title}\n{}\n", "=".repeat(title.chars().count().min(WIDTH)))?;
+    writeln!(w, "{}", n.greeting)?;
+    for s in &n.sections {
+        writeln!(w, "\n{}\n{}", s.heading, "-".repeat(s.heading.chars().count()))?;
+        let mut in_list = false;
+        for p in &s.paras {
+            if is_item(p) {
+                let gap = if in_list { "" } else { "\n" };
+                let item = wrap(&text_para(p, lang), WIDTH - 2, "  ");
+                write!(w, "{gap}- {}", item.strip_prefix("  ").unwrap_or(&item))?;
+                in_list = true;
+            } else {
+                write!(w, "\n{}", wrap(&text_para(p, lang), WIDTH, ""))?;
+                in_list = false;
+            }
+        }
+    }
+    writeln!(w)?;
+    for p in &n.closing {
+        write!(w, "{}", wrap(&text_para(p, lang), WIDTH, ""))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punctuation_sticks_to_the_mark_before_it() {
+        let p = vec![
+            Span::Text("Het draait op".into()),
+            Span::Fill("welke server".into()),
+            Span::Text(".".into()),
+        ];
+        assert_eq!(text_para(&p, Lang::Nl), "Het draait op [IN TE VULLEN: welke server].");
+    }
+
+    #[test]
+    fn markdown_text_cannot_inject_links_or_html() {
+        let p = vec![Span::Text("[klik](https://x.example) <img src=x> *vet*".into())];
+        assert_eq!(
+            md_para(&p, Lang::Nl),
+            "\\[klik\\](https://x.example) &lt;img src=x&gt; \\*vet\\*"
+        );
+        let link = vec![Span::Link("javascript:alert(1)".into())];
+        assert!(!html_para(&link, Lang::Nl).contains("href"));
+    }
+
+    #[test]
+    fn wrapping_keeps_every_word() {
+        let s = "een twee drie vier vijf zes zeven acht negen tien";
+        let w = wrap(s, 12, "| ");
+        assert!(w.lines().all(|l| l.chars().count() <= 14), "{w}");
+        let words: Vec<&str> = w.lines().flat_map(|l| l.trim_start_matches("| ").split(' ')).collect();
+        assert_eq!(words.join(" "), s);
+    }
+}

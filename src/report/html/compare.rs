@@ -1,0 +1,99 @@
+//! The comparison table: one column per vendor offering, rows for the verdict, the criteria and
+//! the claimed terms (each value linked to its source with its date), differing rows marked, and
+//! the conditions of each offering below.
+
+use std::fmt::Write as _;
+
+use super::{esc, host, link, Html};
+use crate::catalogue::Source;
+use crate::compare::{Comparison, RowKind};
+use crate::report::label;
+
+impl Html {
+    /// The comparison table, its legend and the conditions per offering.
+    pub(super) fn comparison(&self, cmp: &Comparison) -> String {
+        let lang = self.lang();
+        let mut s = format!(
+            "<section>\n<h2>{}</h2>\n<table class=\"compare\">\n<thead><tr><th></th>",
+            label("compare", lang)
+        );
+        for r in cmp.columns() {
+            let _ = write!(
+                s,
+                "<th>{}<br><small>{}</small>{}</th>",
+                esc(&r.display_name()),
+                esc(&r.key()),
+                self.retired(r)
+            );
+        }
+        s.push_str("</tr></thead>\n<tbody>\n");
+        let mut group = None;
+        for row in &cmp.rows {
+            if group != Some(row.kind) && row.kind != RowKind::Verdict {
+                group = Some(row.kind);
+                let title = match row.kind {
+                    RowKind::Term => label("terms", lang),
+                    _ => label("criteria", lang),
+                };
+                let _ = writeln!(
+                    s,
+                    "<tr class=\"group\"><th colspan=\"{}\">{title}</th></tr>",
+                    cmp.columns().len() + 1
+                );
+            }
+            let diff = if row.differs {
+                format!(" <span class=\"differs\">≠ {}</span>", label("differs", lang))
+            } else {
+                String::new()
+            };
+            let _ = write!(
+                s,
+                "<tr{}><th scope=\"row\">{}{diff}<br><small>{}</small></th>",
+                if row.differs { " class=\"diff\"" } else { "" },
+                self.t(&row.label),
+                esc(row.id)
+            );
+            for c in &row.cells {
+                let body = match (c.verdict, c.status, &c.claim) {
+                    (Some(v), _, _) => self.verdict(v),
+                    (_, Some(st), _) => format!("{}<br>{}", self.badge(st, c.stale), self.t(&c.text)),
+                    (_, _, Some(claim)) => {
+                        let name = match &claim.source {
+                            Source::Document(d) => d.clone(),
+                            Source::Url(u) => host(u),
+                        };
+                        let src = c.source_url.as_deref().map_or_else(|| esc(&name), |u| link(u, &name));
+                        format!(
+                            "<b>{}</b><br><span class=\"src\">{src}, {} {}</span>",
+                            self.t(&c.text),
+                            label("verified", lang),
+                            claim.verified
+                        )
+                    }
+                    _ => format!("<span class=\"badge unknown\">? {}</span>", self.t(&c.text)),
+                };
+                let _ = write!(s, "<td>{body}</td>");
+            }
+            s.push_str("</tr>\n");
+        }
+        s.push_str("</tbody>\n</table>\n");
+        s.push_str(&self.legend());
+        let _ = write!(
+            s,
+            "</section>\n<section class=\"conditions\">\n<h2>{}</h2>\n",
+            label("conditions", lang)
+        );
+        for (i, r) in cmp.columns().iter().enumerate() {
+            let _ = writeln!(s, "<h3>{}</h3>", esc(&r.display_name()));
+            let conditions = cmp.conditions(i);
+            if conditions.is_empty() {
+                let _ = writeln!(s, "<p>{}</p>", label("no_conditions", lang));
+            } else {
+                let items: Vec<String> = conditions.iter().map(|t| format!("<li>{}</li>", self.t(t))).collect();
+                let _ = writeln!(s, "<ul>{}</ul>", items.join(""));
+            }
+        }
+        s.push_str("</section>\n");
+        s
+    }
+}

@@ -1,0 +1,270 @@
+//! HTML output: one self-contained page (inline CSS, no scripts, no external assets) that reads
+//! well on screen and printed to PDF. Statuses are coloured and always carry a symbol and a word,
+//! so they survive black-and-white printing and colour blindness. Every value from the catalogue
+//! is escaped, and only http(s) URLs become links. Each claim links to its source with the date it
+//! was verified; the criteria with their source trace and the verdict rule close the page.
+//! `offerings` lays out the matrix and the per-offering details, `compare` the comparison.
+
+mod compare;
+mod offerings;
+
+use std::fmt::Write as _;
+use std::io::{self, Write};
+
+use super::{catalogue_date, clean, label, linkable, status_label, Options, Renderer, Report};
+use crate::compare::Comparison;
+use crate::criteria::{self, judge::Lang, Criterion, Status, Text};
+use crate::evaluate::{OfferingResult, Verdict};
+
+pub struct Html(pub Options);
+
+const STYLE: &str = include_str!("style.css");
+
+/// Escapes text for HTML, after removing control characters.
+pub fn esc(s: &str) -> String {
+    html_escape::encode_text(&clean(s)).into_owned()
+}
+
+pub(super) fn attr(s: &str) -> String {
+    html_escape::encode_double_quoted_attribute(&clean(s)).into_owned()
+}
+
+/// A link when the URL is http(s), else the URL as plain text.
+pub(super) fn link(url: &str, text: &str) -> String {
+    if linkable(url) {
+        format!("<a href=\"{}\">{}</a>", attr(url), esc(text))
+    } else {
+        format!("{} <span class=\"url\">({})</span>", esc(text), esc(url))
+    }
+}
+
+pub(super) fn symbol(s: Status) -> &'static str {
+    match s {
+        Status::Pass => "✓",
+        Status::Conditional => "◐",
+        Status::Unknown => "?",
+        Status::Fail => "✗",
+    }
+}
+
+pub(super) fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Suitable => ("pass", "✓"),
+        Verdict::SuitableWithConditions => ("conditional", "◐"),
+        Verdict::InsufficientInformation => ("unknown", "?"),
+        Verdict::NotSuitable => ("fail", "✗"),
+    }
+}
+
+impl Html {
+    pub(super) fn lang(&self) -> Lang {
+        self.0.lang
+    }
+
+    pub(super) fn t(&self, t: &Text) -> String {
+        esc(t.get(self.lang()))
+    }
+
+    pub(super) fn badge(&self, s: Status, stale: bool) -> String {
+        let mut out = format!(
+            "<span class=\"badge {}\">{} {}</span>",
+            s.as_str(),
+            symbol(s),
+            status_label(s, self.lang())
+        );
+        if stale {
+            out.push_str(&self.stale());
+        }
+        out
+    }
+
+    pub(super) fn stale(&self) -> String {
+        format!(" <span class=\"stale\">⚠ {}</span>", label("stale", self.lang()))
+    }
+
+    pub(super) fn verdict(&self, v: Verdict) -> String {
+        let (class, sym) = verdict_class(v);
+        format!("<span class=\"badge {class}\">{sym} {}</span>", self.t(&v.label()))
+    }
+
+    pub(super) fn page(&self, title: &str, report: &Report, body: &str) -> String {
+        let lang = self.lang();
+        let ev = report.evaluation;
+        let cat = catalogue_date(report).map_or_else(|| "—".to_owned(), |d| d.to_string());
+        let mut s = String::new();
+        let _ = write!(
+            s,
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>vcaudit: {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>vcaudit: {}</h1>\n\
+             <dl class=\"meta\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{cat}</dd><dt>{}</dt><dd>{}</dd></dl>\n</header>\n",
+            match lang {
+                Lang::En => "en",
+                Lang::Nl => "nl",
+            },
+            esc(title),
+            esc(title),
+            label("evaluated", lang),
+            ev.as_of,
+            label("catalogue_date", lang),
+            label("profile", lang),
+            esc(&profile_line(report, lang)),
+        );
+        s.push_str(body);
+        s.push_str(&self.criteria_section(criteria::ALL));
+        s.push_str("</body>\n</html>\n");
+        s
+    }
+
+    pub(super) fn legend(&self) -> String {
+        let lang = self.lang();
+        let items: Vec<String> = [Status::Pass, Status::Conditional, Status::Unknown, Status::Fail]
+            .iter()
+            .map(|s| self.badge(*s, false))
+            .collect();
+        format!(
+            "<p class=\"legend\">{}: {} {}</p>\n",
+            label("legend", lang),
+            items.join(" "),
+            self.stale()
+        )
+    }
+
+    pub(super) fn retired(&self, r: &OfferingResult) -> String {
+        r.retired.map_or(String::new(), |d| {
+            format!(
+                " <span class=\"retired\">({} {d})</span>",
+                label("retired", self.lang())
+            )
+        })
+    }
+
+    pub(super) fn criteria_section(&self, list: &[&Criterion]) -> String {
+        let lang = self.lang();
+        let mut s = format!(
+            "<section class=\"criteria\">\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            label("criteria", lang),
+            label("criterion", lang),
+            label("severity", lang),
+            label("source", lang)
+        );
+        for c in list {
+            let trace: Vec<String> = c
+                .trace
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{} ({}): <q lang=\"nl\">{}</q>",
+                        esc(t.document),
+                        esc(t.place),
+                        esc(t.quote)
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "<tr><th scope=\"row\">{} <small>{} · {}</small><br><span class=\"checks\">{}</span></th><td>{}</td><td>{}</td></tr>",
+                self.t(&c.title),
+                c.id,
+                criteria::code(c.id),
+                self.t(&c.checks),
+                c.severity.as_str(),
+                trace.join("<br>")
+            );
+        }
+        let _ = write!(
+            s,
+            "</tbody>\n</table>\n<h3>{}</h3>\n<p class=\"rule\">{}</p>\n<h3>{}</h3>\n<ul>",
+            label("rule", lang),
+            self.t(&criteria::VERDICT_RULE),
+            label("sources", lang)
+        );
+        for (id, title) in criteria::SOURCES {
+            let _ = write!(s, "<li><b>{id}</b>: {}</li>", esc(title));
+        }
+        s.push_str("</ul>\n</section>\n");
+        s
+    }
+}
+
+pub(super) fn profile_line(report: &Report, lang: Lang) -> String {
+    let p = &report.evaluation.profile;
+    match lang {
+        Lang::En => format!(
+            "{}; evidence older than {} months is stale; accepted regions: {}",
+            p.name,
+            p.max_age_months,
+            p.accepted_regions.join(", ")
+        ),
+        Lang::Nl => format!(
+            "{}; bewijs ouder dan {} maanden is verouderd; toegestane regio's: {}",
+            if p.name == "default" { "standaard" } else { &p.name },
+            p.max_age_months,
+            p.accepted_regions.join(", ")
+        ),
+    }
+}
+
+pub(super) fn anchor(r: &OfferingResult) -> String {
+    let key: String = r
+        .key()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
+        .collect();
+    format!("o-{key}")
+}
+
+/// The host of a URL, for link texts; the URL itself when it has none.
+pub(super) fn host(u: &str) -> String {
+    url::Url::parse(u)
+        .ok()
+        .and_then(|x| x.host_str().map(str::to_owned))
+        .unwrap_or_else(|| u.to_owned())
+}
+
+impl Renderer for Html {
+    fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let mut body = self.matrix(report);
+        for r in &report.evaluation.results {
+            body.push_str(&self.detail(report, r));
+        }
+        w.write_all(self.page(label("audit", self.lang()), report, &body).as_bytes())
+    }
+
+    fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        let body: String = report
+            .evaluation
+            .results
+            .iter()
+            .map(|r| self.detail(report, r))
+            .collect();
+        let title = report
+            .evaluation
+            .results
+            .first()
+            .map_or_else(String::new, |r| r.vendor_name.clone());
+        w.write_all(self.page(&title, report, &body).as_bytes())
+    }
+
+    fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {
+        let lang = match self.lang() {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        };
+        let title = label("criteria", self.lang());
+        write!(
+            w,
+            "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>vcaudit: {title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>vcaudit: {title}</h1>\n{}</body>\n</html>\n",
+            self.criteria_section(list)
+        )
+    }
+
+    fn compare(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
+        let report = Report {
+            evaluation: cmp.evaluation,
+            catalogue: cmp.catalogue,
+        };
+        let body = self.comparison(cmp);
+        w.write_all(self.page(label("compare", self.lang()), &report, &body).as_bytes())
+    }
+}

@@ -1,0 +1,346 @@
+//! One document's check after its fetch: extract the text, compare it like with like against the
+//! stored reference, decide the [`State`], and record the result in the store. The reference is
+//! only ever replaced by good text: a failure, an error status, a selector that matches nothing, an
+//! empty or suspiciously shrunken text leave it as it was.
+
+use std::time::Duration;
+
+use jiff::Timestamp;
+use url::Url;
+
+use super::fetch::{Outcome, Response};
+use super::state::{is_moved, Checked, State};
+use super::store::{day, sha256, Locked, Meta, Pending, StoreError, Version};
+use crate::changes;
+use crate::extract::{self, ExtractError, Extracted, Rules, EXTRACTOR_VERSION};
+
+/// A reference text shorter than this share of the old one counts as a broken extraction.
+const SHRINK_RATIO: f64 = 0.3;
+/// Texts shorter than this are too small to judge shrinking.
+const SHRINK_MIN: usize = 400;
+
+/// A catalogue document to watch.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub vendor: String,
+    pub document: String,
+    pub url: String,
+    pub select: Vec<String>,
+    pub remove: Vec<String>,
+}
+
+impl Target {
+    fn rules(&self) -> Rules<'_> {
+        Rules {
+            select: &self.select,
+            remove: &self.remove,
+        }
+    }
+
+    /// A hash of the extraction rules, stored to notice when they change.
+    pub fn rules_sha256(&self) -> String {
+        let mut s = String::new();
+        for (k, list) in [("select", &self.select), ("remove", &self.remove)] {
+            for x in list {
+                s.push_str(&format!("{k}\u{1f}{x}\u{1e}"));
+            }
+        }
+        sha256(s.as_bytes())
+    }
+}
+
+/// How results are recorded in one run.
+#[derive(Debug, Clone, Copy)]
+pub struct How {
+    /// Accept changes: store the fetched text as the new reference.
+    pub update: bool,
+    /// The time of the check.
+    pub now: Timestamp,
+    /// How long extracting one document may take.
+    pub extract_limit: Duration,
+}
+
+/// The facts of one check before they are recorded.
+struct Finding {
+    state: State,
+    status: Option<u16>,
+    final_url: Option<Url>,
+    detail: Option<String>,
+}
+
+impl Finding {
+    fn failed(state: State, status: Option<u16>, detail: impl Into<String>) -> Self {
+        Finding {
+            state,
+            status,
+            final_url: None,
+            detail: Some(detail.into()),
+        }
+    }
+}
+
+/// Records the outcome of fetching `target` in the store and says what it means.
+pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> Result<Checked, StoreError> {
+    let now = how.now;
+    let (v, d) = (target.vendor.as_str(), target.document.as_str());
+    let mut meta = store.store.meta(v, d)?.unwrap_or_else(|| Meta {
+        vendor: v.to_owned(),
+        document: d.to_owned(),
+        ..Meta::default()
+    });
+    meta.url = target.url.clone();
+    meta.checked_at = Some(now);
+    let catalogued = Url::parse(&target.url).ok();
+    let mut checked = Checked {
+        vendor: v.to_owned(),
+        document: d.to_owned(),
+        url: target.url.clone(),
+        state: State::Failed,
+        final_url: None,
+        status: None,
+        detail: None,
+        diff: None,
+        criteria: Vec::new(),
+        stated_date: meta.stated_date.clone(),
+        consecutive_failures: 0,
+        changed_on: None,
+        stored: false,
+    };
+    let finding = match outcome {
+        Outcome::Failed { reason } => Finding::failed(State::Failed, None, reason),
+        Outcome::Status { status, final_url } => {
+            let (state, what) = match status {
+                404 | 410 => (State::Gone, "the document is gone"),
+                401 | 403 | 429 => (State::Blocked, "the server refuses the watcher"),
+                _ => (State::Failed, "the server failed"),
+            };
+            let mut f = Finding::failed(state, Some(status), format!("{what} (HTTP {status})"));
+            f.final_url = Some(final_url);
+            f
+        }
+        Outcome::NotModified { final_url } => {
+            if meta.text_sha256.is_some() {
+                upgrade_reference(store, target, &mut meta)?;
+                meta.pending = None;
+                Finding {
+                    state: State::Unchanged,
+                    status: Some(304),
+                    final_url: Some(final_url),
+                    detail: None,
+                }
+            } else {
+                Finding::failed(State::Failed, Some(304), "304 Not Modified without a stored version")
+            }
+        }
+        Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, how)?,
+    };
+    checked.state = finding.state;
+    checked.status = finding.status;
+    checked.detail = finding.detail;
+    if let (Some(from), Some(to)) = (&catalogued, &finding.final_url) {
+        if is_moved(from, to) {
+            checked.final_url = Some(to.to_string());
+            if !checked.state.is_failure() && checked.state != State::New {
+                checked.state = State::Moved;
+                checked.detail.get_or_insert_with(|| format!("now served from {to}"));
+            }
+        }
+    }
+    if checked.state.is_failure() {
+        meta.consecutive_failures = meta.consecutive_failures.saturating_add(1);
+        meta.last_error = checked.detail.clone();
+    } else {
+        meta.consecutive_failures = 0;
+        meta.last_error = None;
+    }
+    meta.last_state = Some(checked.state.as_str().to_owned());
+    checked.consecutive_failures = meta.consecutive_failures;
+    checked.changed_on = meta.changed_on();
+    store.save(&meta)?;
+    Ok(checked)
+}
+
+/// The reference text, re-extracted from the stored raw body when the extractor or the rules
+/// changed since it was stored (so the comparison is like with like). Updates `meta` to point at
+/// the re-extracted text.
+fn upgrade_reference(store: &Locked, target: &Target, meta: &mut Meta) -> Result<Option<String>, StoreError> {
+    let (v, d) = (target.vendor.as_str(), target.document.as_str());
+    let Some(text_sha) = meta.text_sha256.clone() else {
+        return Ok(None);
+    };
+    let rules = target.rules_sha256();
+    if meta.extractor_version == EXTRACTOR_VERSION && meta.rules_sha256 == rules {
+        return store.store.text(v, d, &text_sha).map(Some);
+    }
+    let fresh = meta.raw_sha256.as_ref().and_then(|raw_sha| {
+        let raw = store.store.raw(v, d, raw_sha).ok()?;
+        let base = Url::parse(meta.final_url.as_deref().unwrap_or(&target.url)).ok()?;
+        let ex = extract::extract(&raw, meta.content_type.as_deref(), &base, &target.rules()).ok()?;
+        (ex.unmatched.is_empty() && !ex.text.trim().is_empty()).then_some(ex.text)
+    });
+    match fresh {
+        Some(text) => {
+            meta.text_sha256 = Some(store.put_text(v, d, &text)?);
+            meta.extractor_version = EXTRACTOR_VERSION;
+            meta.rules_sha256 = rules;
+            Ok(Some(text))
+        }
+        // The old body cannot be read with the new rules: compare with the old text.
+        None => store.store.text(v, d, &text_sha).map(Some),
+    }
+}
+
+/// Extracts the text of a response on its own thread, giving up after `limit`: a hostile page
+/// (deeply nested HTML makes HTML parsing quadratic) cannot hold the run. An abandoned extraction
+/// ends with the process.
+///
+/// PDFs are extracted on the calling thread: the PDF reader takes the standard output lock (to keep
+/// its diagnostics off the terminal), which the command holds while it runs.
+fn extract_bounded(target: &Target, resp: &Response, limit: Duration) -> Option<Result<Extracted, ExtractError>> {
+    if extract::is_pdf(&resp.body, resp.content_type.as_deref()) {
+        return Some(extract::extract(
+            &resp.body,
+            resp.content_type.as_deref(),
+            &resp.final_url,
+            &target.rules(),
+        ));
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (body, ct, url) = (resp.body.clone(), resp.content_type.clone(), resp.final_url.clone());
+    let (select, remove) = (target.select.clone(), target.remove.clone());
+    std::thread::Builder::new()
+        .name("extract".into())
+        .spawn(move || {
+            let rules = Rules {
+                select: &select,
+                remove: &remove,
+            };
+            let _ = tx.send(extract::extract(&body, ct.as_deref(), &url, &rules));
+        })
+        .ok()?;
+    rx.recv_timeout(limit).ok()
+}
+
+/// A 2xx body: extract, compare with the reference, store what should be stored.
+fn compare(
+    store: &Locked,
+    target: &Target,
+    meta: &mut Meta,
+    checked: &mut Checked,
+    resp: Response,
+    how: &How,
+) -> Result<Finding, StoreError> {
+    let (update, now) = (how.update, how.now);
+    let (v, d) = (target.vendor.as_str(), target.document.as_str());
+    let status = Some(resp.status);
+    let limit = how.extract_limit;
+    let ex = match extract_bounded(target, &resp, limit) {
+        None => {
+            return Ok(Finding::failed(
+                State::Failed,
+                status,
+                format!(
+                    "the text could not be extracted within {} (deeply nested or huge HTML?)",
+                    super::fetch::human(limit)
+                ),
+            ))
+        }
+        Some(Ok(ex)) => ex,
+        Some(Err(e @ ExtractError::BadSelector { .. })) => {
+            return Ok(Finding::failed(State::SelectorBroken, status, e.to_string()))
+        }
+        Some(Err(e)) => return Ok(Finding::failed(State::Failed, status, e.to_string())),
+    };
+    if !ex.unmatched.is_empty() {
+        let list: Vec<String> = ex.unmatched.iter().map(|s| format!("`{s}`")).collect();
+        return Ok(Finding::failed(
+            State::SelectorBroken,
+            status,
+            format!("selector {} matched nothing", list.join(", ")),
+        ));
+    }
+    if ex.text.trim().is_empty() {
+        return Ok(Finding::failed(
+            State::SelectorBroken,
+            status,
+            "no text was extracted (a page that needs JavaScript, or a wrong selector?)",
+        ));
+    }
+    let old = upgrade_reference(store, target, meta)?;
+    if let Some(old) = &old {
+        let (o, n) = (old.chars().count(), ex.text.chars().count());
+        if o >= SHRINK_MIN && (n as f64) < (o as f64) * SHRINK_RATIO {
+            return Ok(Finding::failed(
+                State::SelectorBroken,
+                status,
+                format!("the text shrank from {o} to {n} characters; the reference is kept"),
+            ));
+        }
+    }
+    checked.stated_date = ex.last_updated.clone();
+    let raw_sha = store.put_raw(v, d, &resp.body)?;
+    let text_sha = store.put_text(v, d, &ex.text)?;
+    let mut found = Finding {
+        state: State::Unchanged,
+        status,
+        final_url: Some(resp.final_url.clone()),
+        detail: None,
+    };
+    let adopt = |meta: &mut Meta| {
+        if meta.text_sha256.is_some() && meta.text_sha256.as_deref() != Some(text_sha.as_str()) {
+            meta.history.push(Version {
+                fetched_at: meta.fetched_at,
+                raw_sha256: meta.raw_sha256.clone(),
+                text_sha256: meta.text_sha256.clone(),
+                final_url: meta.final_url.clone(),
+                replaced_at: now,
+            });
+        }
+        meta.raw_sha256 = Some(raw_sha.clone());
+        meta.text_sha256 = Some(text_sha.clone());
+        meta.final_url = Some(resp.final_url.to_string());
+        meta.status = Some(resp.status);
+        meta.content_type = resp.content_type.clone();
+        meta.etag = resp.etag.clone();
+        meta.last_modified = resp.last_modified.clone();
+        meta.fetched_at = Some(now);
+        meta.extractor_version = EXTRACTOR_VERSION;
+        meta.rules_sha256 = target.rules_sha256();
+        meta.stated_date = ex.last_updated.clone();
+    };
+    match old {
+        None => {
+            found.state = State::New;
+            adopt(meta);
+            checked.stored = true;
+        }
+        Some(old) if old == ex.text => {
+            // Same text, perhaps new bytes: keep the newest body and validators, drop a pending change.
+            adopt(meta);
+            meta.pending = None;
+        }
+        Some(old) => {
+            let diff = changes::diff(&old, &ex.text);
+            found.state = State::Changed;
+            checked.criteria = changes::criteria_touched(&diff);
+            checked.diff = Some(diff);
+            let first_seen = match &meta.pending {
+                Some(p) if p.text_sha256 == text_sha => p.first_seen,
+                _ => now,
+            };
+            if update {
+                adopt(meta);
+                meta.last_changed = Some(day(first_seen));
+                meta.pending = None;
+                checked.stored = true;
+            } else {
+                meta.pending = Some(Pending {
+                    first_seen,
+                    raw_sha256: raw_sha.clone(),
+                    text_sha256: text_sha.clone(),
+                });
+            }
+        }
+    }
+    Ok(found)
+}

@@ -1,0 +1,222 @@
+//! The policy watcher: fetches the documents the catalogue lists, extracts their text, compares it
+//! with the reference in the snapshot store and reports what changed, so that claims resting on a
+//! changed document can be reviewed.
+//!
+//! Data flows one way: catalogue documents → [`fetch`] (HTTP, bounded and polite) → [`check`]
+//! (extraction via `crate::extract`, comparison via `crate::changes`, the [`State`]) → [`store`]
+//! (snapshots, atomic, locked) → [`report`]. The store also answers [`source_changes`] for the
+//! evaluation. [`ota`] converts Open Terms Archive declarations into catalogue documents.
+
+pub mod check;
+pub mod fetch;
+pub mod ota;
+pub mod report;
+pub mod state;
+pub mod store;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use futures_util::stream::{self, StreamExt};
+use url::Url;
+
+pub use check::Target;
+pub use state::{Checked, State};
+use store::Store;
+
+use crate::catalogue::Catalogue;
+use crate::error::{exit, Error};
+use crate::evaluate::SourceChanges;
+
+/// How a watch run behaves.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Store fetched text as the new reference, accepting the changes.
+    pub update: bool,
+    pub fetch: fetch::Config,
+    /// How long to wait for another run holding the store.
+    pub lock_wait: Duration,
+    /// Show a progress bar (only ever on a terminal).
+    pub progress: bool,
+}
+
+/// The store directory: `--state DIR`, else the default location.
+pub fn store_root(state: Option<&PathBuf>) -> Result<PathBuf, Error> {
+    match state {
+        Some(dir) => Ok(dir.clone()),
+        None => store::default_root().ok_or_else(|| {
+            Error::usage("no place for the snapshot store: set `--state DIR`, `XDG_STATE_HOME` or `HOME`")
+        }),
+    }
+}
+
+/// The documents selected by `VENDOR[/DOCUMENT]` arguments; every document when none are given.
+pub fn targets(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Target>, Error> {
+    let mut out = Vec::new();
+    let mut push = |vendor: &crate::catalogue::Vendor, doc: &crate::catalogue::Document| {
+        if !out
+            .iter()
+            .any(|t: &Target| t.vendor == vendor.id && t.document == doc.id)
+        {
+            out.push(Target {
+                vendor: vendor.id.clone(),
+                document: doc.id.clone(),
+                url: doc.url.clone(),
+                select: doc.select.clone(),
+                remove: doc.remove.clone(),
+            });
+        }
+    };
+    if args.is_empty() {
+        for v in &catalogue.vendors {
+            for d in &v.documents {
+                push(v, d);
+            }
+        }
+        return Ok(out);
+    }
+    for arg in args {
+        let (v, d) = match arg.split_once('/') {
+            Some((v, d)) => (v, Some(d)),
+            None => (arg.as_str(), None),
+        };
+        let Some(vendor) = catalogue.vendor(v) else {
+            let hint = crate::catalogue::diag::did_you_mean(v, catalogue.vendors.iter().map(|v| v.id.as_str()))
+                .map_or_else(String::new, |h| format!("; {h}"));
+            return Err(Error::usage(format!("no vendor `{v}` in the catalogue{hint}")));
+        };
+        match d {
+            Some(d) => {
+                let Some(doc) = vendor.document(d) else {
+                    let names: Vec<&str> = vendor.documents.iter().map(|d| d.id.as_str()).collect();
+                    return Err(Error::usage(format!(
+                        "vendor `{v}` has no document `{d}`; it has: {}",
+                        if names.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            names.join(", ")
+                        }
+                    )));
+                };
+                push(vendor, doc);
+            }
+            None => vendor.documents.iter().for_each(|doc| push(vendor, doc)),
+        }
+    }
+    Ok(out)
+}
+
+/// Checks every target and records the results in the store at `root`.
+pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Checked>, Error> {
+    let locked = Store::at(root).lock(opts.lock_wait).map_err(store_error)?;
+    let fetcher = fetch::Fetcher::new(opts.fetch.clone()).map_err(Error::Runtime)?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Error::Runtime(format!("cannot start the network runtime: {e}")))?;
+    let bar = (opts.progress && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(targets.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut results = rt.block_on(async {
+        let fetcher = &fetcher;
+        let reader = &locked.store;
+        let mut fetched = stream::iter(targets.into_iter().map(|t| async move {
+            let outcome = match Url::parse(&t.url) {
+                Ok(url) => {
+                    let (etag, last_modified) = validators(reader, &t);
+                    fetcher
+                        .fetch(&fetch::Request {
+                            url,
+                            etag,
+                            last_modified,
+                        })
+                        .await
+                }
+                Err(e) => fetch::Outcome::Failed {
+                    reason: format!("`{}` is not a valid URL: {e}", t.url),
+                },
+            };
+            (t, outcome)
+        }))
+        .buffer_unordered(opts.fetch.concurrency.max(1));
+        let mut results = Vec::new();
+        while let Some((target, outcome)) = fetched.next().await {
+            if let Some(bar) = &bar {
+                bar.set_message(format!("{}/{}", target.vendor, target.document));
+            }
+            let how = check::How {
+                update: opts.update,
+                now: jiff::Timestamp::now(),
+                extract_limit: opts.fetch.timeout,
+            };
+            let checked = check::record(&locked, &target, outcome, &how);
+            if let Some(bar) = &bar {
+                bar.inc(1);
+            }
+            results.push(checked.map_err(store_error)?);
+        }
+        Ok::<_, Error>(results)
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    results.sort_by(|a, b| (&a.vendor, &a.document).cmp(&(&b.vendor, &b.document)));
+    Ok(results)
+}
+
+/// The validators of the stored reference, for a conditional request: a `304` then means the page
+/// still is the reference version.
+fn validators(store: &Store, t: &Target) -> (Option<String>, Option<String>) {
+    match store.meta(&t.vendor, &t.document) {
+        Ok(Some(m)) if m.text_sha256.is_some() && m.raw_sha256.is_some() => (m.etag, m.last_modified),
+        _ => (None, None),
+    }
+}
+
+fn store_error(e: store::StoreError) -> Error {
+    Error::Runtime(e.to_string())
+}
+
+/// The exit code of a run: 1 when something changed or moved, else 5 when some document could not
+/// be checked, else 0.
+pub fn exit_code(results: &[Checked]) -> u8 {
+    if results.iter().any(|r| matches!(r.state, State::Changed | State::Moved)) {
+        exit::FINDINGS
+    } else if results.iter().any(|r| r.state.is_failure()) {
+        exit::UNCHECKED
+    } else {
+        exit::SUCCESS
+    }
+}
+
+/// Per `(vendor, document)`, the day its text last changed, from the store at `state` (or the
+/// default store, when it exists). An absent default store means no changes are known.
+pub fn source_changes(state: Option<&PathBuf>) -> Result<SourceChanges, Error> {
+    let root = match state {
+        Some(dir) if !dir.is_dir() => {
+            return Err(Error::usage(format!(
+                "`--state {}` is not a directory; run `vcaudit watch --state {}` first",
+                dir.display(),
+                dir.display()
+            )))
+        }
+        Some(dir) => dir.clone(),
+        None => match store::default_root() {
+            Some(d) if d.is_dir() => d,
+            _ => return Ok(SourceChanges::new()),
+        },
+    };
+    let mut out = SourceChanges::new();
+    for (vendor, document, meta) in Store::at(root).all().map_err(store_error)? {
+        if let Some(day) = meta.changed_on() {
+            out.insert((vendor, document), day);
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,307 @@
+//! Report formats for `audit`, `show` and `compare`, fed a catalogue full of hostile values:
+//! markup stays escaped in HTML, formulas are neutralised in CSV and stay text in xlsx, Markdown
+//! tables keep their columns, and nothing from the catalogue reaches a terminal as an escape
+//! sequence.
+
+mod common;
+
+use assert_cmd::Command;
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use common::{hostile_vendor, vendor, Catalogue};
+
+fn vcaudit() -> Command {
+    let mut c = Command::cargo_bin("vcaudit").expect("binary");
+    c.env("NO_COLOR", "1").env_remove("COLUMNS");
+    c
+}
+
+fn hostile() -> Catalogue {
+    Catalogue::new(&[
+        ("evil.toml", &hostile_vendor("evil")),
+        ("good.toml", &vendor("good", &[], &[])),
+    ])
+}
+
+/// The three commands over the hostile catalogue.
+const COMMANDS: &[&[&str]] = &[&["audit"], &["show", "evil"], &["compare", "evil/tier", "good"]];
+
+fn run(cat: &Catalogue, args: &[&str], extra: &[&str]) -> String {
+    let out = vcaudit()
+        .args(args)
+        .args(extra)
+        .args(["--as-of", "2026-11-22", "--catalogue"])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?} {extra:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn html_escapes_every_catalogue_value() {
+    let cat = hostile();
+    for cmd in COMMANDS {
+        for lang in ["en", "nl"] {
+            let html = run(&cat, cmd, &["--format", "html", "--lang", lang]);
+            assert!(html.starts_with("<!DOCTYPE html>"), "{cmd:?}");
+            assert!(html.contains(&format!("<html lang=\"{lang}\">")), "{cmd:?}");
+            assert!(!html.contains("<script"), "{cmd:?}: raw script tag");
+            assert!(!html.contains("<img"), "{cmd:?}: raw img tag");
+            assert!(
+                !html.contains("<b>bold</b>"),
+                "{cmd:?}: raw markup from an offering name"
+            );
+            assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{cmd:?}");
+            assert!(!html.contains('\u{1b}'), "{cmd:?}: escape character");
+            // Self-contained: no external stylesheet, script or image.
+            assert!(!html.contains("<link") && !html.contains(" src=\""), "{cmd:?}");
+            // Only the sections the page is made of close tables; the quote's `</td></tr>` is text.
+            assert_eq!(
+                html.matches("<table").count(),
+                html.matches("</table>").count(),
+                "{cmd:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn html_links_sources_with_their_dates_and_shows_the_rules() {
+    let cat = hostile();
+    let html = run(&cat, &["show", "good"], &["--format", "html"]);
+    assert!(html.contains("<a href=\"https://example.com/good/privacy\">"));
+    assert!(html.contains("verified 2026-06-01"));
+    assert!(html.contains("Verdict rule"));
+    assert!(html.contains("Catalogue date"));
+    assert!(html.contains("<q lang=\"nl\">"), "the criteria's source trace");
+    assert!(html.contains("@media print"));
+    // Every status is a word as well as a colour.
+    assert!(html.contains("class=\"badge pass\">✓ pass</span>"));
+}
+
+#[test]
+fn csv_neutralises_formulas_in_every_cell() {
+    let cat = hostile();
+    for cmd in COMMANDS {
+        let text = run(&cat, cmd, &["--format", "csv"]);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(text.as_bytes());
+        let mut rows = 0;
+        let mut saw_formula_text = false;
+        for rec in reader.records() {
+            let rec = rec.expect("RFC 4180 record");
+            rows += 1;
+            for field in &rec {
+                assert!(
+                    !field.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "{cmd:?}: live formula cell {field:?}"
+                );
+                assert!(!field.contains('\u{1b}'), "{cmd:?}: escape character");
+                saw_formula_text |= field.starts_with(['\'']) && field[1..].starts_with(['=', '+', '-', '@']);
+            }
+        }
+        assert!(rows > 2, "{cmd:?}");
+        assert!(saw_formula_text, "{cmd:?}: the hostile text is kept, only neutralised");
+        assert!(text.contains("\r\n"), "RFC 4180 line ends");
+    }
+}
+
+/// Counts the `|` that separate cells, skipping escaped ones.
+fn separators(line: &str) -> usize {
+    let mut n = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '|' if !escaped => n += 1,
+            _ => escaped = false,
+        }
+    }
+    n
+}
+
+#[test]
+fn markdown_tables_keep_their_columns() {
+    let cat = hostile();
+    for cmd in COMMANDS {
+        let md = run(&cat, cmd, &["--format", "markdown"]);
+        assert!(!md.contains("<script") && !md.contains("<img"), "{cmd:?}");
+        assert!(!md.contains('\u{1b}'), "{cmd:?}");
+        let mut columns = None;
+        let mut tables = 0;
+        for line in md.lines() {
+            if !line.starts_with('|') {
+                columns = None;
+                continue;
+            }
+            let n = separators(line);
+            match columns {
+                None => {
+                    columns = Some(n);
+                    tables += 1;
+                }
+                Some(c) => assert_eq!(n, c, "{cmd:?}: a row breaks its table: {line}"),
+            }
+        }
+        assert!(tables >= 1, "{cmd:?}");
+    }
+}
+
+#[test]
+fn terminal_output_carries_no_escape_sequences_from_the_catalogue() {
+    let cat = hostile();
+    for cmd in COMMANDS {
+        for color in ["never", "always"] {
+            let text = run(&cat, cmd, &["--color", color]);
+            // With colours on, only the colour codes of vcaudit itself appear (ESC [ n m).
+            let stripped = strip_sgr(&text);
+            assert!(!stripped.contains('\u{1b}'), "{cmd:?} --color {color}: {stripped}");
+        }
+    }
+}
+
+/// Removes well-formed SGR colour sequences (`ESC [ digits;… m`).
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' && chars.peek() == Some(&'[') {
+            let rest: String = chars
+                .clone()
+                .skip(1)
+                .take_while(|c| c.is_ascii_digit() || *c == ';')
+                .collect();
+            let after = chars.clone().nth(1 + rest.len());
+            if after == Some('m') {
+                for _ in 0..rest.len() + 2 {
+                    chars.next();
+                }
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn json_keeps_values_as_data() {
+    let cat = hostile();
+    for cmd in COMMANDS {
+        let text = run(&cat, cmd, &["--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(v["schema_version"], 1, "{cmd:?}");
+    }
+    let v: serde_json::Value =
+        serde_json::from_str(&run(&cat, &["compare", "evil/tier", "good"], &["--format", "json"])).expect("JSON");
+    assert_eq!(v["columns"].as_array().map(Vec::len), Some(2));
+    assert_eq!(v["columns"][0]["vendor"], "evil");
+    assert_eq!(v["rows"][0]["kind"], "verdict");
+    let entity = v["rows"]
+        .as_array()
+        .expect("rows")
+        .iter()
+        .find(|r| r["id"] == "jurisdiction.contracting_entity")
+        .expect("a row per term");
+    assert_eq!(entity["differs"], true);
+    assert_eq!(entity["cells"][0]["value"], "=cmd|' /C calc'!A0");
+    assert_eq!(entity["cells"][1]["source_url"], "https://example.com/good/privacy");
+}
+
+fn xlsx(cat: &Catalogue, cmd: &[&str]) -> Xlsx<std::io::BufReader<std::fs::File>> {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("report.xlsx");
+    vcaudit()
+        .args(cmd)
+        .args(["--as-of", "2026-11-22", "-o"])
+        .arg(&path)
+        .arg("--catalogue")
+        .arg(cat.path())
+        .assert()
+        .success()
+        .stdout("");
+    let kept = std::env::temp_dir().join(format!(
+        "vcaudit-test-{}-{}.xlsx",
+        std::process::id(),
+        cmd.join("-").replace('/', "_")
+    ));
+    std::fs::copy(&path, &kept).expect("copy");
+    let wb: Xlsx<_> = open_workbook(&kept).expect("a spreadsheet calamine can open");
+    let _ = std::fs::remove_file(&kept);
+    wb
+}
+
+fn strings(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str) -> Vec<Vec<String>> {
+    let range = wb.worksheet_range(sheet).expect("sheet");
+    range
+        .rows()
+        .map(|r| {
+            r.iter()
+                .map(|c| match c {
+                    Data::String(s) => s.clone(),
+                    Data::Empty => String::new(),
+                    other => panic!("non-string cell {other:?} in {sheet}"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn xlsx_has_three_sheets_and_no_formulas() {
+    let cat = hostile();
+    for cmd in COMMANDS {
+        let mut wb = xlsx(&cat, cmd);
+        assert_eq!(wb.sheet_names(), vec!["Matrix", "Evidence", "Conditions"], "{cmd:?}");
+        for sheet in ["Matrix", "Evidence", "Conditions"] {
+            let formulas = wb.worksheet_formula(sheet).expect("formulas");
+            assert!(
+                formulas.cells().all(|(_, _, f)| f.is_empty()),
+                "{cmd:?} {sheet}: a formula cell"
+            );
+            let rows = strings(&mut wb, sheet);
+            assert!(rows.len() > 1, "{cmd:?} {sheet} has rows");
+            assert!(rows.iter().flatten().all(|c| !c.contains('\u{1b}')), "{cmd:?} {sheet}");
+        }
+        let evidence = strings(&mut wb, "Evidence");
+        assert_eq!(evidence[0][0], "Vendor");
+        assert!(
+            evidence.iter().any(|r| r.iter().any(|c| c == "=cmd|' /C calc'!A0")),
+            "{cmd:?}: value kept as text"
+        );
+        let conditions = strings(&mut wb, "Conditions");
+        assert!(
+            conditions
+                .iter()
+                .any(|r| r.iter().any(|c| c.starts_with("=HYPERLINK("))),
+            "{cmd:?}: condition kept as text"
+        );
+    }
+}
+
+#[test]
+fn xlsx_matrix_shows_statuses_as_words() {
+    let cat = hostile();
+    let mut wb = xlsx(&cat, &["audit"]);
+    let matrix = strings(&mut wb, "Matrix");
+    assert_eq!(matrix.len(), 3, "a header and one row per offering");
+    let good = matrix.iter().find(|r| r[1] == "good").expect("row of good");
+    assert_eq!(good[2], "suitable");
+    assert!(good[3..].iter().all(|c| c == "pass" || c == "conditional"), "{good:?}");
+
+    let mut wb = xlsx(&cat, &["compare", "evil/tier", "good"]);
+    let matrix = strings(&mut wb, "Matrix");
+    assert_eq!(matrix[0].len(), 5, "label, id, differs and two offerings");
+    assert_eq!(matrix[1][1], "verdict");
+    let entity = matrix
+        .iter()
+        .find(|r| r[1] == "jurisdiction.contracting_entity")
+        .expect("term row");
+    assert_eq!(entity[2], "≠");
+    assert_eq!(entity[3], "=cmd|' /C calc'!A0");
+}

@@ -1,0 +1,133 @@
+//! The shipped catalogue's verdicts against the dated findings of regulators and DPIAs that still
+//! apply. A regulator's finding does not fix our verdict, but our verdict must not contradict it:
+//! where a regulator rated a service red, `vcaudit` must not call it suitable; where a regulator or
+//! a Dutch DPIA found it usable (with measures), `vcaudit` must not call it not suitable. When a
+//! catalogue edit breaks one of these, either the edit or the finding list below needs a source.
+
+use vcaudit::catalogue::{self, CheckOptions, Origin};
+use vcaudit::criteria::profile::Profile;
+use vcaudit::evaluate::{evaluate, Inputs, Selector, SourceChanges, Verdict};
+
+/// What a finding allows our verdict to be.
+enum Finding {
+    /// Rated red or found unlawful: anything but suitable (with or without conditions).
+    Red,
+    /// Found usable, possibly with measures: anything but not suitable.
+    Usable,
+}
+
+/// Offering, the finding that still applies, and what it allows.
+const FINDINGS: &[(&str, Option<&str>, &str, Finding)] = &[
+    ("zoom", Some("free"), "Berlin DPA red, 2020 and 2021", Finding::Red),
+    (
+        "zoom",
+        Some("education"),
+        "Dutch DPIA update 2024: all known risks solved under the SURF contract",
+        Finding::Usable,
+    ),
+    (
+        "microsoft-teams",
+        Some("education"),
+        "Dutch DPIA 2022: usable with measures",
+        Finding::Usable,
+    ),
+    (
+        "google-meet",
+        Some("free"),
+        "outside the Dutch education agreement",
+        Finding::Red,
+    ),
+    (
+        "google-meet",
+        Some("education"),
+        "Dutch agreement 2021 and SIVON/SURF 2023: usable with measures",
+        Finding::Usable,
+    ),
+    ("jitsi-meet", Some("meet-jit-si"), "Berlin DPA red, 2021", Finding::Red),
+    (
+        "bigbluebutton",
+        Some("self-hosted"),
+        "Berlin DPA green; LfDI BW recommended",
+        Finding::Usable,
+    ),
+    (
+        "bigbluebutton",
+        Some("hosted-eu"),
+        "Berlin DPA green for EU hosters",
+        Finding::Usable,
+    ),
+    (
+        "teamviewer-meeting",
+        None,
+        "Berlin DPA red, 2020 and 2021",
+        Finding::Red,
+    ),
+    ("skype", None, "retired in 2025; Berlin DPA red", Finding::Red),
+];
+
+/// The shipped catalogue evaluated today with the default profile, for `selection`.
+fn shipped(selection: &[Selector]) -> Vec<(String, Verdict)> {
+    let today = jiff::Zoned::now().date();
+    let loaded = catalogue::load(
+        Origin::Embedded,
+        CheckOptions {
+            today,
+            max_age_months: 18,
+        },
+    )
+    .expect("embedded catalogue");
+    let profile = Profile::default();
+    let changes = SourceChanges::new();
+    let inputs = Inputs {
+        profile: &profile,
+        today,
+        changes: &changes,
+    };
+    evaluate(&loaded.catalogue, selection, &inputs)
+        .results
+        .iter()
+        .map(|r| {
+            (
+                format!("{}/{}", r.vendor, r.offering.as_deref().unwrap_or("-")),
+                r.verdict,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn verdicts_do_not_contradict_regulators() {
+    let mut wrong = Vec::new();
+    for (vendor, offering, finding, allows) in FINDINGS {
+        let selector = Selector {
+            vendor: (*vendor).to_owned(),
+            offering: offering.map(str::to_owned),
+        };
+        let results = shipped(&[selector]);
+        assert!(!results.is_empty(), "{vendor}/{offering:?} is not in the catalogue");
+        for (key, verdict) in results {
+            let contradicts = match allows {
+                Finding::Red => matches!(verdict, Verdict::Suitable | Verdict::SuitableWithConditions),
+                Finding::Usable => verdict == Verdict::NotSuitable,
+            };
+            if contradicts {
+                wrong.push(format!("{key}: {verdict:?}, but {finding}"));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "verdicts contradict regulators:\n{}",
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn the_shipped_catalogue_has_both_blocking_and_passing_verdicts() {
+    // A DPO must see that the tool can say yes as well as no on real data.
+    let results = shipped(&[]);
+    let has = |v: Verdict| results.iter().any(|(_, r)| *r == v);
+    assert!(has(Verdict::NotSuitable));
+    assert!(has(Verdict::InsufficientInformation));
+    assert!(has(Verdict::SuitableWithConditions));
+}

@@ -3,25 +3,9 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{vendor, Catalogue};
+use common::{mixed, vcaudit, vendor, Catalogue};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn vcaudit() -> Command {
-    let mut c = Command::cargo_bin("vcaudit").expect("binary");
-    c.env("NO_COLOR", "1").env_remove("COLUMNS");
-    c
-}
-
-/// A catalogue with a suitable vendor, a not-suitable one and one lacking information.
-fn mixed() -> Catalogue {
-    Catalogue::new(&[
-        ("good.toml", &vendor("good", &[], &[])),
-        ("bad.toml", &vendor("bad", &[("secondary_use.selling", "true")], &[])),
-        ("vague.toml", &vendor("vague", &[], &["contract.dpa"])),
-    ])
-}
 
 fn json(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("valid JSON on stdout")

@@ -22,7 +22,7 @@ use std::io::{IsTerminal, Write};
 use jiff::civil::Date;
 
 use catalogue::{Catalogue, CheckOptions, Diagnostic, Loaded, Origin, Severity as Level};
-use cli::{Cli, ColorChoice, Command, FailOn, Format, Global};
+use cli::{Cli, ColorChoice, Command, FailOn, Global};
 use criteria::profile::{self, Profile};
 use error::{exit, Error};
 use evaluate::{Evaluation, Inputs, Selector, SourceChanges, Verdict};
@@ -299,9 +299,6 @@ fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
 }
 
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
-    if !matches!(args.format, Format::Table | Format::Json) {
-        return Err(Error::usage("`validate` writes `--format table` or `--format json`"));
-    }
     let profile = load_profile(g)?;
     let today = today(g)?;
     let loaded = load_catalogue(
@@ -316,7 +313,7 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
     let cov = args
         .coverage
         .then(|| coverage::coverage(&loaded.catalogue, today, profile.max_age_months));
-    if args.format == Format::Json {
+    if args.format == cli::ValidateFormat::Json {
         let v = serde_json::json!({
             "schema_version": report::SCHEMA_VERSION,
             "files": loaded.files,

@@ -207,6 +207,24 @@ fn schema_is_json_schema_of_the_format() {
 }
 
 #[test]
+fn validate_offers_only_the_formats_it_writes() {
+    let help = vcaudit().args(["validate", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("table") && help.contains("json"), "{help}");
+    assert!(!help.contains("xlsx") && !help.contains("markdown"), "{help}");
+    vcaudit()
+        .args(["validate", "--format", "html"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`validate` writes `--format table` or `--format json`",
+        ));
+    let out = vcaudit().args(["validate", "--format", "json"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out.stdout)["errors"], 0);
+}
+
+#[test]
 fn completions_are_printed() {
     vcaudit()
         .args(["completions", "bash"])

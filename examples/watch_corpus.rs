@@ -89,7 +89,7 @@ fn check_pair(dir: &Path, from: &str, to: &str, select: &[String], remove: &[Str
     let lines = r
         .diff
         .as_ref()
-        .map(|d| d.to_text().lines().filter(|l| l.starts_with(['-', '+'])).count())
+        .map(|d| d.to_text().lines().filter(|l| l.starts_with(['-', '+', '~'])).count())
         .unwrap_or(0);
     (r.state, lines, r.detail.clone().unwrap_or_default())
 }

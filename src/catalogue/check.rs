@@ -248,7 +248,7 @@ fn check_documents(c: &mut Checker, raw: &RawVendor) -> Vec<Document> {
         c.url(&doc.url, &format!("{key}.url"));
         for (field, list) in [("select", &doc.select), ("remove", &doc.remove)] {
             for (j, sel) in list.iter().enumerate() {
-                if let Err(e) = scraper::Selector::parse(sel.get_ref()) {
+                if let Err(e) = super::selector::check(sel.get_ref()) {
                     c.error(
                         sel.span().start,
                         &format!("{key}.{field}[{j}]"),

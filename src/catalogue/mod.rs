@@ -7,6 +7,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod schema;
+pub mod selector;
 pub mod terms;
 
 use std::path::Path;

@@ -193,7 +193,18 @@ fn upgrade_reference(store: &Locked, target: &Target, meta: &mut Meta) -> Result
 /// Extracts the text of a response on its own thread, giving up after `limit`: a hostile page
 /// (deeply nested HTML makes HTML parsing quadratic) cannot hold the run. An abandoned extraction
 /// ends with the process.
+///
+/// PDFs are extracted on the calling thread: the PDF reader takes the standard output lock (to keep
+/// its diagnostics off the terminal), which the command holds while it runs.
 fn extract_bounded(target: &Target, resp: &Response, limit: Duration) -> Option<Result<Extracted, ExtractError>> {
+    if extract::is_pdf(&resp.body, resp.content_type.as_deref()) {
+        return Some(extract::extract(
+            &resp.body,
+            resp.content_type.as_deref(),
+            &resp.final_url,
+            &target.rules(),
+        ));
+    }
     let (tx, rx) = std::sync::mpsc::channel();
     let (body, ct, url) = (resp.body.clone(), resp.content_type.clone(), resp.final_url.clone());
     let (select, remove) = (target.select.clone(), target.remove.clone());

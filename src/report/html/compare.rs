@@ -10,6 +10,7 @@ use crate::compare::{Comparison, RowKind};
 use crate::report::label;
 
 impl Html {
+    /// The comparison table, its legend and the conditions per offering.
     pub(super) fn comparison(&self, cmp: &Comparison) -> String {
         let lang = self.lang();
         let mut s = format!(

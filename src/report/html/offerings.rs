@@ -11,6 +11,7 @@ use crate::evaluate::{CriterionResult, OfferingResult};
 use crate::report::{label, value_text, Report};
 
 impl Html {
+    /// The verdict matrix: offerings down, criteria across, with the legend and the codes.
     pub(super) fn matrix(&self, report: &Report) -> String {
         let lang = self.lang();
         let results = &report.evaluation.results;
@@ -54,6 +55,7 @@ impl Html {
         s
     }
 
+    /// The claims one criterion used, each with its source link, date, quote and note.
     fn evidence(&self, report: &Report, r: &OfferingResult, c: &CriterionResult) -> String {
         let lang = self.lang();
         let vendor = report.catalogue.vendor(&r.vendor);
@@ -109,6 +111,7 @@ impl Html {
         s
     }
 
+    /// One vendor offering: verdict, every criterion with evidence and conditions, history.
     pub(super) fn detail(&self, report: &Report, r: &OfferingResult) -> String {
         let lang = self.lang();
         let mut s = format!(

@@ -1,0 +1,47 @@
+//! Checking the CSS selectors of `[[documents]]` (`select`, `remove`). The HTML library's selector
+//! parser panics on some invalid selectors (a stray `?` or `!`) while it words its error, so a
+//! selector is checked inside `catch_unwind`, with that one known panic kept off the terminal: a
+//! typo in a vendor file is a diagnostic, never a crash.
+
+use std::panic;
+use std::sync::Once;
+
+/// `Ok` when `s` is a CSS selector the extraction can use, else why not.
+pub fn check(s: &str) -> Result<(), String> {
+    quiet_selector_panics();
+    match panic::catch_unwind(|| scraper::Selector::parse(s).map(|_| ()).map_err(|e| e.to_string())) {
+        Ok(result) => result,
+        Err(_) => Err("it holds a character that cannot appear there in a CSS selector".into()),
+    }
+}
+
+/// Installs, once, a panic hook that stays silent for the selector parser's error-wording panic
+/// (caught in [`check`]) and passes every other panic to the previous hook.
+fn quiet_selector_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            let known = info.location().is_some_and(|l| {
+                let file = l.file().replace('\\', "/");
+                file.contains("/scraper-") && file.ends_with("src/error/utils.rs")
+            });
+            if !known {
+                previous(info);
+            }
+        }));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+
+    #[test]
+    fn valid_and_invalid_selectors() {
+        assert!(check("main > .content, div[role=article]").is_ok());
+        assert!(check("main >").is_err());
+        assert!(check(".secti?n-rich").is_err());
+        assert!(check("div !important").is_err());
+    }
+}

@@ -196,11 +196,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
         }
         Command::Criteria(c) => {
             let list: Vec<&criteria::Criterion> = match &c.id {
-                Some(id) => vec![criteria::find(id).ok_or_else(|| {
-                    let help =
-                        catalogue::diag::did_you_mean(id, criteria::ALL.iter().map(|c| c.id)).unwrap_or_default();
-                    Error::usage(format!("no criterion `{id}`. {help}").trim().to_owned())
-                })?],
+                Some(id) => vec![criteria::find(id).ok_or_else(|| Error::usage(criteria::not_found(id)))?],
                 None => criteria::ALL.to_vec(),
             };
             let args = cli::OutputArgs {

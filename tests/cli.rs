@@ -94,7 +94,14 @@ fn usage_errors_exit_2() {
         .args(["criteria", "eu-hostin"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("eu-hosting"));
+        .stderr(predicate::str::contains("did you mean `eu-hosting`?"));
+    vcaudit()
+        .args(["criteria", "privacy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no criterion `privacy` (criteria: processor-agreement, ",
+        ));
     vcaudit()
         .args(["audit", "--as-of", "yesterday", "--catalogue"])
         .arg(cat.path())

@@ -326,35 +326,13 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
             writeln!(out, "{}", report::clean(&d.to_string()))?;
         }
         if let Some(cov) = &cov {
-            write_coverage(out, cov)?;
+            coverage::write_table(out, cov, g.lang)?;
         }
         writeln!(
             out,
-            "{} files, {} vendors: {errors} errors, {warnings} warnings",
-            loaded.files,
-            loaded.catalogue.vendors.len()
+            "{}",
+            coverage::summary(loaded.files, loaded.catalogue.vendors.len(), errors, warnings, g.lang)
         )?;
     }
     Ok(if errors > 0 { exit::INVALID } else { exit::SUCCESS })
-}
-
-fn write_coverage(out: &mut dyn Write, cov: &[coverage::Coverage]) -> std::io::Result<()> {
-    let mut t = comfy_table::Table::new();
-    t.load_preset(comfy_table::presets::ASCII_MARKDOWN).force_no_tty();
-    t.set_header(["vendor offering", "known", "%", "quoted", "fresh", "findings"]);
-    for c in cov {
-        let key = match &c.offering {
-            Some(o) => format!("{}/{o}", c.vendor),
-            None => c.vendor.clone(),
-        };
-        t.add_row(vec![
-            key,
-            format!("{}/{}", c.known, c.terms),
-            format!("{:.0}", c.known_percent()),
-            c.quoted.to_string(),
-            c.fresh.to_string(),
-            c.findings.to_string(),
-        ]);
-    }
-    writeln!(out, "{t}")
 }

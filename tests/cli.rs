@@ -232,6 +232,36 @@ fn validate_offers_only_the_formats_it_writes() {
 }
 
 #[test]
+fn validate_speaks_dutch() {
+    let cat = mixed();
+    let out = vcaudit()
+        .args([
+            "--lang",
+            "nl",
+            "validate",
+            "--coverage",
+            "--as-of",
+            "2026-11-22",
+            "--catalogue",
+        ])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("| dienst ") && text.contains("| bekend "), "{text}");
+    assert!(text.contains("| vague "), "{text}");
+    assert!(
+        text.contains("3 bestanden, 3 leveranciers: 0 fouten, 0 waarschuwingen"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("vendor offering") && !text.contains("warnings"),
+        "{text}"
+    );
+}
+
+#[test]
 fn completions_are_printed() {
     vcaudit()
         .args(["completions", "bash"])

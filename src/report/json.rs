@@ -4,9 +4,12 @@
 
 use std::io::{self, Write};
 
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{Options, Renderer, Report, SCHEMA_VERSION};
+use crate::catalogue::Vendor;
 use crate::compare::Comparison;
 use crate::criteria::{self, Criterion, Text};
 use crate::evaluate::{CriterionResult, OfferingResult};
@@ -18,73 +21,174 @@ impl Json {
         t.get(self.0.lang).to_owned()
     }
 
-    fn criterion(&self, c: &CriterionResult, detail: bool) -> Value {
-        let mut v = json!({
-            "id": c.id,
-            "status": c.status,
-            "severity": c.severity,
-            "stale": c.stale,
-            "reason": self.t(&c.reason),
-            "conditions": c.conditions.iter().map(|t| self.t(t)).collect::<Vec<_>>(),
-            "stale_reasons": c.stale_reasons.iter().map(|t| self.t(t)).collect::<Vec<_>>(),
-        });
-        if detail {
-            v["facts"] = c
-                .facts
-                .iter()
-                .map(|f| match &f.claim {
-                    Some(claim) => json!({
-                        "term": f.term,
-                        "known": true,
-                        "value": claim.value,
-                        "source": claim.source,
-                        "source_url": f.source_url,
-                        "verified": claim.verified,
-                        "quote": claim.quote,
-                        "note": claim.note,
-                        "conditions": claim.conditions,
-                    }),
-                    None => json!({"term": f.term, "known": false}),
-                })
-                .collect();
-        }
-        v
+    /// The facts a criterion read, for `show`: built as values so that nested keys come out sorted.
+    fn facts(c: &CriterionResult) -> Vec<Value> {
+        c.facts
+            .iter()
+            .map(|f| match &f.claim {
+                Some(claim) => json!({
+                    "term": f.term,
+                    "known": true,
+                    "value": claim.value,
+                    "source": claim.source,
+                    "source_url": f.source_url,
+                    "verified": claim.verified,
+                    "quote": claim.quote,
+                    "note": claim.note,
+                    "conditions": claim.conditions,
+                }),
+                None => json!({"term": f.term, "known": false}),
+            })
+            .collect()
     }
 
-    fn result(&self, r: &OfferingResult, detail: bool) -> Value {
-        json!({
-            "vendor": r.vendor,
-            "vendor_name": r.vendor_name,
-            "offering": r.offering,
-            "offering_name": r.offering_name,
-            "retired": r.retired,
-            "verdict": r.verdict,
-            "criteria": r.criteria.iter().map(|c| self.criterion(c, detail)).collect::<Vec<_>>(),
-        })
-    }
-
-    fn results(&self, report: &Report, detail: bool) -> Value {
+    /// Writes the audit (or, with `detail`, the `show`) document straight to the writer, without
+    /// building it in memory first. Keys are written in sorted order.
+    fn results(&self, report: &Report, detail: bool, w: &mut dyn Write) -> io::Result<()> {
         let ev = report.evaluation;
-        let mut results: Vec<Value> = ev.results.iter().map(|r| self.result(r, detail)).collect();
-        if detail {
-            for (v, r) in results.iter_mut().zip(&ev.results) {
-                if let Some(vendor) = report.catalogue.vendor(&r.vendor) {
-                    v["findings"] = json!(vendor.findings_for(r.offering.as_deref()).collect::<Vec<_>>());
-                    v["documents"] = json!(vendor.documents);
-                }
-            }
-        }
-        json!({
-            "schema_version": SCHEMA_VERSION,
-            "as_of": ev.as_of,
-            "lang": self.0.lang,
-            "profile": {
-                "name": ev.profile.name,
-                "max_age_months": ev.profile.max_age_months,
-                "accepted_regions": ev.profile.accepted_regions,
+        let doc = Doc {
+            as_of: ev.as_of,
+            lang: self.0.lang,
+            profile: ProfileOut {
+                accepted_regions: &ev.profile.accepted_regions,
+                max_age_months: ev.profile.max_age_months,
+                name: &ev.profile.name,
             },
-            "results": results,
-        })
+            results: Results {
+                json: self,
+                report,
+                detail,
+            },
+            schema_version: SCHEMA_VERSION,
+        };
+        let mut w = io::BufWriter::with_capacity(1 << 16, w);
+        serde_json::to_writer_pretty(&mut w, &doc)?;
+        writeln!(w)?;
+        w.flush()
+    }
+}
+
+/// The audit document; fields in sorted order, as the keys of a JSON object.
+#[derive(Serialize)]
+struct Doc<'a> {
+    as_of: jiff::civil::Date,
+    lang: crate::criteria::judge::Lang,
+    profile: ProfileOut<'a>,
+    results: Results<'a>,
+    schema_version: u32,
+}
+
+#[derive(Serialize)]
+struct ProfileOut<'a> {
+    accepted_regions: &'a [String],
+    max_age_months: i32,
+    name: &'a str,
+}
+
+/// Every result of the evaluation, serialized one by one.
+struct Results<'a> {
+    json: &'a Json,
+    report: &'a Report<'a>,
+    detail: bool,
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let results = &self.report.evaluation.results;
+        let mut seq = s.serialize_seq(Some(results.len()))?;
+        for r in results {
+            let vendor = if self.detail {
+                self.report.catalogue.vendor(&r.vendor)
+            } else {
+                None
+            };
+            seq.serialize_element(&ResultOut {
+                json: self.json,
+                r,
+                detail: self.detail,
+                vendor,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+/// One vendor offering; `vendor` is set for `show`, which adds its findings and documents.
+struct ResultOut<'a> {
+    json: &'a Json,
+    r: &'a OfferingResult,
+    detail: bool,
+    vendor: Option<&'a Vendor>,
+}
+
+impl Serialize for ResultOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = self.r;
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry(
+            "criteria",
+            &Seq(r.criteria.iter().map(|c| CriterionOut {
+                json: self.json,
+                c,
+                detail: self.detail,
+            })),
+        )?;
+        if let Some(vendor) = self.vendor {
+            m.serialize_entry("documents", &json!(vendor.documents))?;
+            m.serialize_entry(
+                "findings",
+                &json!(vendor.findings_for(r.offering.as_deref()).collect::<Vec<_>>()),
+            )?;
+        }
+        m.serialize_entry("offering", &r.offering)?;
+        m.serialize_entry("offering_name", &r.offering_name)?;
+        m.serialize_entry("retired", &r.retired)?;
+        m.serialize_entry("vendor", &r.vendor)?;
+        m.serialize_entry("vendor_name", &r.vendor_name)?;
+        m.serialize_entry("verdict", &r.verdict)?;
+        m.end()
+    }
+}
+
+struct CriterionOut<'a> {
+    json: &'a Json,
+    c: &'a CriterionResult,
+    detail: bool,
+}
+
+impl Serialize for CriterionOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (c, lang) = (self.c, self.json.0.lang);
+        let mut m = s.serialize_map(None)?;
+        m.serialize_entry("conditions", &texts(&c.conditions, lang))?;
+        if self.detail {
+            m.serialize_entry("facts", &Json::facts(c))?;
+        }
+        m.serialize_entry("id", c.id)?;
+        m.serialize_entry("reason", c.reason.get(lang))?;
+        m.serialize_entry("severity", &c.severity)?;
+        m.serialize_entry("stale", &c.stale)?;
+        m.serialize_entry("stale_reasons", &texts(&c.stale_reasons, lang))?;
+        m.serialize_entry("status", &c.status)?;
+        m.end()
+    }
+}
+
+/// Texts in one language, as a JSON array of strings.
+fn texts(list: &[Text], lang: crate::criteria::judge::Lang) -> Seq<impl Iterator<Item = &str> + Clone> {
+    Seq(list.iter().map(move |t| t.get(lang)))
+}
+
+/// A sequence serialized from an iterator, without collecting it.
+struct Seq<I>(I);
+
+impl<I> Serialize for Seq<I>
+where
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.clone())
     }
 }
 
@@ -95,11 +199,11 @@ fn write(w: &mut dyn Write, v: &Value) -> io::Result<()> {
 
 impl Renderer for Json {
     fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
-        write(w, &self.results(report, false))
+        self.results(report, false, w)
     }
 
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
-        write(w, &self.results(report, true))
+        self.results(report, true, w)
     }
 
     fn criteria(&self, list: &[&Criterion], w: &mut dyn Write) -> io::Result<()> {

@@ -163,8 +163,23 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub coverage: bool,
     /// `table` for people, `json` for tools
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_name = "table|json", default_value = "table", value_parser = validate_format)]
+    pub format: ValidateFormat,
+}
+
+/// Output formats of `validate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValidateFormat {
+    Table,
+    Json,
+}
+
+fn validate_format(s: &str) -> Result<ValidateFormat, String> {
+    match s {
+        "table" => Ok(ValidateFormat::Table),
+        "json" => Ok(ValidateFormat::Json),
+        _ => Err("`validate` writes `--format table` or `--format json`".to_owned()),
+    }
 }
 
 /// Output formats of `advise`.
@@ -257,6 +272,7 @@ pub struct WatchArgs {
     /// Store the fetched text as the new reference, accepting the changes shown
     #[arg(long)]
     pub update: bool,
+    /// Report format: `table` for a terminal, `markdown` for an e-mail or a ticket, `json` for tools
     #[arg(long, value_enum, default_value_t = crate::watch::report::Format::Table)]
     pub format: crate::watch::report::Format,
     /// Print only when something needs attention (a change or a failure)

@@ -2,10 +2,13 @@
 //! how many of those carry a verbatim quote, and how many are fresh, so gaps in the catalogue are
 //! visible and a DPO knows what to ask the vendor.
 
+use std::io::{self, Write};
+
 use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalogue::{terms::TERMS, Catalogue};
+use crate::criteria::judge::Lang;
 
 /// Coverage of one vendor offering.
 #[derive(Debug, Serialize)]
@@ -65,4 +68,46 @@ pub fn coverage(catalogue: &Catalogue, today: Date, max_age_months: i32) -> Vec<
         }
     }
     out
+}
+
+/// Writes the coverage as a Markdown-style table, headers in the output language.
+pub fn write_table(out: &mut dyn Write, cov: &[Coverage], lang: Lang) -> io::Result<()> {
+    let header = match lang {
+        Lang::En => ["vendor offering", "known", "%", "quoted", "fresh", "findings"],
+        Lang::Nl => ["dienst", "bekend", "%", "met citaat", "actueel", "bevindingen"],
+    };
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::ASCII_MARKDOWN).force_no_tty();
+    t.set_header(header);
+    for c in cov {
+        let key = match &c.offering {
+            Some(o) => format!("{}/{o}", c.vendor),
+            None => c.vendor.clone(),
+        };
+        t.add_row(vec![
+            key,
+            format!("{}/{}", c.known, c.terms),
+            format!("{:.0}", c.known_percent()),
+            c.quoted.to_string(),
+            c.fresh.to_string(),
+            c.findings.to_string(),
+        ]);
+    }
+    writeln!(out, "{t}")
+}
+
+/// The closing line of `validate`: files, vendors, errors and warnings.
+pub fn summary(files: usize, vendors: usize, errors: usize, warnings: usize, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{files} files, {vendors} vendors: {errors} errors, {warnings} warnings"),
+        Lang::Nl => format!(
+            "{files} bestanden, {vendors} leveranciers: {errors} {}, {warnings} {}",
+            if errors == 1 { "fout" } else { "fouten" },
+            if warnings == 1 {
+                "waarschuwing"
+            } else {
+                "waarschuwingen"
+            }
+        ),
+    }
 }

@@ -22,7 +22,7 @@ use std::io::{IsTerminal, Write};
 use jiff::civil::Date;
 
 use catalogue::{Catalogue, CheckOptions, Diagnostic, Loaded, Origin, Severity as Level};
-use cli::{Cli, ColorChoice, Command, FailOn, Format, Global};
+use cli::{Cli, ColorChoice, Command, FailOn, Global};
 use criteria::profile::{self, Profile};
 use error::{exit, Error};
 use evaluate::{Evaluation, Inputs, Selector, SourceChanges, Verdict};
@@ -196,11 +196,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
         }
         Command::Criteria(c) => {
             let list: Vec<&criteria::Criterion> = match &c.id {
-                Some(id) => vec![criteria::find(id).ok_or_else(|| {
-                    let help =
-                        catalogue::diag::did_you_mean(id, criteria::ALL.iter().map(|c| c.id)).unwrap_or_default();
-                    Error::usage(format!("no criterion `{id}`. {help}").trim().to_owned())
-                })?],
+                Some(id) => vec![criteria::find(id).ok_or_else(|| Error::usage(criteria::not_found(id)))?],
                 None => criteria::ALL.to_vec(),
             };
             let args = cli::OutputArgs {
@@ -299,9 +295,6 @@ fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
 }
 
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
-    if !matches!(args.format, Format::Table | Format::Json) {
-        return Err(Error::usage("`validate` writes `--format table` or `--format json`"));
-    }
     let profile = load_profile(g)?;
     let today = today(g)?;
     let loaded = load_catalogue(
@@ -316,7 +309,7 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
     let cov = args
         .coverage
         .then(|| coverage::coverage(&loaded.catalogue, today, profile.max_age_months));
-    if args.format == Format::Json {
+    if args.format == cli::ValidateFormat::Json {
         let v = serde_json::json!({
             "schema_version": report::SCHEMA_VERSION,
             "files": loaded.files,
@@ -333,35 +326,13 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
             writeln!(out, "{}", report::clean(&d.to_string()))?;
         }
         if let Some(cov) = &cov {
-            write_coverage(out, cov)?;
+            coverage::write_table(out, cov, g.lang)?;
         }
         writeln!(
             out,
-            "{} files, {} vendors: {errors} errors, {warnings} warnings",
-            loaded.files,
-            loaded.catalogue.vendors.len()
+            "{}",
+            coverage::summary(loaded.files, loaded.catalogue.vendors.len(), errors, warnings, g.lang)
         )?;
     }
     Ok(if errors > 0 { exit::INVALID } else { exit::SUCCESS })
-}
-
-fn write_coverage(out: &mut dyn Write, cov: &[coverage::Coverage]) -> std::io::Result<()> {
-    let mut t = comfy_table::Table::new();
-    t.load_preset(comfy_table::presets::ASCII_MARKDOWN).force_no_tty();
-    t.set_header(["vendor offering", "known", "%", "quoted", "fresh", "findings"]);
-    for c in cov {
-        let key = match &c.offering {
-            Some(o) => format!("{}/{o}", c.vendor),
-            None => c.vendor.clone(),
-        };
-        t.add_row(vec![
-            key,
-            format!("{}/{}", c.known, c.terms),
-            format!("{:.0}", c.known_percent()),
-            c.quoted.to_string(),
-            c.fresh.to_string(),
-            c.findings.to_string(),
-        ]);
-    }
-    writeln!(out, "{t}")
 }

@@ -3,25 +3,9 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{vendor, Catalogue};
+use common::{mixed, vcaudit, vendor, Catalogue};
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn vcaudit() -> Command {
-    let mut c = Command::cargo_bin("vcaudit").expect("binary");
-    c.env("NO_COLOR", "1").env_remove("COLUMNS");
-    c
-}
-
-/// A catalogue with a suitable vendor, a not-suitable one and one lacking information.
-fn mixed() -> Catalogue {
-    Catalogue::new(&[
-        ("good.toml", &vendor("good", &[], &[])),
-        ("bad.toml", &vendor("bad", &[("secondary_use.selling", "true")], &[])),
-        ("vague.toml", &vendor("vague", &[], &["contract.dpa"])),
-    ])
-}
 
 fn json(out: &[u8]) -> Value {
     serde_json::from_slice(out).expect("valid JSON on stdout")
@@ -110,7 +94,14 @@ fn usage_errors_exit_2() {
         .args(["criteria", "eu-hostin"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("eu-hosting"));
+        .stderr(predicate::str::contains("did you mean `eu-hosting`?"));
+    vcaudit()
+        .args(["criteria", "privacy"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no criterion `privacy` (criteria: processor-agreement, ",
+        ));
     vcaudit()
         .args(["audit", "--as-of", "yesterday", "--catalogue"])
         .arg(cat.path())
@@ -220,6 +211,54 @@ fn schema_is_json_schema_of_the_format() {
         "always"
     );
     assert_eq!(v["additionalProperties"], false);
+}
+
+#[test]
+fn validate_offers_only_the_formats_it_writes() {
+    let help = vcaudit().args(["validate", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("table") && help.contains("json"), "{help}");
+    assert!(!help.contains("xlsx") && !help.contains("markdown"), "{help}");
+    vcaudit()
+        .args(["validate", "--format", "html"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`validate` writes `--format table` or `--format json`",
+        ));
+    let out = vcaudit().args(["validate", "--format", "json"]).output().expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(json(&out.stdout)["errors"], 0);
+}
+
+#[test]
+fn validate_speaks_dutch() {
+    let cat = mixed();
+    let out = vcaudit()
+        .args([
+            "--lang",
+            "nl",
+            "validate",
+            "--coverage",
+            "--as-of",
+            "2026-11-22",
+            "--catalogue",
+        ])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("| dienst ") && text.contains("| bekend "), "{text}");
+    assert!(text.contains("| vague "), "{text}");
+    assert!(
+        text.contains("3 bestanden, 3 leveranciers: 0 fouten, 0 waarschuwingen"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("vendor offering") && !text.contains("warnings"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -1,14 +1,10 @@
 //! `vcaudit advise`: each scenario's answer on parental consent and the school's duties as the
 //! source documents give them, the JSON contract, Dutch output and the usage errors.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn vcaudit() -> Command {
-    let mut c = Command::cargo_bin("vcaudit").expect("binary");
-    c.env("NO_COLOR", "1").env_remove("COLUMNS");
-    c
-}
+use common::vcaudit;
+use serde_json::Value;
 
 fn advise_json(args: &[&str]) -> Value {
     let out = vcaudit()
@@ -219,7 +215,7 @@ fn quotes_occur_in_the_source_documents() {
     };
     let docs = [("000", read("000")), ("003", read("003"))];
     let mut checked = 0;
-    for s in vcaudit::guidance::scenarios::ALL {
+    for s in ::vcaudit::guidance::scenarios::ALL {
         let points = [&s.consent, &s.legal_basis]
             .into_iter()
             .chain(s.duties)

@@ -4,14 +4,7 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{vendor, vendor_head, Catalogue};
-
-fn vcaudit() -> Command {
-    let mut c = Command::cargo_bin("vcaudit").expect("binary");
-    c.env("NO_COLOR", "1").env_remove("COLUMNS");
-    c
-}
+use common::{vcaudit, vendor, vendor_head, Catalogue};
 
 /// Every option a school can give, so that only the catalogue can leave marks.
 const SCHOOL: &[&str] = &[

@@ -3,14 +3,12 @@
 
 mod common;
 
-use assert_cmd::Command;
-use common::{claim, vendor, vendor_head, Catalogue};
+use common::{claim, vcaudit, vendor, vendor_head, Catalogue};
 
 /// Runs `validate` on the files and returns (exit code, stdout).
 fn validate(files: &[(&str, &str)]) -> (Option<i32>, String) {
     let cat = Catalogue::new(files);
-    let out = Command::cargo_bin("vcaudit")
-        .expect("binary")
+    let out = vcaudit()
         .args(["validate", "--as-of", "2026-11-22", "--catalogue"])
         .arg(cat.path())
         .output()
@@ -162,8 +160,7 @@ fn empty_non_utf8_and_huge_files() {
     let cat_bytes: &[u8] = b"id = \"v\"\nname = \"caf\xe9\"\n";
     let cat = Catalogue::new(&[]);
     std::fs::write(cat.file("v.toml"), cat_bytes).expect("write");
-    let out = Command::cargo_bin("vcaudit")
-        .expect("binary")
+    let out = vcaudit()
         .args(["validate", "--catalogue"])
         .arg(cat.path())
         .output()

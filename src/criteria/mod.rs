@@ -121,6 +121,14 @@ pub fn find(id: &str) -> Option<&'static Criterion> {
     ALL.iter().copied().find(|c| c.id == id)
 }
 
+/// The usage error for an unknown criterion id: a suggestion when one is close, and every id.
+pub fn not_found(id: &str) -> String {
+    let ids = ALL.iter().map(|c| c.id);
+    let hint = crate::catalogue::diag::did_you_mean(id, ids.clone()).map_or_else(String::new, |h| format!("; {h}"));
+    let all: Vec<&str> = ids.collect();
+    format!("no criterion `{id}`{hint} (criteria: {})", all.join(", "))
+}
+
 /// Short column codes for narrow tables, in the order of [`ALL`].
 pub fn code(id: &str) -> &'static str {
     match id {

@@ -4,6 +4,23 @@
 
 use std::path::{Path, PathBuf};
 
+/// The binary under test, with colours off and the terminal width left to its default.
+pub fn vcaudit() -> assert_cmd::Command {
+    let mut c = assert_cmd::Command::cargo_bin("vcaudit").expect("binary");
+    c.env("NO_COLOR", "1").env_remove("COLUMNS");
+    c
+}
+
+/// A catalogue with a suitable vendor (`good`), a not-suitable one (`bad`) and one lacking
+/// information (`vague`).
+pub fn mixed() -> Catalogue {
+    Catalogue::new(&[
+        ("good.toml", &vendor("good", &[], &[])),
+        ("bad.toml", &vendor("bad", &[("secondary_use.selling", "true")], &[])),
+        ("vague.toml", &vendor("vague", &[], &["contract.dpa"])),
+    ])
+}
+
 /// The header of a valid vendor file with one document (`privacy`) and the given offerings.
 pub fn vendor_head(id: &str, offerings: &[&str]) -> String {
     let mut s = format!(

@@ -121,7 +121,8 @@ fn invalid_catalogue_exits_3_and_writes_nothing_to_stdout() {
         .assert()
         .code(3)
         .stdout("")
-        .stderr(predicate::str::contains("broken.toml:2:"));
+        .stderr(predicate::str::contains("broken.toml:2:"))
+        .stderr(predicate::str::contains("the catalogue has 1 error(s), listed above;"));
 }
 
 #[test]

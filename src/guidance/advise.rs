@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::scenarios::{Point, Scenario, ALL};
 use crate::cli::AdviseFormat;
-use crate::criteria::{judge::Lang, Trace, SOURCES};
+use crate::criteria::{judge::Lang, place_name, source_title, Trace, SOURCES};
 use crate::report::SCHEMA_VERSION;
 
 /// A scenario with its source passages numbered.
@@ -100,17 +100,6 @@ fn label(key: &str, lang: Lang) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Nl => nl,
-    }
-}
-
-/// A place in a source document, in the output language.
-fn place(p: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => p.to_owned(),
-        Lang::Nl => p
-            .replace("main text", "hoofdtekst")
-            .replace("comment", "reactie")
-            .replace("answer", "antwoord"),
     }
 }
 
@@ -209,11 +198,11 @@ fn text(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
             "  [{}] {}, {}: \"{}\"",
             i + 1,
             t.document,
-            place(t.place, lang),
+            place_name(t.place, lang),
             t.quote
         )?;
     }
-    write_documents(a, w, "  ")?;
+    write_documents(a, lang, w, "  ")?;
     writeln!(w)?;
     writeln!(w, "{}", label("disclaimer", lang))
 }
@@ -248,20 +237,20 @@ fn markdown(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
             "{}. `{}`, {}: \"{}\"",
             i + 1,
             t.document,
-            place(t.place, lang),
+            place_name(t.place, lang),
             t.quote
         )?;
     }
     writeln!(w)?;
-    write_documents(a, w, "- ")?;
+    write_documents(a, lang, w, "- ")?;
     writeln!(w, "\n_{}_", label("disclaimer", lang))
 }
 
 /// The titles of the documents the numbered passages come from.
-fn write_documents(a: &Advice, w: &mut dyn Write, indent: &str) -> io::Result<()> {
-    for (id, title) in SOURCES {
+fn write_documents(a: &Advice, lang: Lang, w: &mut dyn Write, indent: &str) -> io::Result<()> {
+    for (id, _) in SOURCES {
         if a.sources.iter().any(|t| t.document == *id) {
-            writeln!(w, "{indent}{id}: {title}")?;
+            writeln!(w, "{indent}{id}: {}", source_title(id, lang).unwrap_or_default())?;
         }
     }
     Ok(())

@@ -177,7 +177,12 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 catalogue: &catalogue,
             };
             report::output::deliver(&a.output, g.lang, color, &mut out, &|re, w| re.audit(&r, w))?;
-            Ok(gate(&ev, a.fail_on))
+            let code = gate(&ev, a.fail_on);
+            // The process ends right after: freeing a large catalogue and evaluation piece by
+            // piece would only cost time.
+            std::mem::forget(ev);
+            std::mem::forget(catalogue);
+            Ok(code)
         }
         Command::Show(s) => {
             let (catalogue, ev) = evaluation(g, std::slice::from_ref(&s.vendor))?;

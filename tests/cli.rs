@@ -164,6 +164,15 @@ fn criteria_lists_thirteen_with_trace_and_rule() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Beveiliging die de school kan uitleggen"));
+    // The trace and the source list speak Dutch too; the rule has one step a line.
+    let nl = vcaudit().args(["--lang", "nl", "criteria"]).output().expect("run");
+    let nl = String::from_utf8(nl.stdout).expect("utf-8");
+    assert!(
+        nl.contains("Bron 003, hoofdtekst:") && !nl.contains("main text"),
+        "{nl}"
+    );
+    assert!(nl.contains("(vraag en antwoord, 7 mei 2019)"), "{nl}");
+    assert!(nl.lines().any(|l| l.trim_start().starts_with("2. anders")), "{nl}");
 }
 
 #[test]

@@ -263,6 +263,16 @@ fn validate_speaks_dutch() {
 }
 
 #[test]
+fn help_keeps_the_global_options_apart_from_the_command_options() {
+    let out = vcaudit().args(["notice", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    let global = help.find("Global options:").expect("a heading for the global options");
+    let own = help.find("--retention").expect("notice's own options");
+    let catalogue = help.find("--catalogue").expect("the global options");
+    assert!(own < global && global < catalogue, "{help}");
+}
+
+#[test]
 fn completions_are_printed() {
     vcaudit()
         .args(["completions", "bash"])

@@ -5,6 +5,7 @@
 #
 # usage: bench/run.sh [SIZES...]        (default: 10 100 1000 10000)
 # needs: cargo, python3, hyperfine (`apt-get install -y hyperfine`)
+# env:   VCAUDIT_BIN (measure this binary, no build), BENCH_DIR, RUNS (hyperfine --min-runs, 5)
 set -eu
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,8 +14,13 @@ work=${BENCH_DIR:-${TMPDIR:-/tmp}/vcaudit-bench}
 out="$work"
 mkdir -p "$work" "$out"
 
-cargo build --release --manifest-path "$root/Cargo.toml" >&2
-bin=${CARGO_TARGET_DIR:-$root/target}/release/vcaudit
+# VCAUDIT_BIN=path measures that binary instead of building one.
+if [ -n "${VCAUDIT_BIN:-}" ]; then
+    bin=$VCAUDIT_BIN
+else
+    cargo build --release --manifest-path "$root/Cargo.toml" >&2
+    bin=${CARGO_TARGET_DIR:-$root/target}/release/vcaudit
+fi
 
 for n in $sizes; do
     if [ ! -d "$work/cat-$n" ]; then
@@ -31,7 +37,7 @@ done
 for n in $sizes; do
     set -- "$@" "$bin validate --catalogue $work/cat-$n"
 done
-hyperfine --warmup 1 --min-runs 5 --output=pipe --shell=none \
+hyperfine --warmup 1 --min-runs "${RUNS:-5}" --output=pipe --shell=none \
     --export-markdown "$out/audit.md" --export-json "$out/audit.json" "$@"
 
 # Cost per vendor: time divided by the number of vendors; flat means linear growth.

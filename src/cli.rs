@@ -273,6 +273,7 @@ pub struct WatchArgs {
     /// Store the fetched text as the new reference, accepting the changes shown
     #[arg(long)]
     pub update: bool,
+    /// Report format: `table` for a terminal, `markdown` for an e-mail or a ticket, `json` for tools
     #[arg(long, value_enum, default_value_t = crate::watch::report::Format::Table)]
     pub format: crate::watch::report::Format,
     /// Print only when something needs attention (a change or a failure)

@@ -228,6 +228,23 @@ fn deeply_nested_html_does_not_overflow_the_stack() {
     assert_eq!(got.unwrap(), "deep text");
 }
 
+#[test]
+fn thousands_of_unclosed_blocks_are_refused_quickly() {
+    let html = "<div>".repeat(100_000) + "text";
+    let err = extract(html.as_bytes(), None, &base(), &Rules::default()).unwrap_err();
+    assert_eq!(
+        err,
+        ExtractError::TooDeep {
+            open: 100_000,
+            max: 5_000
+        }
+    );
+    assert!(err.to_string().contains("100000 block elements open"), "{err}");
+    // the same number of closed blocks is an ordinary long page
+    let closed = "<div>a</div>".repeat(6_000);
+    assert_eq!(text(&closed).lines().count(), 6_000);
+}
+
 /// A one-page PDF whose content stream is `content`, with a correct cross-reference table.
 fn pdf(content: &str) -> Vec<u8> {
     let objects = [

@@ -226,3 +226,26 @@ fn an_unreachable_host_is_failed() {
     assert_eq!(run.state("acme", "privacy"), "failed");
     assert_eq!(run.code, 5);
 }
+
+#[test]
+fn requests_to_one_host_are_limited() {
+    let server = Server::start();
+    let docs: Vec<(String, String)> = (0..6)
+        .map(|i| (format!("d{i}"), server.url(&format!("/p{i}"))))
+        .collect();
+    for i in 0..6 {
+        server.set(
+            &format!("/p{i}"),
+            Route::Slow {
+                millis: 100,
+                html: policy(SENTENCES),
+            },
+        );
+    }
+    let refs: Vec<(&str, &str, &[&str])> = docs.iter().map(|(d, u)| (d.as_str(), u.as_str(), &[][..])).collect();
+    let cat = common::Catalogue::new(&[("acme.toml", &vendor_with("acme", &refs))]);
+    let state = tempfile::tempdir().unwrap();
+    let run = watch(cat.path(), state.path(), &["--concurrency", "6", "--per-host", "2"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(server.max_in_flight(), 2, "at most two requests to the host at once");
+}

@@ -21,11 +21,16 @@ pub fn decode<'a>(body: &'a [u8], content_type: Option<&str>) -> Cow<'a, str> {
         // A page cannot declare UTF-16 in itself: the HTML standard reads that as UTF-8.
         Some(e) if e == UTF_16LE || e == UTF_16BE => UTF_8,
         Some(e) => e,
-        None if std::str::from_utf8(body).is_ok() => UTF_8,
-        None => WINDOWS_1252,
+        None => match std::str::from_utf8(body) {
+            Ok(s) => return Cow::Borrowed(s),
+            Err(_) => WINDOWS_1252,
+        },
     };
     if enc == UTF_8 {
-        return String::from_utf8_lossy(body);
+        return match std::str::from_utf8(body) {
+            Ok(s) => Cow::Borrowed(s),
+            Err(_) => String::from_utf8_lossy(body),
+        };
     }
     enc.decode_without_bom_handling(body).0
 }

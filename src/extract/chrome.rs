@@ -17,6 +17,9 @@
 //!   "modal", "dialog", "overlay", "wall", "prompt" or "message"; dialogs labelled as about cookies.
 //!   A class such as `cookie-policy` on the body of a cookie policy is not a banner and stays.
 
+use std::sync::OnceLock;
+
+use regex::Regex;
 use scraper::node::Element;
 
 /// Elements dropped with everything inside them.
@@ -116,13 +119,22 @@ pub fn is_chrome(el: &Element, in_sectioning: bool) -> bool {
     false
 }
 
+/// Any banner subject or platform marker, for a fast first test of every id and class.
+fn any_marker() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        let alternatives: Vec<String> = BANNER_SUBJECTS
+            .iter()
+            .chain(CMP_MARKERS)
+            .map(|m| regex::escape(m))
+            .collect();
+        Regex::new(&format!("(?i-u){}", alternatives.join("|"))).expect("valid marker pattern")
+    })
+}
+
 /// Whether an id or class attribute value marks a cookie or consent banner.
 fn is_banner_token(v: &str) -> bool {
-    if !(contains_ci(v, "cookie")
-        || contains_ci(v, "consent")
-        || contains_ci(v, "gdpr")
-        || CMP_MARKERS.iter().any(|m| contains_ci(v, m)))
-    {
+    if !any_marker().is_match(v) {
         return false;
     }
     v.split_ascii_whitespace().any(|token| {

@@ -9,7 +9,6 @@
 //! The tree is walked without recursion, so any nesting depth is safe.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
@@ -78,13 +77,15 @@ pub fn render(source: &str, base: &Url, rules: &Rules) -> Result<Rendered, Extra
     Ok(Rendered { text: r.out, unmatched })
 }
 
-/// The page's `<base href>` resolved against the URL it was fetched from, or that URL.
+/// The page's first `<base href>` (looked for before `<body>`) resolved against the URL it was
+/// fetched from, or that URL.
 fn document_base(doc: &Html, base: &Url) -> Url {
-    static BASE: OnceLock<Selector> = OnceLock::new();
-    let sel = BASE.get_or_init(|| Selector::parse("base[href]").expect("valid selector"));
-    doc.select(sel)
-        .next()
-        .and_then(|e| e.value().attr("href"))
+    doc.tree
+        .values()
+        .filter_map(Node::as_element)
+        .take_while(|e| e.name() != "body")
+        .find(|e| e.name() == "base" && e.attr("href").is_some())
+        .and_then(|e| e.attr("href"))
         .and_then(|h| base.join(h.trim()).ok())
         .unwrap_or_else(|| base.clone())
 }

@@ -10,11 +10,13 @@
 //! - [`html`]: selectors, chrome removal ([`chrome`]), structured rendering, links ([`links`]);
 //! - [`pdf`]: the PDF text layer, isolated from pdf-extract's output and panics;
 //! - [`normalize`]: what counts as the same text;
-//! - [`dates`]: the "last updated" date a document states.
+//! - [`dates`]: the "last updated" date a document states;
+//! - [`depth`]: refuses pages nested so deeply that parsing them would take minutes.
 
 pub mod charset;
 pub mod chrome;
 pub mod dates;
+pub mod depth;
 pub mod html;
 pub mod links;
 pub mod normalize;
@@ -59,6 +61,9 @@ pub enum ExtractError {
     /// A PDF that could not be read.
     #[error("the PDF could not be read: {0}")]
     Pdf(String),
+    /// An HTML page with so many nested blocks left open that parsing it would take minutes.
+    #[error("the page leaves {open} block elements open (more than {max}); it was not parsed")]
+    TooDeep { open: usize, max: usize },
 }
 
 /// Whether the body is a PDF: by its Content-Type or by its `%PDF-` signature.
@@ -83,6 +88,13 @@ pub fn extract(body: &[u8], content_type: Option<&str>, base: &Url, rules: &Rule
             text,
             unmatched: Vec::new(),
             last_updated,
+        });
+    }
+    let open = depth::open_blocks(body);
+    if open > depth::MAX_OPEN_BLOCKS {
+        return Err(ExtractError::TooDeep {
+            open,
+            max: depth::MAX_OPEN_BLOCKS,
         });
     }
     let source = charset::decode(body, content_type);

@@ -19,7 +19,7 @@ enum Class {
 #[inline]
 fn classify(c: char) -> Class {
     match c {
-        ' ' | '\t' | '\u{0B}' | '\u{0C}' => Class::Space,
+        ' ' | '\t' | '\u{0C}' => Class::Space,
         '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => Class::Newline,
         '\u{00}'..='\u{1F}' | '\u{7F}'..='\u{9F}' => Class::Drop,
         '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Class::Space,
@@ -42,31 +42,69 @@ fn classify(c: char) -> Class {
 /// Line breaks inside `s` count as spaces. Returns true when anything was appended.
 pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
     let start = out.len();
-    // Fast path: printable ASCII only needs whitespace collapsing.
-    if s.bytes()
-        .all(|b| (0x20..0x7F).contains(&b) || b == b'\t' || b == b'\n' || b == b'\r')
-    {
-        collapse_ascii(s, out);
+    // An ESC starts a terminal sequence whose payload goes too: that is the slow path's job.
+    if s.is_ascii() && !s.as_bytes().contains(&0x1B) {
+        // Printable ASCII only needs whitespace collapsing; other ASCII controls are dropped.
+        // Runs of printable bytes are copied whole.
+        let bytes = s.as_bytes();
+        let mut pending_space = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b > b' ' && b < 0x7F {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|&b| b <= b' ' || b >= 0x7F)
+                    .map_or(bytes.len(), |n| i + n);
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                out.push_str(&s[i..run]);
+                i = run;
+            } else {
+                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
+                    pending_space = true;
+                }
+                i += 1;
+            }
+        }
         return out.len() > start;
     }
-    let mut mapped = String::with_capacity(s.len());
+    // One pass: map, drop and collapse; note whether anything could need composing.
+    let mut pending_space = false;
+    let mut maybe_decomposed = false;
     let mut chars = s.chars();
     while let Some(c) = chars.next() {
         if matches!(c, '\u{1B}' | '\u{9B}' | '\u{9D}' | '\u{90}' | '\u{9E}' | '\u{9F}') {
             skip_escape(c, &mut chars);
             continue;
         }
+        if c > ' ' && c < '\u{7F}' {
+            if pending_space && out.len() > start {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+            continue;
+        }
         match classify(c) {
-            Class::Keep(c) => mapped.push(c),
-            Class::Space | Class::Newline => mapped.push(' '),
+            Class::Keep(c) => {
+                if pending_space && out.len() > start {
+                    out.push(' ');
+                }
+                pending_space = false;
+                maybe_decomposed |= c >= '\u{300}';
+                out.push(c);
+            }
+            Class::Space | Class::Newline => pending_space = true,
             Class::Drop => {}
         }
     }
-    if is_nfc_quick(mapped.chars()) == IsNormalized::Yes {
-        collapse_ascii(&mapped, out);
-    } else {
-        let nfc: String = mapped.nfc().collect();
-        collapse_ascii(&nfc, out);
+    if maybe_decomposed && is_nfc_quick(out[start..].chars()) != IsNormalized::Yes {
+        let nfc: String = out[start..].nfc().collect();
+        out.truncate(start);
+        out.push_str(&nfc);
     }
     out.len() > start
 }
@@ -108,24 +146,6 @@ fn skip_escape(first: char, chars: &mut std::str::Chars<'_>) {
             return;
         }
         after_esc = c == '\u{1B}';
-    }
-}
-
-/// Appends `s` with runs of ASCII whitespace collapsed to one space and both ends trimmed.
-fn collapse_ascii(s: &str, out: &mut String) {
-    let mut pending_space = false;
-    let mut any = false;
-    for word in s.split([' ', '\t', '\n', '\r']) {
-        if word.is_empty() {
-            pending_space = true;
-            continue;
-        }
-        if any && pending_space {
-            out.push(' ');
-        }
-        out.push_str(word);
-        any = true;
-        pending_space = true;
     }
 }
 

@@ -282,6 +282,8 @@ fn describe(e: &reqwest::Error) -> String {
     if e.is_timeout() {
         return "timed out".to_owned();
     }
+    // The generic wrappers of reqwest and hyper say nothing a reader needs.
+    const WRAPPERS: &[&str] = &["error sending request", "client error (", "error following redirect"];
     let mut parts = Vec::new();
     let mut src: Option<&dyn std::error::Error> = Some(e);
     while let Some(s) = src {
@@ -289,12 +291,18 @@ fn describe(e: &reqwest::Error) -> String {
         if let Some(url) = e.url() {
             text = text.replace(&format!(" for url ({url})"), "");
         }
-        if !parts.iter().any(|p: &String| p.contains(&text)) {
+        let generic = WRAPPERS.iter().any(|w| text.starts_with(w));
+        if !generic && !parts.iter().any(|p: &String| p.contains(&text)) {
             parts.push(text);
         }
         src = s.source();
     }
-    parts.join(": ")
+    let what = if e.is_connect() { "cannot connect: " } else { "" };
+    if parts.is_empty() {
+        format!("{what}{e}")
+    } else {
+        format!("{what}{}", parts.join(": "))
+    }
 }
 
 /// `Retry-After` as seconds or as an HTTP date.

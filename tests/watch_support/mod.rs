@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -41,6 +42,8 @@ pub struct Server {
     port: u16,
     routes: Arc<Mutex<HashMap<String, Route>>>,
     log: Arc<Mutex<Vec<Seen>>>,
+    /// Requests being answered now, and the most there ever were at once.
+    load: Arc<(AtomicUsize, AtomicUsize)>,
 }
 
 impl Server {
@@ -49,14 +52,25 @@ impl Server {
         let port = listener.local_addr().unwrap().port();
         let routes: Arc<Mutex<HashMap<String, Route>>> = Arc::default();
         let log: Arc<Mutex<Vec<Seen>>> = Arc::default();
-        let (r, l) = (routes.clone(), log.clone());
+        let load: Arc<(AtomicUsize, AtomicUsize)> = Arc::default();
+        let (r, l, n) = (routes.clone(), log.clone(), load.clone());
         std::thread::spawn(move || {
             for stream in listener.incoming().flatten() {
-                let (r, l) = (r.clone(), l.clone());
-                std::thread::spawn(move || serve(stream, &r, &l));
+                let (r, l, n) = (r.clone(), l.clone(), n.clone());
+                std::thread::spawn(move || {
+                    let now = n.0.fetch_add(1, Ordering::SeqCst) + 1;
+                    n.1.fetch_max(now, Ordering::SeqCst);
+                    serve(stream, &r, &l);
+                    n.0.fetch_sub(1, Ordering::SeqCst);
+                });
             }
         });
-        Server { port, routes, log }
+        Server {
+            port,
+            routes,
+            log,
+            load,
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -92,6 +106,11 @@ impl Server {
     /// A redirect.
     pub fn redirect(&self, path: &str, to: &str) {
         self.respond(path, 302, &[("Location", to)], b"");
+    }
+
+    /// The most requests that were answered at the same time.
+    pub fn max_in_flight(&self) -> usize {
+        self.load.1.load(Ordering::SeqCst)
     }
 
     /// The requests seen on a path.

@@ -272,6 +272,40 @@ fn validate_speaks_dutch() {
 }
 
 #[test]
+fn help_keeps_the_global_options_apart_from_the_command_options() {
+    let out = vcaudit().args(["notice", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    let global = help.find("Global options:").expect("a heading for the global options");
+    let own = help.find("--retention").expect("notice's own options");
+    let catalogue = help.find("--catalogue").expect("the global options");
+    assert!(own < global && global < catalogue, "{help}");
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    for args in [
+        &["schema"][..],
+        &["completions", "bash"],
+        &["validate", "--format", "json"],
+        &["advise", "live-lesson", "--format", "json"],
+        &["audit"],
+        &["criteria"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("vcaudit"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(writer)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
+}
+
+#[test]
 fn completions_are_printed() {
     vcaudit()
         .args(["completions", "bash"])

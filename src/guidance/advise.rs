@@ -167,7 +167,7 @@ pub fn list(format: AdviseFormat, lang: Lang, w: &mut dyn Write) -> io::Result<(
 }
 
 fn write_json(w: &mut dyn Write, v: &Value) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, v).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *w, v).map_err(io::Error::from)?;
     writeln!(w)
 }
 

@@ -120,7 +120,10 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
         }
         Outcome::NotModified { final_url } => {
             if meta.text_sha256.is_some() {
-                upgrade_reference(store, target, &mut meta)?;
+                // The reference text itself is only needed (and read) when it must be re-extracted.
+                if meta.extractor_version != EXTRACTOR_VERSION || meta.rules_sha256 != target.rules_sha256() {
+                    upgrade_reference(store, target, &mut meta)?;
+                }
                 meta.pending = None;
                 Finding {
                     state: State::Unchanged,

@@ -30,6 +30,9 @@ use crate::catalogue::Catalogue;
 use crate::error::{exit, Error};
 use crate::evaluate::SourceChanges;
 
+/// Documents recorded before their files are put in place together (one disk sync per batch).
+const COMMIT_EVERY: usize = 100;
+
 /// How a watch run behaves.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -174,8 +177,19 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
                 bar.set_message(format!("{}/{}", target.vendor, target.document));
                 bar.inc(1);
             }
-            results.push(checked.map_err(store_error)?);
+            match checked {
+                Ok(c) => results.push(c),
+                Err(e) => {
+                    // Keep what was checked before the failure.
+                    let _ = locked.commit();
+                    return Err(store_error(e));
+                }
+            }
+            if locked.pending() >= COMMIT_EVERY {
+                locked.commit().map_err(store_error)?;
+            }
         }
+        locked.commit().map_err(store_error)?;
         Ok::<_, Error>(results)
     })?;
     if let Some(bar) = bar {

@@ -49,7 +49,8 @@ pub struct Meta {
     pub text_sha256: Option<String>,
     /// When the reference version was fetched.
     pub fetched_at: Option<Timestamp>,
-    /// When the document was last checked, successfully or not.
+    /// When the document was last checked, successfully or not, with an outcome that changed
+    /// this record (a `304` for an unchanged document does not rewrite `meta.json`).
     pub checked_at: Option<Timestamp>,
     /// The extractor version and rules the reference text was made with.
     pub extractor_version: u32,

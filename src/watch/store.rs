@@ -329,15 +329,46 @@ impl Locked {
         }
         let all = || batch.content.iter().chain(&batch.meta);
         sync_files(&self.store.root, all().map(|(tmp, _)| tmp.as_ref()))?;
-        for (tmp, path) in batch.content.into_iter().chain(batch.meta) {
-            tmp.persist(&path).map_err(|e| io_err(&path)(e.error))?;
-        }
+        rename_all(batch.content)?;
+        rename_all(batch.meta)?;
         sync_all(&self.store.root)
     }
 
     fn staged(&self) -> std::sync::MutexGuard<'_, Staged> {
         self.staged.lock().unwrap_or_else(|p| p.into_inner())
     }
+}
+
+/// Threads renaming files into place: a rename over an existing file waits for the file system
+/// journal, and those waits overlap.
+const RENAMERS: usize = 8;
+
+/// Renames temporary files into place, several at a time; returns when all are done.
+fn rename_all(files: Vec<(TempPath, PathBuf)>) -> Result<(), StoreError> {
+    if files.len() < 2 {
+        for (tmp, path) in files {
+            tmp.persist(&path).map_err(|e| io_err(&path)(e.error))?;
+        }
+        return Ok(());
+    }
+    let queue = Mutex::new(files);
+    let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..RENAMERS)
+            .map(|_| {
+                s.spawn(|| {
+                    while let Some((tmp, path)) = next() {
+                        tmp.persist(&path).map_err(|e| io_err(&path)(e.error))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err(io_err(Path::new(""))(io::Error::other("a rename thread failed"))))
+        })
+    })
 }
 
 /// Writes `bytes` to a new temporary file in `dir` (not yet flushed to disk).

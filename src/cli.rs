@@ -19,6 +19,7 @@ pub struct Cli {
 
 /// Options every command accepts.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Directory of vendor files to use instead of the built-in catalogue
     #[arg(long, global = true, value_name = "DIR")]

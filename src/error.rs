@@ -26,7 +26,7 @@ pub mod exit {
 pub enum Error {
     #[error("{message}")]
     Usage { message: String },
-    #[error("the catalogue has {} error(s); run `vcaudit validate` to see them all", count_errors(.0))]
+    #[error("the catalogue has {} error(s), listed above; `vcaudit validate` lists its warnings too", count_errors(.0))]
     InvalidCatalogue(Vec<Diagnostic>),
     #[error("the profile has {} error(s)", .0.len())]
     InvalidProfile(Vec<Diagnostic>),

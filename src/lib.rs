@@ -225,13 +225,16 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             Ok(exit::SUCCESS)
         }
         Command::Schema => {
-            serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::other)?;
+            serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::from)?;
             writeln!(out)?;
             Ok(exit::SUCCESS)
         }
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut out);
+            // Generated into memory first: the generator panics on a write error such as a closed pipe.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "vcaudit", &mut script);
+            out.write_all(&script)?;
             Ok(exit::SUCCESS)
         }
     }?;
@@ -319,7 +322,7 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
             "diagnostics": loaded.diagnostics,
             "coverage": cov,
         });
-        serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::other)?;
+        serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
         for d in &loaded.diagnostics {

@@ -121,7 +121,8 @@ fn invalid_catalogue_exits_3_and_writes_nothing_to_stdout() {
         .assert()
         .code(3)
         .stdout("")
-        .stderr(predicate::str::contains("broken.toml:2:"));
+        .stderr(predicate::str::contains("broken.toml:2:"))
+        .stderr(predicate::str::contains("the catalogue has 1 error(s), listed above;"));
 }
 
 #[test]
@@ -163,6 +164,15 @@ fn criteria_lists_thirteen_with_trace_and_rule() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Beveiliging die de school kan uitleggen"));
+    // The trace and the source list speak Dutch too; the rule has one step a line.
+    let nl = vcaudit().args(["--lang", "nl", "criteria"]).output().expect("run");
+    let nl = String::from_utf8(nl.stdout).expect("utf-8");
+    assert!(
+        nl.contains("Bron 003, hoofdtekst:") && !nl.contains("main text"),
+        "{nl}"
+    );
+    assert!(nl.contains("(vraag en antwoord, 7 mei 2019)"), "{nl}");
+    assert!(nl.lines().any(|l| l.trim_start().starts_with("2. anders")), "{nl}");
 }
 
 #[test]
@@ -259,6 +269,40 @@ fn validate_speaks_dutch() {
         !text.contains("vendor offering") && !text.contains("warnings"),
         "{text}"
     );
+}
+
+#[test]
+fn help_keeps_the_global_options_apart_from_the_command_options() {
+    let out = vcaudit().args(["notice", "--help"]).output().expect("runs");
+    let help = String::from_utf8_lossy(&out.stdout);
+    let global = help.find("Global options:").expect("a heading for the global options");
+    let own = help.find("--retention").expect("notice's own options");
+    let catalogue = help.find("--catalogue").expect("the global options");
+    assert!(own < global && global < catalogue, "{help}");
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    for args in [
+        &["schema"][..],
+        &["completions", "bash"],
+        &["validate", "--format", "json"],
+        &["advise", "live-lesson", "--format", "json"],
+        &["audit"],
+        &["criteria"],
+    ] {
+        let (reader, writer) = std::io::pipe().expect("pipe");
+        drop(reader);
+        let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("vcaudit"))
+            .args(args)
+            .env("NO_COLOR", "1")
+            .stdout(writer)
+            .output()
+            .expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(err.is_empty(), "{args:?}: {err}");
+    }
 }
 
 #[test]

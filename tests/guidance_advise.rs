@@ -166,7 +166,8 @@ fn dutch_output_is_dutch() {
     assert!(text.contains("Wat de school moet doen"), "{text}");
     assert!(text.contains("Maak goede afspraken met de hulpverlener"), "{text}");
     assert!(text.contains("000, antwoord:"), "{text}");
-    assert!(!text.contains("Parental consent"), "{text}");
+    assert!(text.contains("(vraag en antwoord, 7 mei 2019)"), "{text}");
+    assert!(!text.contains("Parental consent") && !text.contains("Q&A"), "{text}");
     let md = vcaudit()
         .args(["advise", "live-lesson", "--format", "markdown", "--lang", "nl"])
         .output()
@@ -177,6 +178,8 @@ fn dutch_output_is_dutch() {
         "{md}"
     );
     assert!(md.contains("## Let op"), "{md}");
+    assert!(md.contains("(blogbericht met reacties van lezers)"), "{md}");
+    assert!(!md.contains("blog post"), "{md}");
 }
 
 #[test]

@@ -10,9 +10,30 @@ use std::sync::Once;
 pub fn check(s: &str) -> Result<(), String> {
     quiet_selector_panics();
     match panic::catch_unwind(|| scraper::Selector::parse(s).map(|_| ()).map_err(|e| e.to_string())) {
-        Ok(result) => result,
+        Ok(result) => result.map_err(|e| plain(&e)),
         Err(_) => Err("it holds a character that cannot appear there in a CSS selector".into()),
     }
+}
+
+/// The parser's message on one line, without its "please report this to the developer" preamble
+/// for errors it has no words for (`DanglingCombinator` becomes `dangling combinator`).
+fn plain(message: &str) -> String {
+    let lines: Vec<&str> = message.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    if lines
+        .first()
+        .is_some_and(|l| l.contains("report this to the developer"))
+    {
+        let kind = lines.get(1).copied().unwrap_or("unknown");
+        let mut words = String::new();
+        for c in kind.chars() {
+            if c.is_uppercase() && !words.is_empty() {
+                words.push(' ');
+            }
+            words.extend(c.to_lowercase());
+        }
+        return format!("it cannot be parsed ({words})");
+    }
+    lines.join(": ")
 }
 
 /// Installs, once, a panic hook that stays silent for the selector parser's error-wording panic
@@ -40,7 +61,8 @@ mod tests {
     #[test]
     fn valid_and_invalid_selectors() {
         assert!(check("main > .content, div[role=article]").is_ok());
-        assert!(check("main >").is_err());
+        assert_eq!(check("main ?"), Err("it cannot be parsed (dangling combinator)".into()));
+        assert!(check("main >").is_err_and(|e| !e.contains('\n')));
         assert!(check(".secti?n-rich").is_err());
         assert!(check("div !important").is_err());
     }

@@ -22,6 +22,7 @@ mod transparency;
 
 use serde::Serialize;
 
+use judge::Lang;
 pub use judge::{Facts, Outcome, Text};
 
 /// How much a criterion weighs in the verdict.
@@ -98,6 +99,28 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("003", "Arnoud Engelfriet, \"Is er eigenlijk geen ouderlijke toestemming nodig voor afstandsles met minderjarigen?\" (blog post with reader comments)"),
     ("000", "Kennisnet, \"Moet een student/stagiair voor opnames in de klas voor opleidingsdoeleinden toestemming vragen?\" (Q&A, 7 May 2019)"),
 ];
+
+/// The title of a source document in the output language; the Dutch titles themselves stay as
+/// published, only the description of the document is translated.
+pub fn source_title(id: &str, lang: Lang) -> Option<&'static str> {
+    let en = SOURCES.iter().find(|(i, _)| *i == id).map(|(_, t)| *t)?;
+    Some(match (lang, id) {
+        (Lang::Nl, "003") => "Arnoud Engelfriet, \"Is er eigenlijk geen ouderlijke toestemming nodig voor afstandsles met minderjarigen?\" (blogbericht met reacties van lezers)",
+        (Lang::Nl, "000") => "Kennisnet, \"Moet een student/stagiair voor opnames in de klas voor opleidingsdoeleinden toestemming vragen?\" (vraag en antwoord, 7 mei 2019)",
+        _ => en,
+    })
+}
+
+/// A place in a source document ("main text", "comment 1.1", "answer") in the output language.
+pub fn place_name(place: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => place.to_owned(),
+        Lang::Nl => place
+            .replace("main text", "hoofdtekst")
+            .replace("comment", "reactie")
+            .replace("answer", "antwoord"),
+    }
+}
 
 /// Every criterion, in the order of the source analysis.
 pub static ALL: &[&Criterion] = &[

@@ -7,65 +7,72 @@
 /// Block elements left open (start tags minus end tags) above which a page is refused.
 pub const MAX_OPEN_BLOCKS: usize = 5_000;
 
-/// Block elements whose start tag makes the parser look back through the open elements and which
-/// stay open until closed (unlike `p` or `li`, which close their predecessor).
-const BLOCKS: &[&[u8]] = &[
-    b"div",
-    b"section",
-    b"article",
-    b"aside",
-    b"blockquote",
-    b"ul",
-    b"ol",
-    b"dl",
-    b"nav",
-    b"header",
-    b"footer",
-    b"main",
-    b"figure",
-    b"form",
-    b"fieldset",
-    b"details",
-    b"center",
-    b"address",
-    b"menu",
-    b"dir",
-    b"hgroup",
-    b"search",
-    b"summary",
-    b"figcaption",
-];
+/// Whether a lower-case tag name is a block element whose start tag makes the parser look back
+/// through the open elements and which stays open until closed (unlike `p` or `li`, which close
+/// their predecessor).
+fn is_block(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"div"
+            | b"section"
+            | b"article"
+            | b"aside"
+            | b"blockquote"
+            | b"ul"
+            | b"ol"
+            | b"dl"
+            | b"nav"
+            | b"header"
+            | b"footer"
+            | b"main"
+            | b"figure"
+            | b"form"
+            | b"fieldset"
+            | b"details"
+            | b"center"
+            | b"address"
+            | b"menu"
+            | b"dir"
+            | b"hgroup"
+            | b"search"
+            | b"summary"
+            | b"figcaption"
+    )
+}
 
-/// The number of listed block elements opened and not closed in `html`, counted from tags alone.
+/// The number of such block elements opened and not closed in `html`, counted from tags alone.
 pub fn open_blocks(html: &[u8]) -> usize {
     let (mut opened, mut closed) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(pos) = memchr(b'<', &html[i..]) {
-        let at = i + pos + 1;
-        i = at;
-        let (closing, name_at) = match html.get(at) {
-            Some(b'/') => (true, at + 1),
-            _ => (false, at),
-        };
-        let rest = &html[name_at.min(html.len())..];
-        let is_block = BLOCKS.iter().any(|b| {
-            rest.len() > b.len()
-                && rest[..b.len()].eq_ignore_ascii_case(b)
-                && matches!(rest[b.len()], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/' | 0x0C)
-        });
-        if is_block {
-            if closing {
-                closed += 1;
-            } else {
-                opened += 1;
+    let mut name = [0u8; 10];
+    for lt in memchr::memchr_iter(b'<', html) {
+        let mut at = lt + 1;
+        let closing = html.get(at) == Some(&b'/');
+        if closing {
+            at += 1;
+        }
+        let mut n = 0;
+        while let Some(&b) = html.get(at + n) {
+            if !b.is_ascii_alphabetic() || n == name.len() {
+                break;
             }
+            name[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        // A name longer than any listed one, or cut short by something other than the tag's end.
+        let ends = matches!(
+            html.get(at + n),
+            Some(b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/' | 0x0C)
+        );
+        if n == 0 || n == name.len() || !ends || !is_block(&name[..n]) {
+            continue;
+        }
+        if closing {
+            closed += 1;
+        } else {
+            opened += 1;
         }
     }
     opened.saturating_sub(closed)
-}
-
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::scenarios::{Point, Scenario, ALL};
 use crate::cli::AdviseFormat;
-use crate::criteria::{judge::Lang, Trace, SOURCES};
+use crate::criteria::{judge::Lang, place_name, source_title, Trace, SOURCES};
 use crate::report::SCHEMA_VERSION;
 
 /// A scenario with its source passages numbered.
@@ -103,17 +103,6 @@ fn label(key: &str, lang: Lang) -> &'static str {
     }
 }
 
-/// A place in a source document, in the output language.
-fn place(p: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => p.to_owned(),
-        Lang::Nl => p
-            .replace("main text", "hoofdtekst")
-            .replace("comment", "reactie")
-            .replace("answer", "antwoord"),
-    }
-}
-
 fn yes_no(b: bool, lang: Lang) -> &'static str {
     label(if b { "yes" } else { "no" }, lang)
 }
@@ -178,7 +167,7 @@ pub fn list(format: AdviseFormat, lang: Lang, w: &mut dyn Write) -> io::Result<(
 }
 
 fn write_json(w: &mut dyn Write, v: &Value) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, v).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *w, v).map_err(io::Error::from)?;
     writeln!(w)
 }
 
@@ -209,11 +198,11 @@ fn text(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
             "  [{}] {}, {}: \"{}\"",
             i + 1,
             t.document,
-            place(t.place, lang),
+            place_name(t.place, lang),
             t.quote
         )?;
     }
-    write_documents(a, w, "  ")?;
+    write_documents(a, lang, w, "  ")?;
     writeln!(w)?;
     writeln!(w, "{}", label("disclaimer", lang))
 }
@@ -248,20 +237,20 @@ fn markdown(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
             "{}. `{}`, {}: \"{}\"",
             i + 1,
             t.document,
-            place(t.place, lang),
+            place_name(t.place, lang),
             t.quote
         )?;
     }
     writeln!(w)?;
-    write_documents(a, w, "- ")?;
+    write_documents(a, lang, w, "- ")?;
     writeln!(w, "\n_{}_", label("disclaimer", lang))
 }
 
 /// The titles of the documents the numbered passages come from.
-fn write_documents(a: &Advice, w: &mut dyn Write, indent: &str) -> io::Result<()> {
-    for (id, title) in SOURCES {
+fn write_documents(a: &Advice, lang: Lang, w: &mut dyn Write, indent: &str) -> io::Result<()> {
+    for (id, _) in SOURCES {
         if a.sources.iter().any(|t| t.document == *id) {
-            writeln!(w, "{indent}{id}: {title}")?;
+            writeln!(w, "{indent}{id}: {}", source_title(id, lang).unwrap_or_default())?;
         }
     }
     Ok(())

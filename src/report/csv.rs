@@ -134,7 +134,14 @@ impl Renderer for Csv {
             let trace: Vec<String> = c
                 .trace
                 .iter()
-                .map(|t| format!("{} ({}): {}", t.document, t.place, t.quote))
+                .map(|t| {
+                    format!(
+                        "{} ({}): {}",
+                        t.document,
+                        crate::criteria::place_name(t.place, lang),
+                        t.quote
+                    )
+                })
                 .collect();
             out.write_record([
                 c.id.to_owned(),

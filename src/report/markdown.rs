@@ -162,7 +162,14 @@ impl Renderer for Markdown {
             let trace: Vec<String> = c
                 .trace
                 .iter()
-                .map(|t| format!("{} ({}): \"{}\"", t.document, t.place, t.quote))
+                .map(|t| {
+                    format!(
+                        "{} ({}): \"{}\"",
+                        t.document,
+                        crate::criteria::place_name(t.place, lang),
+                        t.quote
+                    )
+                })
                 .collect();
             writeln!(
                 w,

@@ -160,9 +160,13 @@ impl Renderer for Table {
         }
         writeln!(
             w,
-            "{} {}; `vcaudit show VENDOR` {}",
+            "{} {}; `vcaudit show {}` {}",
             label("as_of", lang),
             ev.as_of,
+            match lang {
+                Lang::En => "VENDOR",
+                Lang::Nl => "LEVERANCIER",
+            },
             match lang {
                 Lang::En => "explains each result",
                 Lang::Nl => "legt elk resultaat uit",
@@ -285,18 +289,22 @@ impl Renderer for Table {
                     "    {} {}, {}: \"{}\"",
                     label("source", lang),
                     t.document,
-                    t.place,
+                    crate::criteria::place_name(t.place, lang),
                     t.quote
                 )?;
             }
             writeln!(w)?;
         }
         writeln!(w, "{}:", label("rule", lang))?;
-        for line in wrap(criteria::VERDICT_RULE.get(lang), 76) {
-            writeln!(w, "    {line}")?;
+        for step in steps(criteria::VERDICT_RULE.get(lang)) {
+            for (i, line) in wrap(step, 76).iter().enumerate() {
+                let indent = if i == 0 { "    " } else { "       " };
+                writeln!(w, "{indent}{line}")?;
+            }
         }
         writeln!(w)?;
         for (id, title) in criteria::SOURCES {
+            let title = criteria::source_title(id, lang).unwrap_or(title);
             writeln!(w, "  {id}: {title}")?;
         }
         Ok(())
@@ -374,6 +382,23 @@ impl Table {
 }
 
 /// Wraps text at word boundaries.
+/// The numbered steps of a rule written as one paragraph ("1. … 2. …"), one step each.
+fn steps(rule: &str) -> Vec<&str> {
+    let b = rule.as_bytes();
+    let mut starts = vec![0];
+    for i in 1..b.len().saturating_sub(2) {
+        if b[i - 1] == b' ' && b[i].is_ascii_digit() && b[i + 1] == b'.' && b[i + 2] == b' ' {
+            starts.push(i);
+        }
+    }
+    starts.push(b.len());
+    starts
+        .windows(2)
+        .map(|w| rule[w[0]..w[1]].trim())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();

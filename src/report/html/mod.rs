@@ -156,7 +156,7 @@ impl Html {
                     format!(
                         "{} ({}): <q lang=\"nl\">{}</q>",
                         esc(t.document),
-                        esc(t.place),
+                        esc(&crate::criteria::place_name(t.place, lang)),
                         esc(t.quote)
                     )
                 })
@@ -180,6 +180,7 @@ impl Html {
             label("sources", lang)
         );
         for (id, title) in criteria::SOURCES {
+            let title = criteria::source_title(id, self.lang()).unwrap_or(title);
             let _ = write!(s, "<li><b>{id}</b>: {}</li>", esc(title));
         }
         s.push_str("</ul>\n</section>\n");

@@ -1,6 +1,9 @@
 //! Extraction as the policy watcher sees it: page noise must not change the text, policy edits
 //! must; charsets, structure, selectors, PDFs, hostile input.
 
+mod common;
+
+use common::pdf;
 use url::Url;
 use vcaudit::changes;
 use vcaudit::extract::{extract, normalize, ExtractError, Rules};
@@ -243,36 +246,6 @@ fn thousands_of_unclosed_blocks_are_refused_quickly() {
     // the same number of closed blocks is an ordinary long page
     let closed = "<div>a</div>".repeat(6_000);
     assert_eq!(text(&closed).lines().count(), 6_000);
-}
-
-/// A one-page PDF whose content stream is `content`, with a correct cross-reference table.
-fn pdf(content: &str) -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for off in offsets {
-        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
 }
 
 #[test]

@@ -5,15 +5,8 @@
 
 mod common;
 
-use assert_cmd::Command;
 use calamine::{open_workbook, Data, Reader, Xlsx};
-use common::{hostile_vendor, vendor, Catalogue};
-
-fn vcaudit() -> Command {
-    let mut c = Command::cargo_bin("vcaudit").expect("binary");
-    c.env("NO_COLOR", "1").env_remove("COLUMNS");
-    c
-}
+use common::{hostile_vendor, vcaudit, vendor, Catalogue};
 
 fn hostile() -> Catalogue {
     Catalogue::new(&[

@@ -3,22 +3,8 @@
 mod common;
 
 use assert_cmd::Command;
-use common::{vendor, Catalogue};
+use common::{mixed, vcaudit, vendor, Catalogue};
 use predicates::prelude::*;
-
-fn vcaudit() -> Command {
-    let mut c = Command::cargo_bin("vcaudit").expect("binary");
-    c.env("NO_COLOR", "1").env_remove("COLUMNS");
-    c
-}
-
-fn mixed() -> Catalogue {
-    Catalogue::new(&[
-        ("good.toml", &vendor("good", &[], &[])),
-        ("bad.toml", &vendor("bad", &[("secondary_use.selling", "true")], &[])),
-        ("vague.toml", &vendor("vague", &[], &["contract.dpa"])),
-    ])
-}
 
 fn with_catalogue<'c>(cmd: &'c mut Command, cat: &Catalogue) -> &'c mut Command {
     cmd.args(["--as-of", "2026-11-22", "--catalogue"]).arg(cat.path())

@@ -80,9 +80,26 @@ fn an_unchanged_page_costs_a_304() {
         },
     );
     assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "new");
+    let dir = state.path().join("acme/privacy");
+    let files = |dir: &std::path::Path| {
+        let mut names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        names.sort();
+        names
+    };
     let second = watch(cat.path(), state.path(), &[]);
     assert_eq!(second.state("acme", "privacy"), "unchanged");
     assert_eq!(second.doc("acme", "privacy")["http_status"], 304);
+    // Once a document is known to be unchanged, a 304 teaches nothing new: nothing is written.
+    let (meta_before, files_before) = (std::fs::read(dir.join("meta.json")).unwrap(), files(&dir));
+    assert_eq!(
+        watch(cat.path(), state.path(), &[]).state("acme", "privacy"),
+        "unchanged"
+    );
+    assert_eq!(std::fs::read(dir.join("meta.json")).unwrap(), meta_before);
+    assert_eq!(files(&dir), files_before);
     let seen = server.seen("/privacy");
     assert_eq!(seen[0].headers.get("if-none-match"), None);
     assert_eq!(seen[1].headers.get("if-none-match").map(String::as_str), Some("\"v1\""));

@@ -131,18 +131,7 @@ impl Renderer for Csv {
         out.write_record(["id", "code", "severity", "title", "checks", "trace"])
             .map_err(io_err)?;
         for c in list {
-            let trace: Vec<String> = c
-                .trace
-                .iter()
-                .map(|t| {
-                    format!(
-                        "{} ({}): {}",
-                        t.document,
-                        crate::criteria::place_name(t.place, lang),
-                        t.quote
-                    )
-                })
-                .collect();
+            let trace = super::trace_lines(c, lang);
             out.write_record([
                 c.id.to_owned(),
                 criteria::code(c.id).to_owned(),

@@ -159,18 +159,7 @@ impl Renderer for Markdown {
         )?;
         writeln!(w, "|---|---|---|---|")?;
         for c in list {
-            let trace: Vec<String> = c
-                .trace
-                .iter()
-                .map(|t| {
-                    format!(
-                        "{} ({}): \"{}\"",
-                        t.document,
-                        crate::criteria::place_name(t.place, lang),
-                        t.quote
-                    )
-                })
-                .collect();
+            let trace = super::trace_lines(c, lang);
             writeln!(
                 w,
                 "| `{}` | {} | **{}** {} | {} |",

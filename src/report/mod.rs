@@ -208,6 +208,22 @@ pub fn linkable(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
+/// The source passages of a criterion, one line each: `003 (main text): "quote"`, the place in
+/// the output language.
+pub fn trace_lines(c: &crate::criteria::Criterion, lang: Lang) -> Vec<String> {
+    c.trace
+        .iter()
+        .map(|t| {
+            format!(
+                "{} ({}): \"{}\"",
+                t.document,
+                crate::criteria::place_name(t.place, lang),
+                t.quote
+            )
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

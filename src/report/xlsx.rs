@@ -316,18 +316,7 @@ impl Renderer for Xlsx {
         let mut sheet = Sheet::new(&mut wb, "Criteria", &header, &[24.0, 10.0, 36.0, 60.0, 60.0]).map_err(err)?;
         let plain = Format::new().set_text_wrap();
         for c in list {
-            let trace: Vec<String> = c
-                .trace
-                .iter()
-                .map(|t| {
-                    format!(
-                        "{} ({}): \"{}\"",
-                        t.document,
-                        crate::criteria::place_name(t.place, lang),
-                        t.quote
-                    )
-                })
-                .collect();
+            let trace = super::trace_lines(c, lang);
             sheet
                 .line(
                     &[

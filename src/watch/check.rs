@@ -83,7 +83,9 @@ impl Finding {
 pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> Result<Checked, StoreError> {
     let now = how.now;
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
-    let mut meta = store.store.meta(v, d)?.unwrap_or_else(|| Meta {
+    let stored = store.store.meta(v, d)?;
+    let before = stored.as_ref().map(same_but_time);
+    let mut meta = stored.unwrap_or_else(|| Meta {
         vendor: v.to_owned(),
         document: d.to_owned(),
         ..Meta::default()
@@ -120,7 +122,10 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
         }
         Outcome::NotModified { final_url } => {
             if meta.text_sha256.is_some() {
-                upgrade_reference(store, target, &mut meta)?;
+                // The reference text itself is only needed (and read) when it must be re-extracted.
+                if meta.extractor_version != EXTRACTOR_VERSION || meta.rules_sha256 != target.rules_sha256() {
+                    upgrade_reference(store, target, &mut meta)?;
+                }
                 meta.pending = None;
                 Finding {
                     state: State::Unchanged,
@@ -156,8 +161,19 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
     meta.last_state = Some(checked.state.as_str().to_owned());
     checked.consecutive_failures = meta.consecutive_failures;
     checked.changed_on = meta.changed_on();
-    store.save(&meta)?;
+    // A check that changes nothing but the check time (an unchanged page answering 304) leaves
+    // `meta.json` alone: `checked_at` is then the last check that found something new.
+    if before.is_none() || before != Some(same_but_time(&meta)) {
+        store.save(&meta)?;
+    }
     Ok(checked)
+}
+
+/// The metadata without its check time, for telling whether a check changed anything.
+fn same_but_time(meta: &Meta) -> Vec<u8> {
+    let mut m = meta.clone();
+    m.checked_at = None;
+    serde_json::to_vec(&m).unwrap_or_default()
 }
 
 /// The reference text, re-extracted from the stored raw body when the extractor or the rules

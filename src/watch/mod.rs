@@ -16,6 +16,7 @@ pub mod store;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use futures_util::stream::{self, StreamExt};
@@ -28,6 +29,9 @@ use store::Store;
 use crate::catalogue::Catalogue;
 use crate::error::{exit, Error};
 use crate::evaluate::SourceChanges;
+
+/// Documents recorded before their files are put in place together (one disk sync per batch).
+const COMMIT_EVERY: usize = 100;
 
 /// How a watch run behaves.
 #[derive(Debug, Clone)]
@@ -123,13 +127,14 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
         );
         bar
     });
+    let locked = Arc::new(locked);
     let mut results = rt.block_on(async {
         let fetcher = &fetcher;
-        let reader = &locked.store;
-        let mut fetched = stream::iter(targets.into_iter().map(|t| async move {
+        let locked = &locked;
+        let mut done = stream::iter(targets.into_iter().map(|t| async move {
             let outcome = match Url::parse(&t.url) {
                 Ok(url) => {
-                    let (etag, last_modified) = validators(reader, &t);
+                    let (etag, last_modified) = validators(&locked.store, &t);
                     fetcher
                         .fetch(&fetch::Request {
                             url,
@@ -142,25 +147,49 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
                     reason: format!("`{}` is not a valid URL: {e}", t.url),
                 },
             };
-            (t, outcome)
+            if needs_calling_thread(&outcome) {
+                return Recorded::Later(t, outcome);
+            }
+            // Extraction and the synced writes run on a worker thread, so the fetches (and the
+            // other records) go on meanwhile.
+            let (store, update, limit) = (Arc::clone(locked), opts.update, opts.fetch.timeout);
+            let work = tokio::task::spawn_blocking(move || {
+                let checked = check::record(&store, &t, outcome, &how(update, limit));
+                (t, checked)
+            });
+            match work.await {
+                Ok((t, checked)) => Recorded::Done(t, checked),
+                Err(e) => Recorded::Panicked(e.to_string()),
+            }
         }))
         .buffer_unordered(opts.fetch.concurrency.max(1));
         let mut results = Vec::new();
-        while let Some((target, outcome)) = fetched.next().await {
+        while let Some(recorded) = done.next().await {
+            let (target, checked) = match recorded {
+                Recorded::Done(t, checked) => (t, checked),
+                Recorded::Later(t, outcome) => {
+                    let checked = check::record(locked, &t, outcome, &how(opts.update, opts.fetch.timeout));
+                    (t, checked)
+                }
+                Recorded::Panicked(e) => return Err(Error::Runtime(format!("a check failed unexpectedly: {e}"))),
+            };
             if let Some(bar) = &bar {
                 bar.set_message(format!("{}/{}", target.vendor, target.document));
-            }
-            let how = check::How {
-                update: opts.update,
-                now: jiff::Timestamp::now(),
-                extract_limit: opts.fetch.timeout,
-            };
-            let checked = check::record(&locked, &target, outcome, &how);
-            if let Some(bar) = &bar {
                 bar.inc(1);
             }
-            results.push(checked.map_err(store_error)?);
+            match checked {
+                Ok(c) => results.push(c),
+                Err(e) => {
+                    // Keep what was checked before the failure.
+                    let _ = locked.commit();
+                    return Err(store_error(e));
+                }
+            }
+            if locked.pending() >= COMMIT_EVERY {
+                locked.commit().map_err(store_error)?;
+            }
         }
+        locked.commit().map_err(store_error)?;
         Ok::<_, Error>(results)
     })?;
     if let Some(bar) = bar {
@@ -168,6 +197,30 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
     }
     results.sort_by(|a, b| (&a.vendor, &a.document).cmp(&(&b.vendor, &b.document)));
     Ok(results)
+}
+
+/// A fetched document on its way to the store.
+enum Recorded {
+    /// Checked and recorded on a worker thread.
+    Done(Target, Result<Checked, store::StoreError>),
+    /// To be recorded on the calling thread (see [`needs_calling_thread`]).
+    Later(Target, fetch::Outcome),
+    /// The worker thread panicked.
+    Panicked(String),
+}
+
+/// PDFs are extracted on the thread that holds the standard output lock (the PDF reader takes that
+/// lock to keep its diagnostics off the terminal); everything else can be recorded anywhere.
+fn needs_calling_thread(outcome: &fetch::Outcome) -> bool {
+    matches!(outcome, fetch::Outcome::Ok(r) if crate::extract::is_pdf(&r.body, r.content_type.as_deref()))
+}
+
+fn how(update: bool, extract_limit: Duration) -> check::How {
+    check::How {
+        update,
+        now: jiff::Timestamp::now(),
+        extract_limit,
+    }
 }
 
 /// The validators of the stored reference, for a conditional request: a `304` then means the page

@@ -3,22 +3,26 @@
 //! fetch times, extractor version, failure count and change dates.
 //!
 //! Layout: `ROOT/VENDOR/DOCUMENT/meta.json` plus content-addressed files `raw-SHA256` and
-//! `text-SHA256.txt` beside it. Bodies and texts are immutable and written first (temporary file,
-//! then rename); `meta.json` is replaced last, the same way, and is the only thing that says which
-//! version counts. So a run killed at any moment leaves each document at its old or its new version,
-//! and stray temporary files (`.tmp*`) are ignored. Earlier versions stay on disk and are listed in
+//! `text-SHA256.txt` beside it. Every file is first written to a temporary file (`.tmp*`) beside
+//! its place; [`Locked::commit`] then flushes a whole batch of them to disk with one file system
+//! sync, renames bodies and texts into place, then the `meta.json` files, and syncs again.
+//! Bodies and texts are immutable; `meta.json` is the only thing that says which version counts.
+//! So a run killed at any moment (or a power cut) leaves each document at its old or its new
+//! version, and stray temporary files are ignored. Earlier versions stay on disk and are listed in
 //! `history`. A lock file (`ROOT/.lock`, an OS file lock released when the process ends) keeps two
 //! writing runs apart.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use tempfile::TempPath;
 
 /// Version of the `meta.json` layout.
 pub const META_FORMAT: u32 = 1;
@@ -45,7 +49,8 @@ pub struct Meta {
     pub text_sha256: Option<String>,
     /// When the reference version was fetched.
     pub fetched_at: Option<Timestamp>,
-    /// When the document was last checked, successfully or not.
+    /// When the document was last checked, successfully or not, with an outcome that changed
+    /// this record (a `304` for an unchanged document does not rewrite `meta.json`).
     pub checked_at: Option<Timestamp>,
     /// The extractor version and rules the reference text was made with.
     pub extractor_version: u32,
@@ -138,10 +143,21 @@ pub struct Store {
     root: PathBuf,
 }
 
-/// The store held for writing: the lock is released when this is dropped.
+/// The store held for writing: the lock is released when this is dropped. Writes are staged until
+/// [`Locked::commit`]; staged files not committed are removed when this is dropped.
 pub struct Locked {
     pub store: Store,
     _lock: File,
+    staged: Mutex<Staged>,
+}
+
+/// Temporary files written but not yet in place, with their destinations.
+#[derive(Default)]
+struct Staged {
+    /// Bodies and texts: renamed first.
+    content: Vec<(TempPath, PathBuf)>,
+    /// `meta.json` files: renamed last.
+    meta: Vec<(TempPath, PathBuf)>,
 }
 
 /// The default store: `$XDG_STATE_HOME/vcaudit`, else `$HOME/.local/state/vcaudit`.
@@ -192,6 +208,7 @@ impl Store {
         Ok(Locked {
             store: self,
             _lock: file,
+            staged: Mutex::new(Staged::default()),
         })
     }
 
@@ -279,30 +296,120 @@ impl Locked {
             return Ok(());
         }
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-        atomic_write(&dir, &path, bytes)
+        let tmp = write_temp(&dir, bytes)?;
+        self.staged().content.push((tmp, path));
+        Ok(())
     }
 
-    /// Replaces the metadata of a document: the commit point of a check.
+    /// Replaces the metadata of a document (at the next [`Locked::commit`]): the commit point of a
+    /// check.
     pub fn save(&self, meta: &Meta) -> Result<(), StoreError> {
         let dir = self.store.dir(&meta.vendor, &meta.document);
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
         let mut meta = meta.clone();
         meta.format = META_FORMAT;
         let json = serde_json::to_vec_pretty(&meta).map_err(|e| io_err(&dir)(io::Error::other(e)))?;
-        atomic_write(&dir, &dir.join("meta.json"), &json)
+        let tmp = write_temp(&dir, &json)?;
+        self.staged().meta.push((tmp, dir.join("meta.json")));
+        Ok(())
+    }
+
+    /// Documents saved since the last commit.
+    pub fn pending(&self) -> usize {
+        self.staged().meta.len()
+    }
+
+    /// Puts everything written so far in place: flushes it to disk (one sync of the file system
+    /// instead of one per file), renames bodies and texts, then the metadata, and syncs again so the
+    /// renames are on disk too.
+    pub fn commit(&self) -> Result<(), StoreError> {
+        let batch = std::mem::take(&mut *self.staged());
+        if batch.content.is_empty() && batch.meta.is_empty() {
+            return Ok(());
+        }
+        let all = || batch.content.iter().chain(&batch.meta);
+        sync_files(&self.store.root, all().map(|(tmp, _)| tmp.as_ref()))?;
+        rename_all(batch.content)?;
+        rename_all(batch.meta)?;
+        sync_all(&self.store.root)
+    }
+
+    fn staged(&self) -> std::sync::MutexGuard<'_, Staged> {
+        self.staged.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
 
-/// Writes `bytes` to a temporary file in `dir`, flushes it to disk and renames it over `path`.
-fn atomic_write(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+/// Threads renaming files into place: a rename over an existing file waits for the file system
+/// journal, and those waits overlap.
+const RENAMERS: usize = 8;
+
+/// Renames temporary files into place, several at a time; returns when all are done.
+fn rename_all(files: Vec<(TempPath, PathBuf)>) -> Result<(), StoreError> {
+    if files.len() < 2 {
+        for (tmp, path) in files {
+            tmp.persist(&path).map_err(|e| io_err(&path)(e.error))?;
+        }
+        return Ok(());
+    }
+    let queue = Mutex::new(files);
+    let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
+    std::thread::scope(|s| {
+        let workers: Vec<_> = (0..RENAMERS)
+            .map(|_| {
+                s.spawn(|| {
+                    while let Some((tmp, path)) = next() {
+                        tmp.persist(&path).map_err(|e| io_err(&path)(e.error))?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .unwrap_or_else(|_| Err(io_err(Path::new(""))(io::Error::other("a rename thread failed"))))
+        })
+    })
+}
+
+/// Writes `bytes` to a new temporary file in `dir` (not yet flushed to disk).
+fn write_temp(dir: &Path, bytes: &[u8]) -> Result<TempPath, StoreError> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp")
         .tempfile_in(dir)
         .map_err(io_err(dir))?;
     tmp.write_all(bytes).map_err(io_err(tmp.path()))?;
-    tmp.as_file().sync_all().map_err(io_err(path))?;
-    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
+    Ok(tmp.into_temp_path())
+}
+
+/// Flushes the given files to disk: on Linux with one `syncfs` of the file system holding `root`,
+/// elsewhere file by file.
+fn sync_files<'a>(root: &Path, files: impl Iterator<Item = &'a Path>) -> Result<(), StoreError> {
+    if cfg!(target_os = "linux") {
+        return sync_all(root);
+    }
+    for f in files {
+        File::open(f).and_then(|f| f.sync_all()).map_err(io_err(f))?;
+    }
     Ok(())
+}
+
+/// Flushes everything written to the file system holding `root` (Linux), or the directory entry of
+/// `root` elsewhere.
+fn sync_all(root: &Path) -> Result<(), StoreError> {
+    let dir = File::open(root).map_err(io_err(root))?;
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        // SAFETY: `dir` is an open descriptor for the duration of the call.
+        if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
+            return Err(io_err(root)(io::Error::last_os_error()));
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        dir.sync_all().map_err(io_err(root))
+    }
 }
 
 #[cfg(test)]
@@ -321,6 +428,11 @@ mod tests {
             ..Meta::default()
         };
         locked.save(&meta).unwrap();
+        assert!(
+            locked.store.all().unwrap().is_empty(),
+            "nothing is in place before the commit"
+        );
+        locked.commit().unwrap();
         fs::write(dir.path().join("v/d/.tmpXYZ"), b"{half").unwrap();
         fs::create_dir_all(dir.path().join("v/.tmpdir")).unwrap();
         let all = locked.store.all().unwrap();

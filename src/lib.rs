@@ -161,9 +161,13 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
+    // JSON on standard output cannot hold a raw escape character (serde_json escapes every control
+    // character), so it skips the stripping stream, which would otherwise inspect every byte.
+    let json_audit = matches!(&cli.command, Command::Audit(a)
+        if a.output.format == Some(cli::Format::Json) && a.output.output.is_none());
     let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
-        if color {
+        if color || json_audit {
             anstream::ColorChoice::Always
         } else {
             anstream::ColorChoice::Never

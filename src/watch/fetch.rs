@@ -16,12 +16,8 @@ use reqwest::header::{self, HeaderMap};
 use tokio::sync::Semaphore;
 use url::Url;
 
-/// The honest User-Agent: who we are and where to read about it.
-pub const USER_AGENT: &str = concat!(
-    "vcaudit/",
-    env!("CARGO_PKG_VERSION"),
-    " (policy watcher for schools; +https://github.com/vcaudit/vcaudit)"
-);
+/// The honest User-Agent: the tool, its version and what it does.
+pub const USER_AGENT: &str = concat!("vcaudit/", env!("CARGO_PKG_VERSION"), " (policy watcher for schools)");
 
 /// Limits and politeness settings of the fetcher.
 #[derive(Debug, Clone)]

@@ -173,6 +173,7 @@ fn criteria_lists_thirteen_with_trace_and_rule() {
     );
     assert!(nl.contains("(vraag en antwoord, 7 mei 2019)"), "{nl}");
     assert!(nl.lines().any(|l| l.trim_start().starts_with("2. anders")), "{nl}");
+    assert!(nl.contains("[PA] (verplicht)") && nl.contains("(aanbevolen)"), "{nl}");
 }
 
 #[test]

@@ -164,7 +164,7 @@ impl Renderer for Markdown {
                 w,
                 "| `{}` | {} | **{}** {} | {} |",
                 c.id,
-                c.severity.as_str(),
+                super::severity_label(c.severity, lang),
                 cell(c.title.get(lang)),
                 cell(c.checks.get(lang)),
                 cell(&trace.join("\n"))

@@ -208,6 +208,18 @@ pub fn linkable(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
 }
 
+/// A severity in the output language; Dutch follows the verdict rule's "verplicht" and
+/// "aanbevolen".
+pub fn severity_label(s: crate::criteria::Severity, lang: Lang) -> &'static str {
+    use crate::criteria::Severity;
+    match (lang, s) {
+        (Lang::Nl, Severity::Must) => "verplicht",
+        (Lang::Nl, Severity::Should) => "aanbevolen",
+        (Lang::Nl, Severity::Off) => "uit",
+        _ => s.as_str(),
+    }
+}
+
 /// The source passages of a criterion, one line each: `003 (main text): "quote"`, the place in
 /// the output language.
 pub fn trace_lines(c: &crate::criteria::Criterion, lang: Lang) -> Vec<String> {

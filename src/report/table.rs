@@ -147,7 +147,21 @@ impl Renderer for Table {
             .filter_map(|id| criteria::find(id))
             .map(|c| format!("{} {}", criteria::code(c.id), c.id))
             .collect();
-        for line in wrap(&codes.join(", "), 78) {
+        // A code and its id stay on one line.
+        let mut line = String::new();
+        for (i, item) in codes.iter().enumerate() {
+            let sep = if i + 1 < codes.len() { "," } else { "" };
+            if !line.is_empty() && line.len() + 1 + item.len() + sep.len() > 78 {
+                writeln!(w, "  {line}")?;
+                line.clear();
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(item);
+            line.push_str(sep);
+        }
+        if !line.is_empty() {
             writeln!(w, "  {line}")?;
         }
         let retired: Vec<String> = ev
@@ -211,7 +225,7 @@ impl Renderer for Table {
                     "{} ({}, {}): {}{stale}",
                     def.title.get(lang),
                     c.id,
-                    c.severity.as_str(),
+                    super::severity_label(c.severity, lang),
                     status.trim()
                 )?;
                 writeln!(w, "  {}", text(&c.reason, lang))?;
@@ -277,7 +291,7 @@ impl Renderer for Table {
                 "{} [{}] ({}): {}",
                 c.id,
                 criteria::code(c.id),
-                c.severity.as_str(),
+                super::severity_label(c.severity, lang),
                 c.title.get(lang)
             )?;
             for line in wrap(c.checks.get(lang), 76) {

@@ -168,7 +168,7 @@ impl Html {
                 c.id,
                 criteria::code(c.id),
                 self.t(&c.checks),
-                c.severity.as_str(),
+                crate::report::severity_label(c.severity, self.lang()),
                 trace.join("<br>")
             );
         }

@@ -147,7 +147,7 @@ impl Html {
                 s,
                 "<tr><th scope=\"row\">{title}<br><small>{} · {}</small></th><td>{}</td><td>{}</td><td>{}</td><td><ul>{}</ul></td></tr>",
                 c.id,
-                c.severity.as_str(),
+                crate::report::severity_label(c.severity, self.lang()),
                 self.badge(c.status, c.stale),
                 self.t(&c.reason),
                 self.evidence(report, r, c),

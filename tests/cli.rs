@@ -356,5 +356,6 @@ fn audit_table_fits_80_columns() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     for line in text.lines() {
         assert!(line.chars().count() <= 80, "too wide: {line:?}");
+        assert_eq!(line, line.trim_end(), "trailing spaces");
     }
 }

@@ -129,7 +129,7 @@ impl Renderer for Table {
                 col.set_constraint(ColumnConstraint::ContentWidth);
             }
         }
-        writeln!(w, "{g}")?;
+        write_grid(w, &g)?;
         writeln!(w)?;
         let legend: Vec<String> = [Status::Pass, Status::Conditional, Status::Unknown, Status::Fail]
             .iter()
@@ -370,7 +370,7 @@ impl Table {
             col.set_padding((0, 0));
             col.set_constraint(ColumnConstraint::ContentWidth);
         }
-        writeln!(w, "{g}")?;
+        write_grid(w, &g)?;
         writeln!(w)?;
         writeln!(
             w,
@@ -396,6 +396,14 @@ impl Table {
 }
 
 /// Wraps text at word boundaries.
+/// Writes a grid without the padding comfy-table leaves at the end of each line.
+fn write_grid(w: &mut dyn Write, g: &Grid) -> io::Result<()> {
+    for line in g.to_string().lines() {
+        writeln!(w, "{}", line.trim_end())?;
+    }
+    Ok(())
+}
+
 /// The numbered steps of a rule written as one paragraph ("1. … 2. …"), one step each.
 fn steps(rule: &str) -> Vec<&str> {
     let b = rule.as_bytes();

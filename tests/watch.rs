@@ -5,21 +5,11 @@
 mod common;
 mod watch_support;
 
-use watch_support::{policy, stored_text, vendor_with, watch, Route, Server, SENTENCES};
-
-fn setup(select: &[&str]) -> (Server, common::Catalogue, tempfile::TempDir) {
-    let server = Server::start();
-    server.html("/privacy", &policy(SENTENCES));
-    let cat = common::Catalogue::new(&[(
-        "acme.toml",
-        &vendor_with("acme", &[("privacy", &server.url("/privacy"), select)]),
-    )]);
-    (server, cat, tempfile::tempdir().unwrap())
-}
+use watch_support::{one_document, policy, stored_text, watch, Route, SENTENCES};
 
 #[test]
 fn first_run_is_new_second_unchanged_then_a_changed_sentence_shows_in_the_diff() {
-    let (server, cat, state) = setup(&["main"]);
+    let (server, cat, state) = one_document(&["main"]);
     let first = watch(cat.path(), state.path(), &[]);
     assert_eq!(first.state("acme", "privacy"), "new", "{}", first.stdout);
     assert_eq!(first.code, 0);
@@ -69,7 +59,7 @@ fn first_run_is_new_second_unchanged_then_a_changed_sentence_shows_in_the_diff()
 
 #[test]
 fn an_unchanged_page_costs_a_304() {
-    let (server, cat, state) = setup(&["main"]);
+    let (server, cat, state) = one_document(&["main"]);
     server.set(
         "/privacy",
         Route::Page {
@@ -114,7 +104,7 @@ fn an_unchanged_page_costs_a_304() {
 /// Runs once to store the page, then serves `route` and checks the state and that the stored text
 /// did not change.
 fn failure_keeps_text(route: Route, select: &[&str], extra: &[&str]) -> watch_support::Run {
-    let (server, cat, state) = setup(select);
+    let (server, cat, state) = one_document(select);
     assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "new");
     let before = stored_text(state.path(), "acme", "privacy");
     server.set("/privacy", route);
@@ -205,7 +195,7 @@ fn an_error_page_with_status_200_does_not_replace_the_text() {
 
 #[test]
 fn a_redirect_to_another_address_is_moved() {
-    let (server, cat, state) = setup(&["main"]);
+    let (server, cat, state) = one_document(&["main"]);
     assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "new");
     server.html("/legal/privacy-statement", &policy(SENTENCES));
     server.redirect("/privacy", "/legal/privacy-statement");
@@ -220,7 +210,7 @@ fn a_redirect_to_another_address_is_moved() {
 
 #[test]
 fn quiet_prints_nothing_when_nothing_needs_attention() {
-    let (_server, cat, state) = setup(&["main"]);
+    let (_server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
     let run = watch(cat.path(), state.path(), &["--quiet"]);
     assert_eq!(run.code, 0);
@@ -229,7 +219,7 @@ fn quiet_prints_nothing_when_nothing_needs_attention() {
 
 #[test]
 fn markdown_report_has_the_diff_in_a_fence() {
-    let (server, cat, state) = setup(&["main"]);
+    let (server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
     let mut edited = SENTENCES.to_vec();
     edited[2] = "We may share usage data with advertising partners | \u{1b}[31mred\u{1b}[0m.";
@@ -250,7 +240,7 @@ fn markdown_report_has_the_diff_in_a_fence() {
 
 #[test]
 fn table_output_carries_no_escape_sequences_from_the_web() {
-    let (server, cat, state) = setup(&["main"]);
+    let (server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
     let mut edited = SENTENCES.to_vec();
     edited[0] = "We process data \u{1b}]0;pwned\u{7}\u{1b}[2J on the instructions of the school.";
@@ -270,7 +260,7 @@ fn table_output_carries_no_escape_sequences_from_the_web() {
 
 #[test]
 fn unknown_vendor_or_document_is_a_usage_error() {
-    let (_server, cat, state) = setup(&["main"]);
+    let (_server, cat, state) = one_document(&["main"]);
     let run = watch(cat.path(), state.path(), &["acme/terms"]);
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no document `terms`"), "{}", run.stderr);

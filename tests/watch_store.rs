@@ -9,21 +9,13 @@ use std::fs;
 use std::path::Path;
 use std::time::Duration;
 
-use watch_support::{policy, stored_text, vcaudit, vcaudit_path, vendor_with, watch, Route, Server, SENTENCES};
-
-fn one_doc(select: &[&str]) -> (Server, common::Catalogue, tempfile::TempDir) {
-    let server = Server::start();
-    server.html("/privacy", &policy(SENTENCES));
-    let cat = common::Catalogue::new(&[(
-        "acme.toml",
-        &vendor_with("acme", &[("privacy", &server.url("/privacy"), select)]),
-    )]);
-    (server, cat, tempfile::tempdir().unwrap())
-}
+use watch_support::{
+    one_document, policy, stored_text, vcaudit, vcaudit_path, vendor_with, watch, Route, Server, SENTENCES,
+};
 
 #[test]
 fn a_second_run_at_the_same_time_waits_then_refuses() {
-    let (_server, cat, state) = one_doc(&["main"]);
+    let (_server, cat, state) = one_document(&["main"]);
     assert_eq!(watch(cat.path(), state.path(), &[]).code, 0);
     let lock = fs::OpenOptions::new()
         .write(true)
@@ -48,7 +40,7 @@ fn a_second_run_at_the_same_time_waits_then_refuses() {
 
 #[test]
 fn stray_temporary_files_of_an_interrupted_run_are_ignored() {
-    let (_server, cat, state) = one_doc(&["main"]);
+    let (_server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
     let doc = state.path().join("acme/privacy");
     fs::write(doc.join(".tmpA1b2C3"), "{\"format\": 1, \"vendor\": \"ac").unwrap();
@@ -61,7 +53,7 @@ fn stray_temporary_files_of_an_interrupted_run_are_ignored() {
 
 #[test]
 fn damaged_metadata_is_an_error_naming_the_file() {
-    let (_server, cat, state) = one_doc(&["main"]);
+    let (_server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
     fs::write(state.path().join("acme/privacy/meta.json"), "{\n  \"vendor\": \n").unwrap();
     let run = watch(cat.path(), state.path(), &[]);

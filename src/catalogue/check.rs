@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::diag::{did_you_mean, Diagnostic, LineIndex, Severity};
+use super::diag::{describe, did_you_mean, Diagnostic, LineIndex, Severity};
 use super::load::{unknown_field_help, RawClaim, RawVendor, CLAIM_KEYS};
 use super::model::*;
 use super::terms::{self, Kind};
@@ -590,14 +590,5 @@ fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: u
             }
             Some(Value::List(out))
         }
-    }
-}
-
-fn describe(v: &toml::Value) -> String {
-    match v {
-        toml::Value::String(s) => format!("the string \"{s}\""),
-        toml::Value::Integer(_) => "an integer".into(),
-        toml::Value::Array(_) => "an array".into(),
-        other => format!("a {}", other.type_str()),
     }
 }

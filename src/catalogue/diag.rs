@@ -91,6 +91,16 @@ pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a st
     closest(given, candidates).map(|c| format!("did you mean `{c}`?"))
 }
 
+/// A TOML value's kind for a "found …" message: the string itself when it is one.
+pub fn describe(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => format!("the string \"{s}\""),
+        toml::Value::Integer(_) => "an integer".into(),
+        toml::Value::Array(_) => "an array".into(),
+        other => format!("a {}", other.type_str()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -207,19 +207,10 @@ fn pair_rows(olds: &[&str], news: &[&str]) -> Vec<Row> {
                 j += 1;
                 continue;
             }
-            // Not an edit of each other: decide which side to show first by what follows.
-            if olds.len() - i >= news.len() - j {
-                rows.push(Row::Removed {
-                    text: olds[i].to_owned(),
-                });
-                i += 1;
-            } else {
-                rows.push(Row::Added {
-                    text: news[j].to_owned(),
-                });
-                j += 1;
-            }
-        } else if i < olds.len() {
+        }
+        // Not an edit of each other, or one side is used up: show the old line first while at
+        // least as many old lines as new ones remain.
+        if j == news.len() || (i < olds.len() && olds.len() - i >= news.len() - j) {
             rows.push(Row::Removed {
                 text: olds[i].to_owned(),
             });

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Criterion, Severity, ALL};
-use crate::catalogue::diag::{did_you_mean, Diagnostic, LineIndex, Severity as Level};
+use crate::catalogue::diag::{describe, did_you_mean, Diagnostic, LineIndex, Severity as Level};
 use crate::catalogue::load::{key_at, one_line, unknown_field_help};
 
 /// The default maximum age of evidence, in months.
@@ -250,14 +250,5 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
     } else {
         problems.sort_by_key(|d| (d.line, d.column));
         Err(problems)
-    }
-}
-
-fn describe(v: &toml::Value) -> String {
-    match v {
-        toml::Value::String(s) => format!("the string \"{s}\""),
-        toml::Value::Integer(_) => "an integer".into(),
-        toml::Value::Array(_) => "an array".into(),
-        other => format!("a {}", other.type_str()),
     }
 }

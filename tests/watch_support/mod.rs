@@ -329,3 +329,15 @@ pub fn vcaudit_path() -> std::path::PathBuf {
         None => assert_cmd::cargo::cargo_bin("vcaudit"),
     }
 }
+
+/// A server with one policy page and a catalogue with one vendor, `acme`, whose document `privacy`
+/// points at that page with the `select` selectors; plus an empty state directory.
+pub fn one_document(select: &[&str]) -> (Server, crate::common::Catalogue, tempfile::TempDir) {
+    let server = Server::start();
+    server.html("/privacy", &policy(SENTENCES));
+    let cat = crate::common::Catalogue::new(&[(
+        "acme.toml",
+        &vendor_with("acme", &[("privacy", &server.url("/privacy"), select)]),
+    )]);
+    (server, cat, tempfile::tempdir().expect("temp dir"))
+}

@@ -2,34 +2,13 @@
 //! its vendor or a valid http(s) URL, every date lies in the past, and every vendor offering gets
 //! a verdict.
 
+mod common;
+
+use common::shipped;
 use jiff::civil::Date;
-use vcaudit::catalogue::{self, check::check_url, CheckOptions, Origin, Severity, Source};
+use vcaudit::catalogue::{check::check_url, Source};
 use vcaudit::criteria::profile::Profile;
 use vcaudit::evaluate::{evaluate, Inputs, SourceChanges};
-
-fn shipped() -> catalogue::Catalogue {
-    let today = jiff::Zoned::now().date();
-    let loaded = catalogue::load(
-        Origin::Embedded,
-        CheckOptions {
-            today,
-            max_age_months: 18,
-        },
-    )
-    .expect("embedded catalogue");
-    let errors: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(|d| d.to_string())
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "the shipped catalogue has errors:\n{}",
-        errors.join("\n")
-    );
-    loaded.catalogue
-}
 
 #[test]
 fn every_claim_is_sourced_and_dated_in_the_past() {

@@ -4,7 +4,8 @@
 //! a Dutch DPIA found it usable (with measures), `vcaudit` must not call it not suitable. When a
 //! catalogue edit breaks one of these, either the edit or the finding list below needs a source.
 
-use vcaudit::catalogue::{self, CheckOptions, Origin};
+mod common;
+
 use vcaudit::criteria::profile::Profile;
 use vcaudit::evaluate::{evaluate, Inputs, Selector, SourceChanges, Verdict};
 
@@ -68,14 +69,7 @@ const FINDINGS: &[(&str, Option<&str>, &str, Finding)] = &[
 /// The shipped catalogue evaluated today with the default profile, for `selection`.
 fn shipped(selection: &[Selector]) -> Vec<(String, Verdict)> {
     let today = jiff::Zoned::now().date();
-    let loaded = catalogue::load(
-        Origin::Embedded,
-        CheckOptions {
-            today,
-            max_age_months: 18,
-        },
-    )
-    .expect("embedded catalogue");
+    let catalogue = common::shipped();
     let profile = Profile::default();
     let changes = SourceChanges::new();
     let inputs = Inputs {
@@ -83,7 +77,7 @@ fn shipped(selection: &[Selector]) -> Vec<(String, Verdict)> {
         today,
         changes: &changes,
     };
-    evaluate(&loaded.catalogue, selection, &inputs)
+    evaluate(&catalogue, selection, &inputs)
         .results
         .iter()
         .map(|r| {

@@ -192,3 +192,29 @@ pub fn pdf(content: &str) -> Vec<u8> {
     );
     out
 }
+
+/// The built-in catalogue, checked as of today with the default evidence age; it must load
+/// without errors.
+pub fn shipped() -> vcaudit::catalogue::Catalogue {
+    let today = jiff::Zoned::now().date();
+    let loaded = vcaudit::catalogue::load(
+        vcaudit::catalogue::Origin::Embedded,
+        vcaudit::catalogue::CheckOptions {
+            today,
+            max_age_months: 18,
+        },
+    )
+    .expect("embedded catalogue");
+    let errors: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == vcaudit::catalogue::Severity::Error)
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "the shipped catalogue has errors:\n{}",
+        errors.join("\n")
+    );
+    loaded.catalogue
+}

@@ -10,11 +10,12 @@
 //! `CORPUS_DIR` defaults to `../shared/corpus/policies` or `../../shared/corpus/policies` (the `MANIFEST.toml` there describes every
 //! snapshot and pair). `--diff` prints the diff of every pair found different.
 
+mod corpus;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use serde::Deserialize;
 use url::Url;
 use vcaudit::changes;
 use vcaudit::extract::{extract, Extracted, Rules};
@@ -22,49 +23,8 @@ use vcaudit::extract::{extract, Extracted, Rules};
 /// A snapshot's bytes, its page URL and the declared `select` and `remove`.
 type Body = (Vec<u8>, Url, Vec<String>, Vec<String>);
 
-#[derive(Deserialize)]
-struct Manifest {
-    document: Vec<Document>,
-}
-
-#[derive(Deserialize)]
-struct Document {
-    id: String,
-    folder: String,
-    source_url: String,
-    declaration: Declaration,
-    snapshot: Vec<Snapshot>,
-    #[serde(default)]
-    pair: Vec<Pair>,
-}
-
-#[derive(Deserialize)]
-struct Declaration {
-    #[serde(default)]
-    select: Vec<String>,
-    #[serde(default)]
-    remove: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Snapshot {
-    file: String,
-}
-
-#[derive(Deserialize)]
-struct Pair {
-    from: String,
-    to: String,
-    meaningful_change: bool,
-    reviewed_scope: String,
-}
-
 fn main() {
-    let mut dir = ["../shared/corpus/policies", "../../shared/corpus/policies"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.join("MANIFEST.toml").is_file())
-        .unwrap_or_else(|| PathBuf::from("../shared/corpus/policies"));
+    let mut dir = corpus::default_dir();
     let mut show_diff = false;
     let mut rounds = 5usize;
     let mut args = std::env::args().skip(1);
@@ -75,17 +35,7 @@ fn main() {
             _ => dir = PathBuf::from(a),
         }
     }
-    let manifest_path = dir.join("MANIFEST.toml");
-    let manifest: Manifest = match std::fs::read_to_string(&manifest_path)
-        .map_err(|e| e.to_string())
-        .and_then(|s| toml::from_str(&s).map_err(|e| e.to_string()))
-    {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("cannot read `{}`: {e}", manifest_path.display());
-            std::process::exit(4);
-        }
-    };
+    let manifest = corpus::manifest(&dir);
 
     let mut bodies: Vec<Body> = Vec::new();
     let mut agree = [0usize; 2];

@@ -7,38 +7,13 @@
 //! cargo run --release --example extract_bench -- [CORPUS_DIR] [--rounds N]
 //! ```
 
+mod corpus;
+
 use std::path::PathBuf;
 use std::time::Instant;
 
-use serde::Deserialize;
 use url::Url;
 use vcaudit::extract::{charset, extract, is_pdf, Rules};
-
-#[derive(Deserialize)]
-struct Manifest {
-    document: Vec<Document>,
-}
-
-#[derive(Deserialize)]
-struct Document {
-    folder: String,
-    source_url: String,
-    declaration: Declaration,
-    snapshot: Vec<Snapshot>,
-}
-
-#[derive(Deserialize)]
-struct Declaration {
-    #[serde(default)]
-    select: Vec<String>,
-    #[serde(default)]
-    remove: Vec<String>,
-}
-
-#[derive(Deserialize)]
-struct Snapshot {
-    file: String,
-}
 
 /// A named stage of the measurement.
 type Stage = (&'static str, fn(&Page));
@@ -51,11 +26,7 @@ struct Page {
 }
 
 fn main() {
-    let mut dir = ["../shared/corpus/policies", "../../shared/corpus/policies"]
-        .iter()
-        .map(PathBuf::from)
-        .find(|p| p.join("MANIFEST.toml").is_file())
-        .unwrap_or_else(|| PathBuf::from("../shared/corpus/policies"));
+    let mut dir = corpus::default_dir();
     let mut rounds = 20usize;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -64,16 +35,7 @@ fn main() {
             _ => dir = PathBuf::from(a),
         }
     }
-    let manifest: Manifest = match std::fs::read_to_string(dir.join("MANIFEST.toml"))
-        .map_err(|e| e.to_string())
-        .and_then(|s| toml::from_str(&s).map_err(|e| e.to_string()))
-    {
-        Ok(m) => m,
-        Err(e) => {
-            eprintln!("cannot read `{}`: {e}", dir.join("MANIFEST.toml").display());
-            std::process::exit(4);
-        }
-    };
+    let manifest = corpus::manifest(&dir);
     let mut pages = Vec::new();
     for doc in &manifest.document {
         for snap in &doc.snapshot {

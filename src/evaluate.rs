@@ -135,27 +135,29 @@ pub struct FactUsed {
 
 /// Evaluates the selected vendor offerings (all when `selection` is empty).
 pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) -> Evaluation {
-    let mut results = Vec::new();
-    for vendor in &catalogue.vendors {
+    // Vendors are independent: each is evaluated on its own, spread over the cores.
+    let per_vendor = crate::parallel::map(&catalogue.vendors, |vendor| {
         let picked: Vec<&Selector> = selection.iter().filter(|s| s.vendor == vendor.id).collect();
         if !selection.is_empty() && picked.is_empty() {
-            continue;
+            return Vec::new();
         }
         let scopes: Vec<Option<&str>> = if vendor.offerings.is_empty() {
             vec![None]
         } else {
             vendor.offerings.iter().map(|o| Some(o.id.as_str())).collect()
         };
-        for scope in scopes {
-            let wanted = picked.is_empty()
-                || picked
-                    .iter()
-                    .any(|s| s.offering.is_none() || s.offering.as_deref() == scope);
-            if wanted {
-                results.push(evaluate_offering(vendor, scope, inputs));
-            }
-        }
-    }
+        scopes
+            .into_iter()
+            .filter(|scope| {
+                picked.is_empty()
+                    || picked
+                        .iter()
+                        .any(|s| s.offering.is_none() || s.offering.as_deref() == *scope)
+            })
+            .map(|scope| evaluate_offering(vendor, scope, inputs))
+            .collect()
+    });
+    let mut results: Vec<OfferingResult> = per_vendor.into_iter().flatten().collect();
     // Keep the order the user asked for, when they asked.
     if !selection.is_empty() {
         results.sort_by_key(|r| {

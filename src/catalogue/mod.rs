@@ -61,7 +61,7 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
             help: Some("point --catalogue at a directory of vendor files such as `vendors/`".into()),
         });
     }
-    let checked = parallel_map(&files, |file| match load::parse(file) {
+    let checked = crate::parallel::map(&files, |file| match load::parse(file) {
         Err(d) => (None, vec![d]),
         Ok((text, raw)) => check::check(&file.display, &file.stem, &text, raw, opts),
     });
@@ -74,27 +74,6 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
         catalogue,
         diagnostics,
         files: files.len(),
-    })
-}
-
-/// `f` applied to every item, in order, spread over the available cores: each file is parsed and
-/// checked on its own, so a catalogue of thousands of vendors loads in parallel.
-fn parallel_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = items.len().div_ceil(threads).max(32);
-    if items.len() <= chunk {
-        return items.iter().map(f).collect();
-    }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
     })
 }
 

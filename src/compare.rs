@@ -3,6 +3,8 @@
 //! its source), each row marked when the columns differ, and the conditions per offering. It is
 //! built from an [`Evaluation`] and the catalogue; the renderers in `report` only lay it out.
 
+use std::sync::Arc;
+
 use crate::catalogue::{terms, Catalogue, Claim};
 use crate::criteria::{self, judge::Lang, Status, Text};
 use crate::error::Error;
@@ -51,7 +53,7 @@ pub struct Cell {
     pub stale: bool,
     /// The verdict label, the reason, or the claimed value (`unknown` when there is no claim).
     pub text: Text,
-    pub claim: Option<Claim>,
+    pub claim: Option<Arc<Claim>>,
     pub source_url: Option<String>,
 }
 

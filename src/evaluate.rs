@@ -3,6 +3,7 @@
 //! same serializable value and tests need no files.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -129,7 +130,7 @@ pub struct CriterionResult {
 pub struct FactUsed {
     pub term: &'static str,
     /// `None`: unknown.
-    pub claim: Option<Claim>,
+    pub claim: Option<Arc<Claim>>,
     pub source_url: Option<String>,
 }
 

@@ -4,6 +4,7 @@
 //! scopes. Stale evidence is a warning, not an error.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -135,7 +136,7 @@ pub fn check(
     file: &str,
     stem: &str,
     text: &str,
-    raw: RawVendor,
+    mut raw: RawVendor,
     opts: CheckOptions,
 ) -> (Option<Vendor>, Vec<Diagnostic>) {
     let mut c = Checker {
@@ -202,7 +203,7 @@ pub fn check(
     let offering_ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
     let document_ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     let findings = check_findings(&mut c, &raw, &offering_ids);
-    let claims = check_terms(&mut c, &raw, &document_ids, &offering_ids);
+    let claims = check_terms(&mut c, std::mem::take(&mut raw.terms), &document_ids, &offering_ids);
 
     let has_errors = c.diags.iter().any(|d| d.severity == Severity::Error);
     let vendor = (!has_errors).then(|| Vendor {
@@ -335,14 +336,15 @@ fn check_findings(c: &mut Checker, raw: &RawVendor, offerings: &[&str]) -> Vec<F
 
 fn check_terms(
     c: &mut Checker,
-    raw: &RawVendor,
+    terms_table: BTreeMap<String, BTreeMap<String, toml::Value>>,
     documents: &[&str],
     offerings: &[&str],
-) -> BTreeMap<&'static str, Vec<Claim>> {
+) -> BTreeMap<&'static str, Vec<Arc<Claim>>> {
     let mut out = BTreeMap::new();
     let groups = terms::groups();
-    for (group, members) in &raw.terms {
-        if !groups.contains(&group.as_str()) {
+    for (group, members) in terms_table {
+        let group = group.as_str();
+        if !groups.contains(&group) {
             let help = did_you_mean(group, groups.iter().copied());
             let at = c.locate(&format!("terms.{group}"), 0);
             c.error_help(at, &format!("terms.{group}"), "unknown term group", help);
@@ -355,7 +357,7 @@ fn check_terms(
                     .iter()
                     .filter(|t| terms::group_of(t.key) == group)
                     .map(|t| &t.key[group.len() + 1..]);
-                let help = did_you_mean(name, names);
+                let help = did_you_mean(&name, names);
                 let at = c.locate(&format!("terms.{dotted}"), 0);
                 c.error_help(at, &format!("terms.{dotted}"), "unknown term", help);
                 continue;
@@ -370,16 +372,16 @@ fn check_terms(
 fn check_claims(
     c: &mut Checker,
     term: &'static terms::Term,
-    value: &toml::Value,
+    value: toml::Value,
     documents: &[&str],
     offerings: &[&str],
-) -> Vec<Claim> {
+) -> Vec<Arc<Claim>> {
     let base = format!("terms.{}", term.key);
     let at = c.locate(&base, 0);
-    let items: Vec<(String, usize, &toml::Value)> = match value {
+    let items: Vec<(String, usize, toml::Value)> = match value {
         toml::Value::Table(_) => vec![(base.clone(), at, value)],
         toml::Value::Array(a) => a
-            .iter()
+            .into_iter()
             .enumerate()
             .map(|(i, v)| (format!("{base}[{i}]"), c.locate(&base, i), v))
             .collect(),
@@ -400,7 +402,9 @@ fn check_claims(
     let mut out = Vec::new();
     for (key, at, item) in items {
         let (line, _) = c.lines.position(at);
-        let raw = match RawClaim::deserialize(item.clone()) {
+        // Read the date from the table itself: a date does not survive `RawClaim::deserialize`.
+        let original_verified = item.get("verified").cloned();
+        let raw = match RawClaim::deserialize(item) {
             Ok(r) => r,
             Err(e) => {
                 let msg = e.message().trim().to_owned();
@@ -434,8 +438,7 @@ fn check_claims(
             Source::Document(raw.source.clone())
         };
         let verified_key = format!("{key}.verified");
-        // Read the date from the table itself: a date does not survive `RawClaim::deserialize`.
-        let original = item.get("verified").unwrap_or(&raw.verified);
+        let original = original_verified.as_ref().unwrap_or(&raw.verified);
         let verified = match original {
             toml::Value::Datetime(dt) => c.date(dt, at, &verified_key),
             other => {
@@ -511,7 +514,7 @@ fn check_claims(
                 );
             }
         }
-        out.push(Claim {
+        out.push(Arc::new(Claim {
             term,
             value: v,
             source,
@@ -521,7 +524,7 @@ fn check_claims(
             conditions: raw.conditions,
             offerings: raw.offerings,
             line,
-        });
+        }));
     }
     out
 }

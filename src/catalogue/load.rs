@@ -3,8 +3,10 @@
 //! with spans kept so that the checker can name line and column. Problems become diagnostics;
 //! nothing here panics on input.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
 use include_dir::{include_dir, Dir};
 use serde::Deserialize;
@@ -18,11 +20,36 @@ static EMBEDDED: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/vendors");
 /// Vendor files larger than this are refused: a hand-written vendor file is a few dozen KiB.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
-/// One vendor file's name (as shown in messages), stem and bytes.
+/// One vendor file: its name as shown in messages, its stem, and where its bytes are.
 pub struct SourceFile {
     pub display: String,
     pub stem: String,
-    pub bytes: Vec<u8>,
+    content: Content,
+}
+
+enum Content {
+    /// Compiled into the binary.
+    Static(&'static [u8]),
+    /// On disk, read when parsed: a large catalogue is read by the threads that parse it, and a
+    /// file's bytes live only as long as its check.
+    Path(PathBuf),
+}
+
+impl SourceFile {
+    /// The file's bytes. A file over the size limit is not read whole: its first bytes past the
+    /// limit are enough to report it.
+    fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
+        match &self.content {
+            Content::Static(b) => Ok(Cow::Borrowed(b)),
+            Content::Path(path) => {
+                let mut bytes = Vec::new();
+                std::fs::File::open(path)?
+                    .take(MAX_FILE_BYTES + 1)
+                    .read_to_end(&mut bytes)?;
+                Ok(Cow::Owned(bytes))
+            }
+        }
+    }
 }
 
 /// The files of the embedded catalogue.
@@ -33,14 +60,14 @@ pub fn embedded_files() -> Vec<SourceFile> {
         .map(|f| SourceFile {
             display: format!("vendors/{}", f.path().display()),
             stem: stem_of(f.path()),
-            bytes: f.contents().to_vec(),
+            content: Content::Static(f.contents()),
         })
         .collect();
     files.sort_by(|a, b| a.display.cmp(&b.display));
     files
 }
 
-/// The `*.toml` files of a directory; an unreadable directory or file is an I/O error.
+/// The `*.toml` files of a directory, not yet read; an unreadable directory is an I/O error.
 pub fn dir_files(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -48,17 +75,10 @@ pub fn dir_files(dir: &Path) -> std::io::Result<Vec<SourceFile>> {
         if path.extension().is_none_or(|e| e != "toml") || !path.is_file() {
             continue;
         }
-        let len = std::fs::metadata(&path)?.len();
-        let bytes = if len > MAX_FILE_BYTES {
-            // Keep only what is needed to report the size; never read a huge file whole.
-            vec![0; (MAX_FILE_BYTES + 1) as usize]
-        } else {
-            std::fs::read(&path)?
-        };
         files.push(SourceFile {
             display: path.display().to_string(),
             stem: stem_of(&path),
-            bytes,
+            content: Content::Path(path),
         });
     }
     files.sort_by(|a, b| a.display.cmp(&b.display));
@@ -174,27 +194,36 @@ const VENDOR_KEYS: &[&str] = &[
     "terms",
 ];
 
-/// Decodes and parses one file. On failure the diagnostics say why and where.
-pub fn parse(file: &SourceFile) -> Result<(String, RawVendor), Diagnostic> {
+/// Reads, decodes and parses one file. An unreadable file is an I/O error; every problem inside
+/// the file is a diagnostic that says why and where.
+pub fn parse(file: &SourceFile) -> std::io::Result<Result<(String, RawVendor), Diagnostic>> {
+    let bytes = file.read()?;
+    Ok(parse_bytes(&file.display, bytes))
+}
+
+/// Decodes and parses one file's bytes; `display` names the file in diagnostics.
+pub fn parse_bytes(display: &str, bytes: Cow<'_, [u8]>) -> Result<(String, RawVendor), Diagnostic> {
     let whole_file = |message: String| Diagnostic {
         severity: Severity::Error,
-        file: file.display.clone(),
+        file: display.to_owned(),
         line: 0,
         column: 0,
         key: String::new(),
         message,
         help: None,
     };
-    if file.bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(whole_file(format!(
             "file is larger than {} KiB; a vendor file is plain hand-written TOML",
             MAX_FILE_BYTES / 1024
         )));
     }
-    let text = match std::str::from_utf8(&file.bytes) {
-        Ok(t) => t.to_owned(),
+    // An owned buffer (a file read from disk) becomes the text without a copy.
+    let text = match String::from_utf8(bytes.into_owned()) {
+        Ok(text) => text,
         Err(e) => {
-            let valid = String::from_utf8_lossy(&file.bytes[..e.valid_up_to()]).into_owned();
+            let bytes = e.as_bytes();
+            let valid = String::from_utf8_lossy(&bytes[..e.utf8_error().valid_up_to()]).into_owned();
             let (line, column) = LineIndex::new(&valid).position(valid.len());
             return Err(Diagnostic {
                 line,

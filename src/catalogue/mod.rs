@@ -61,11 +61,14 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
             help: Some("point --catalogue at a directory of vendor files such as `vendors/`".into()),
         });
     }
-    let checked = crate::parallel::map(&files, |file| match load::parse(file) {
-        Err(d) => (None, vec![d]),
-        Ok((text, raw)) => check::check(&file.display, &file.stem, &text, raw, opts),
+    let checked = crate::parallel::map(&files, |file| {
+        std::io::Result::Ok(match load::parse(file)? {
+            Err(d) => (None, vec![d]),
+            Ok((text, raw)) => check::check(&file.display, &file.stem, &text, raw, opts),
+        })
     });
-    for (vendor, mut diags) in checked {
+    for result in checked {
+        let (vendor, mut diags) = result?;
         diagnostics.append(&mut diags);
         catalogue.vendors.extend(vendor);
     }
@@ -91,13 +94,8 @@ pub fn from_bytes(name: &str, bytes: &[u8], opts: CheckOptions) -> (Option<Vendo
         .next()
         .unwrap_or(name)
         .to_owned();
-    let file = load::SourceFile {
-        display: name.to_owned(),
-        stem,
-        bytes: bytes.to_vec(),
-    };
-    match load::parse(&file) {
+    match load::parse_bytes(name, std::borrow::Cow::Borrowed(bytes)) {
         Err(d) => (None, vec![d]),
-        Ok((text, raw)) => check::check(&file.display, &file.stem, &text, raw, opts),
+        Ok((text, raw)) => check::check(name, &stem, &text, raw, opts),
     }
 }

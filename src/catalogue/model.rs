@@ -3,6 +3,7 @@
 //! these types and never the raw TOML.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -46,8 +47,9 @@ pub struct Vendor {
     pub documents: Vec<Document>,
     pub offerings: Vec<Offering>,
     pub findings: Vec<Finding>,
-    /// Claims per term key, in file order.
-    pub claims: BTreeMap<&'static str, Vec<Claim>>,
+    /// Claims per term key, in file order. Shared, so that evaluation results can point at a
+    /// claim without copying its texts.
+    pub claims: BTreeMap<&'static str, Vec<Arc<Claim>>>,
     /// Where the vendor was read from, for messages.
     #[serde(skip)]
     pub origin: String,
@@ -66,7 +68,7 @@ impl Vendor {
 
     /// The claim that holds for `term` in the scope of `offering`: a claim naming the offering
     /// wins over one without offerings. `None` means the term is unknown there.
-    pub fn claim(&self, term: &str, offering: Option<&str>) -> Option<&Claim> {
+    pub fn claim(&self, term: &str, offering: Option<&str>) -> Option<&Arc<Claim>> {
         let claims = self.claims.get(term)?;
         if let Some(o) = offering {
             if let Some(c) = claims.iter().find(|c| c.offerings.iter().any(|x| x == o)) {

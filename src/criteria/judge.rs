@@ -87,7 +87,7 @@ impl<'a> Facts<'a> {
         if !read.contains(&key) {
             read.push(key);
         }
-        self.vendor.claim(key, self.offering)
+        self.vendor.claim(key, self.offering).map(|c| &**c)
     }
 
     /// The terms read so far, in reading order; clears the record.
@@ -229,15 +229,19 @@ fn join(texts: &[Text]) -> Text {
 
 /// Lowercases the first letter of each `; `-separated label, keeping acronyms (`AI`, `EU`, `SDKs`).
 pub fn lower_first(s: &str) -> String {
-    s.split("; ")
-        .map(|part| {
-            let mut chars = part.chars();
-            match (chars.next(), chars.next()) {
-                (Some(_), Some(b)) if b.is_uppercase() => part.to_owned(),
-                (Some(a), _) => a.to_lowercase().chain(part.chars().skip(1)).collect(),
-                _ => part.to_owned(),
+    let mut out = String::with_capacity(s.len());
+    for (i, part) in s.split("; ").enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        let mut chars = part.chars();
+        match (chars.next(), chars.next()) {
+            (Some(a), second) if !second.is_some_and(char::is_uppercase) => {
+                out.extend(a.to_lowercase());
+                out.push_str(&part[a.len_utf8()..]);
             }
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+            _ => out.push_str(part),
+        }
+    }
+    out
 }

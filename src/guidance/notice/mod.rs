@@ -129,7 +129,7 @@ impl<'a> Draft<'a> {
             .flat_map(|c| c.facts.iter())
             .find(|f| f.term == term);
         match used {
-            Some(f) => f.claim.as_ref().map_or(Known::Unknown, Known::Claim),
+            Some(f) => f.claim.as_deref().map_or(Known::Unknown, Known::Claim),
             None => Known::NotRead,
         }
     }

@@ -17,7 +17,13 @@ fn pattern() -> &'static Regex {
             r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|{m}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{m},?\s+\d{{4}}|{m}\s+\d{{4}})",
             m = MONTH
         );
-        Regex::new(&format!(r"(?i)(?-u:\b){LABEL}(?-u:\b)[^\n\d]{{0,24}}?(?-u:\b)(?P<date>{date})(?-u:\b)")).expect("valid date pattern")
+        // Labels and dates are matched as ASCII (case folding without Unicode tables), which keeps
+        // the automaton small: the text it runs over is already normalised, so its only spaces
+        // are ASCII spaces.
+        Regex::new(&format!(
+            r"(?i)(?-u:\b{LABEL}\b)[^\n\d]{{0,24}}?(?-u:\b(?P<date>{date})\b)"
+        ))
+        .expect("valid date pattern")
     })
 }
 

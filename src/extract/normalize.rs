@@ -40,52 +40,41 @@ fn classify(c: char) -> Class {
 
 /// Normalises one line's content into `out` (appended; never a newline): see the module doc.
 /// Line breaks inside `s` count as spaces. Returns true when anything was appended.
+///
+/// One pass over the bytes: runs of printable ASCII, most of any policy text, are copied whole;
+/// other characters are classified one by one.
 pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
     let start = out.len();
-    // An ESC starts a terminal sequence whose payload goes too: that is the slow path's job.
-    if s.is_ascii() && !s.as_bytes().contains(&0x1B) {
-        // Printable ASCII only needs whitespace collapsing; other ASCII controls are dropped.
-        // Runs of printable bytes are copied whole.
-        let bytes = s.as_bytes();
-        let mut pending_space = false;
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b > b' ' && b < 0x7F {
-                let run = bytes[i..]
-                    .iter()
-                    .position(|&b| b <= b' ' || b >= 0x7F)
-                    .map_or(bytes.len(), |n| i + n);
-                if pending_space && out.len() > start {
-                    out.push(' ');
-                }
-                pending_space = false;
-                out.push_str(&s[i..run]);
-                i = run;
-            } else {
-                if matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C) {
-                    pending_space = true;
-                }
-                i += 1;
-            }
-        }
-        return out.len() > start;
-    }
-    // One pass: map, drop and collapse; note whether anything could need composing.
+    let bytes = s.as_bytes();
     let mut pending_space = false;
     let mut maybe_decomposed = false;
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if matches!(c, '\u{1B}' | '\u{9B}' | '\u{9D}' | '\u{90}' | '\u{9E}' | '\u{9F}') {
-            skip_escape(c, &mut chars);
-            continue;
-        }
-        if c > ' ' && c < '\u{7F}' {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b > b' ' && b < 0x7F {
+            let run = i + printable_ascii_prefix(&bytes[i..]);
             if pending_space && out.len() > start {
                 out.push(' ');
             }
             pending_space = false;
-            out.push(c);
+            out.push_str(&s[i..run]);
+            i = run;
+            continue;
+        }
+        if b < 0x80 && b != 0x1B {
+            // ASCII whitespace and control characters: a space, or nothing.
+            pending_space |= matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0C);
+            i += 1;
+            continue;
+        }
+        // `i` is at a character boundary: runs and characters are consumed whole.
+        let Some(c) = s[i..].chars().next() else { break };
+        i += c.len_utf8();
+        if matches!(c, '\u{1B}' | '\u{9B}' | '\u{9D}' | '\u{90}' | '\u{9E}' | '\u{9F}') {
+            // An escape sequence goes with its payload.
+            let mut rest = s[i..].chars();
+            skip_escape(c, &mut rest);
+            i = s.len() - rest.as_str().len();
             continue;
         }
         match classify(c) {
@@ -107,6 +96,33 @@ pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
         out.push_str(&nfc);
     }
     out.len() > start
+}
+
+/// The length of the run of printable ASCII (`!` to `~`) that `bytes` starts with, eight bytes
+/// at a time.
+fn printable_ascii_prefix(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(word) = <[u8; 8]>::try_from(chunk) else { break };
+        let x = u64::from_le_bytes(word);
+        // High bit set in each byte below `!` (bytes of 0x80 and above are excluded by `!x`)...
+        let below = x.wrapping_sub(ONES * 0x21) & !x & HIGH;
+        // ... and in each byte above `~` (adding 1 sets the high bit of 0x7F; `| x` marks 0x80 and
+        // above). A borrow or carry can only mark bytes after a marked one, so the lowest mark is
+        // the first byte that is not printable.
+        let above = (x.wrapping_add(ONES) | x) & HIGH;
+        let marks = below | above;
+        if marks != 0 {
+            return n + (marks.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|&b| b <= b' ' || b >= 0x7F)
+        .unwrap_or(bytes.len() - n)
 }
 
 /// Skips the rest of a terminal escape sequence that began with `first`, payload included: a CSI
@@ -192,6 +208,29 @@ mod tests {
         let s = "a\u{1B}]0;new title\u{7}b \u{1B}[2Jc \u{9B}1;31md \u{1B}]8;;https://x.test\u{1B}\\e";
         assert_eq!(normalize(s), "ab c d e");
         assert_eq!(normalize(&normalize(s)), normalize(s));
+    }
+
+    #[test]
+    fn printable_runs_end_at_the_first_other_byte() {
+        for text in [
+            "",
+            "a",
+            "abcdefgh",
+            "abcdefghi",
+            "abc def",
+            "abcdefg\u{7F}x",
+            "0123456789~!\tz",
+            "abcdefghij\u{e9}",
+        ] {
+            let want = text.bytes().position(|b| b <= b' ' || b >= 0x7F).unwrap_or(text.len());
+            assert_eq!(super::printable_ascii_prefix(text.as_bytes()), want, "{text:?}");
+        }
+        for b in 0..=255u8 {
+            let mut bytes = *b"abcdefghijklmnop";
+            bytes[11] = b;
+            let want = if b > b' ' && b < 0x7F { 16 } else { 11 };
+            assert_eq!(super::printable_ascii_prefix(&bytes), want, "byte {b:#x}");
+        }
     }
 
     #[test]

@@ -160,9 +160,12 @@ pub struct CriteriaArgs {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Also print, per vendor offering, how many terms are known, quoted and fresh
+    /// Also print, per vendor offering, how many terms are known, quoted and fresh, and the total
     #[arg(long)]
     pub coverage: bool,
+    /// Limit the coverage report to these vendors or offerings (implies `--coverage`)
+    #[arg(value_name = "VENDOR[/OFFERING]")]
+    pub selection: Vec<String>,
     /// `table` for people, `json` for tools
     #[arg(long, value_name = "table|json", default_value = "table", value_parser = validate_format)]
     pub format: ValidateFormat,

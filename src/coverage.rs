@@ -30,6 +30,33 @@ impl Coverage {
     }
 }
 
+/// The sums over the rows of a coverage report.
+#[derive(Debug, Serialize)]
+pub struct Total {
+    pub offerings: usize,
+    pub terms: usize,
+    pub known: usize,
+    pub quoted: usize,
+    pub fresh: usize,
+    /// Known terms as a share of all terms, in percent, one decimal.
+    pub known_percent: f64,
+}
+
+impl Total {
+    pub fn of(rows: &[Coverage]) -> Total {
+        let sum = |f: fn(&Coverage) -> usize| rows.iter().map(f).sum::<usize>();
+        let (terms, known) = (sum(|c| c.terms), sum(|c| c.known));
+        Total {
+            offerings: rows.len(),
+            terms,
+            known,
+            quoted: sum(|c| c.quoted),
+            fresh: sum(|c| c.fresh),
+            known_percent: (1000.0 * known as f64 / terms.max(1) as f64).round() / 10.0,
+        }
+    }
+}
+
 /// Coverage of every vendor offering.
 pub fn coverage(catalogue: &Catalogue, today: Date, max_age_months: i32) -> Vec<Coverage> {
     let mut out = Vec::new();
@@ -93,6 +120,27 @@ pub fn write_table(out: &mut dyn Write, cov: &[Coverage], lang: Lang) -> io::Res
             c.findings.to_string(),
         ]);
     }
+    let total = Total::of(cov);
+    t.add_row(vec![
+        format!(
+            "{} ({} {})",
+            match lang {
+                Lang::En => "total",
+                Lang::Nl => "totaal",
+            },
+            total.offerings,
+            match (lang, total.offerings) {
+                (Lang::En, 1) => "offering",
+                (Lang::En, _) => "offerings",
+                (Lang::Nl, _) => "diensten",
+            }
+        ),
+        format!("{}/{}", total.known, total.terms),
+        format!("{:.0}", total.known_percent),
+        total.quoted.to_string(),
+        total.fresh.to_string(),
+        String::new(),
+    ]);
     writeln!(out, "{t}")
 }
 

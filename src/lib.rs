@@ -319,9 +319,19 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
     )?;
     let errors = loaded.diagnostics.iter().filter(|d| d.severity == Level::Error).count();
     let warnings = loaded.diagnostics.len() - errors;
-    let cov = args
-        .coverage
-        .then(|| coverage::coverage(&loaded.catalogue, today, profile.max_age_months));
+    let selection = selectors(&loaded.catalogue, &args.selection)?;
+    let cov = (args.coverage || !selection.is_empty()).then(|| {
+        let mut rows = coverage::coverage(&loaded.catalogue, today, profile.max_age_months);
+        if !selection.is_empty() {
+            rows.retain(|c| {
+                selection
+                    .iter()
+                    .any(|s| s.vendor == c.vendor && (s.offering.is_none() || s.offering == c.offering))
+            });
+        }
+        rows
+    });
+    let total = cov.as_deref().map(coverage::Total::of);
     if args.format == cli::ValidateFormat::Json {
         let v = serde_json::json!({
             "schema_version": report::SCHEMA_VERSION,
@@ -331,6 +341,7 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
             "warnings": warnings,
             "diagnostics": loaded.diagnostics,
             "coverage": cov,
+            "coverage_total": total,
         });
         serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::from)?;
         writeln!(out)?;

@@ -273,6 +273,40 @@ fn validate_speaks_dutch() {
 }
 
 #[test]
+fn coverage_of_chosen_vendors_ends_with_their_total() {
+    let cat = mixed();
+    let run = |args: &[&str]| {
+        vcaudit()
+            .args(["validate", "--as-of", "2026-11-22", "--catalogue"])
+            .arg(cat.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&["--format", "json", "bad", "vague"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = json(&out.stdout);
+    let rows = v["coverage"].as_array().expect("naming vendors implies --coverage");
+    let vendors: Vec<&str> = rows.iter().map(|r| r["vendor"].as_str().unwrap_or("")).collect();
+    assert_eq!(vendors, ["bad", "vague"]);
+    let known: u64 = rows.iter().map(|r| r["known"].as_u64().unwrap_or(0)).sum();
+    let terms: u64 = rows.iter().map(|r| r["terms"].as_u64().unwrap_or(0)).sum();
+    assert_eq!(v["coverage_total"]["offerings"], 2);
+    assert_eq!(v["coverage_total"]["known"], known);
+    assert_eq!(v["coverage_total"]["terms"], terms);
+    assert!(known > 0 && known < terms, "{v}");
+
+    let out = run(&["vague"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("| vague ") && !text.contains("| bad "), "{text}");
+    assert!(text.contains("| total (1 offering) "), "{text}");
+
+    let out = run(&["nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no vendor `nobody`"));
+}
+
+#[test]
 fn help_keeps_the_global_options_apart_from_the_command_options() {
     let out = vcaudit().args(["notice", "--help"]).output().expect("runs");
     let help = String::from_utf8_lossy(&out.stdout);

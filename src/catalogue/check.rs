@@ -400,10 +400,13 @@ fn check_claims(
     };
     let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
-    for (key, at, item) in items {
+    for (key, at, mut item) in items {
         let (line, _) = c.lines.position(at);
-        // Read the date from the table itself: a date does not survive `RawClaim::deserialize`.
-        let original_verified = item.get("verified").cloned();
+        // The date is read from the table itself: it does not survive `RawClaim::deserialize`.
+        let original_verified = match &mut item {
+            toml::Value::Table(t) => t.remove("verified"),
+            _ => None,
+        };
         let raw = match RawClaim::deserialize(item) {
             Ok(r) => r,
             Err(e) => {
@@ -415,6 +418,15 @@ fn check_claims(
                 c.error_help(at, &key, msg, help);
                 continue;
             }
+        };
+        let Some(original) = original_verified else {
+            c.error_help(
+                at,
+                &key,
+                "missing field `verified`",
+                Some(format!("a claim has: {}", CLAIM_KEYS.join(", "))),
+            );
+            continue;
         };
         let Some(v) = convert_value(c, term, &raw.value, at, &format!("{key}.value")) else {
             continue;
@@ -438,8 +450,7 @@ fn check_claims(
             Source::Document(raw.source.clone())
         };
         let verified_key = format!("{key}.verified");
-        let original = original_verified.as_ref().unwrap_or(&raw.verified);
-        let verified = match original {
+        let verified = match &original {
             toml::Value::Datetime(dt) => c.date(dt, at, &verified_key),
             other => {
                 c.error_help(

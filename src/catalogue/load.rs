@@ -155,8 +155,11 @@ pub struct RawFinding {
 pub struct RawClaim {
     pub value: toml::Value,
     pub source: String,
-    /// A TOML date; kept as a value because dates do not survive a second deserialization.
-    pub verified: toml::Value,
+    /// Always absent here: `verified` is taken out of the table before deserializing (a TOML date
+    /// does not survive a second deserialization, and passing it through one costs a round trip
+    /// through text). Declared so that messages about misspelt keys still list it.
+    #[serde(default)]
+    pub verified: Option<serde::de::IgnoredAny>,
     pub quote: Option<String>,
     pub note: Option<String>,
     #[serde(default)]

@@ -15,10 +15,6 @@ use std::time::Instant;
 use url::Url;
 use vcaudit::extract::{charset, extract, is_pdf, Rules};
 
-// The same allocator as the `vcaudit` binary, so that the numbers are the tool's.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A named stage of the measurement.
 type Stage = (&'static str, fn(&Page));
 

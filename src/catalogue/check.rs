@@ -3,7 +3,7 @@
 //! ids, enum values, URLs, dates, references from claims to documents and offerings, duplicate
 //! scopes. Stale evidence is a warning, not an error.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -32,6 +32,7 @@ struct Checker<'a> {
     headers: HashMap<&'a str, Vec<usize>>,
     diags: Vec<Diagnostic>,
     opts: CheckOptions,
+    valid_urls: HashSet<String>,
 }
 
 impl Checker<'_> {
@@ -70,28 +71,44 @@ impl Checker<'_> {
     }
 
     fn url(&mut self, value: &Spanned<String>, key: &str) {
-        if let Err(why) = check_url(value.get_ref()) {
+        if let Err(why) = self.url_ok(value.get_ref()) {
             self.error(value.span().start, key, why);
         }
     }
 
     fn date(&mut self, value: &toml::value::Datetime, offset: usize, key: &str) -> Option<Date> {
+        self.date_at(value, offset, || key.to_owned())
+    }
+
+    /// As [`Self::date`], with the key spelt out only when there is something to report.
+    fn date_at(&mut self, value: &toml::value::Datetime, offset: usize, key: impl Fn() -> String) -> Option<Date> {
         let Some(d) = value.date else {
-            self.error(offset, key, "expected a date such as 2026-01-31, found a time only");
+            self.error(offset, &key(), "expected a date such as 2026-01-31, found a time only");
             return None;
         };
         let Ok(date) = Date::new(d.year as i16, d.month as i8, d.day as i8) else {
-            self.error(offset, key, format!("{value} is not a valid calendar date"));
+            self.error(offset, &key(), format!("{value} is not a valid calendar date"));
             return None;
         };
         if date > self.opts.today {
             self.error(
                 offset,
-                key,
+                &key(),
                 format!("{date} is in the future (today is {})", self.opts.today),
             );
         }
         Some(date)
+    }
+
+    /// Whether `s` is an http(s) URL with a host; a URL already found valid in this file is not
+    /// parsed again (claims cite the same few documents over and over).
+    fn url_ok(&mut self, s: &str) -> Result<(), String> {
+        if self.valid_urls.contains(s) {
+            return Ok(());
+        }
+        check_url(s)?;
+        self.valid_urls.insert(s.to_owned());
+        Ok(())
     }
 
     fn one_of(&mut self, value: &Spanned<String>, allowed: &[&str], key: &str, what: &str) -> bool {
@@ -139,13 +156,16 @@ pub fn check(
     mut raw: RawVendor,
     opts: CheckOptions,
 ) -> (Option<Vendor>, Vec<Diagnostic>) {
+    let lines = LineIndex::new(text);
+    let headers = table_headers(text, &lines);
     let mut c = Checker {
         file,
         text,
-        lines: LineIndex::new(text),
-        headers: table_headers(text),
+        lines,
+        headers,
         diags: Vec::new(),
         opts,
+        valid_urls: HashSet::new(),
     };
 
     let id = raw.id.get_ref().clone();
@@ -428,11 +448,11 @@ fn check_claims(
             );
             continue;
         };
-        let Some(v) = convert_value(c, term, &raw.value, at, &format!("{key}.value")) else {
+        let Some(v) = convert_value(c, term, &raw.value, at, || format!("{key}.value")) else {
             continue;
         };
         let source = if raw.source.contains("://") {
-            if let Err(why) = check_url(&raw.source) {
+            if let Err(why) = c.url_ok(&raw.source) {
                 c.error(at, &format!("{key}.source"), why);
             }
             Source::Url(raw.source.clone())
@@ -449,13 +469,12 @@ fn check_claims(
             }
             Source::Document(raw.source.clone())
         };
-        let verified_key = format!("{key}.verified");
         let verified = match &original {
-            toml::Value::Datetime(dt) => c.date(dt, at, &verified_key),
+            toml::Value::Datetime(dt) => c.date_at(dt, at, || format!("{key}.verified")),
             other => {
                 c.error_help(
                     at,
-                    &verified_key,
+                    &format!("{key}.verified"),
                     format!("expected a date, found {}", describe(other)),
                     Some("write the date without quotes: verified = 2026-01-31".into()),
                 );
@@ -542,26 +561,31 @@ fn check_claims(
 
 /// Where every table header (`[a.b]` or `[[a.b]]`) of a text starts, by dotted name, in order of
 /// appearance; built once per file so that finding a claim's position costs no scan of the text.
-fn table_headers(text: &str) -> HashMap<&str, Vec<usize>> {
+fn table_headers<'a>(text: &'a str, lines: &LineIndex) -> HashMap<&'a str, Vec<usize>> {
     let mut out: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for (start, end) in lines.spans() {
+        let line = &text[start..end];
         let t = line.trim_start();
         if t.starts_with('[') {
             let inner = t.trim_start_matches('[');
-            if let Some(end) = inner.find(']') {
-                let at = offset + (line.len() - t.len());
-                out.entry(inner[..end].trim()).or_default().push(at);
+            if let Some(close) = inner.find(']') {
+                let at = start + (line.len() - t.len());
+                out.entry(inner[..close].trim()).or_default().push(at);
             }
         }
-        offset += line.len();
     }
     out
 }
 
-fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: usize, key: &str) -> Option<Value> {
+fn convert_value(
+    c: &mut Checker,
+    term: &terms::Term,
+    value: &toml::Value,
+    at: usize,
+    key: impl Fn() -> String,
+) -> Option<Value> {
     let wrong = |c: &mut Checker, expected: &str| {
-        c.error(at, key, format!("expected {expected}, found {}", describe(value)));
+        c.error(at, &key(), format!("expected {expected}, found {}", describe(value)));
         None
     };
     match term.kind {
@@ -578,7 +602,12 @@ fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: u
             toml::Value::String(s) => {
                 let help = did_you_mean(s, allowed.iter().copied())
                     .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
-                c.error_help(at, key, format!("`{s}` is not a valid value of `{}`", term.key), help);
+                c.error_help(
+                    at,
+                    &key(),
+                    format!("`{s}` is not a valid value of `{}`", term.key),
+                    help,
+                );
                 None
             }
             _ => wrong(c, &format!("one of {}", allowed.join(", "))),
@@ -596,7 +625,7 @@ fn convert_value(c: &mut Checker, term: &terms::Term, value: &toml::Value, at: u
                     if !allowed.contains(&s.as_str()) {
                         let help = did_you_mean(s, allowed.iter().copied())
                             .or_else(|| Some(format!("expected items from: {}", allowed.join(", "))));
-                        c.error_help(at, key, format!("`{s}` is not a valid item of `{}`", term.key), help);
+                        c.error_help(at, &key(), format!("`{s}` is not a valid item of `{}`", term.key), help);
                         return None;
                     }
                 }

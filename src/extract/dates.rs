@@ -17,11 +17,12 @@ fn pattern() -> &'static Regex {
             r"(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|{m}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?{m},?\s+\d{{4}}|{m}\s+\d{{4}})",
             m = MONTH
         );
-        // Labels and dates are matched as ASCII (case folding without Unicode tables), which keeps
-        // the automaton small: the text it runs over is already normalised, so its only spaces
-        // are ASCII spaces.
+        // Matched against an ASCII-lowercased copy of the text, case-sensitively: the labels then
+        // are plain literals that the regex engine looks for with a fast prefilter instead of
+        // running its automaton over every byte. Labels and dates are ASCII; the text is already
+        // normalised, so its only spaces are ASCII spaces.
         Regex::new(&format!(
-            r"(?i)(?-u:\b{LABEL}\b)[^\n\d]{{0,24}}?(?-u:\b(?P<date>{date})\b)"
+            r"(?-u:\b{LABEL}\b)[^\n\d]{{0,24}}?(?-u:\b(?P<date>{date})\b)"
         ))
         .expect("valid date pattern")
     })
@@ -29,7 +30,10 @@ fn pattern() -> &'static Regex {
 
 /// The first "last updated" or "effective" date stated in `text`, as written.
 pub fn last_updated(text: &str) -> Option<String> {
-    pattern().captures(text).map(|c| c["date"].to_owned())
+    // ASCII lowercasing keeps every byte offset, so the match is cut from the text as written.
+    let lower = text.to_ascii_lowercase();
+    let date = pattern().captures(&lower)?.name("date")?.range();
+    text.get(date).map(str::to_owned)
 }
 
 #[cfg(test)]

@@ -319,8 +319,14 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
     )?;
     let errors = loaded.diagnostics.iter().filter(|d| d.severity == Level::Error).count();
     let warnings = loaded.diagnostics.len() - errors;
-    let selection = selectors(&loaded.catalogue, &args.selection)?;
-    let cov = (args.coverage || !selection.is_empty()).then(|| {
+    // A named vendor whose file has errors is not in the loaded catalogue: then the errors are the
+    // report, not an unknown name.
+    let selection = match selectors(&loaded.catalogue, &args.selection) {
+        Ok(s) => Some(s),
+        Err(_) if loaded.has_errors() => None,
+        Err(e) => return Err(e),
+    };
+    let cov = selection.filter(|s| args.coverage || !s.is_empty()).map(|selection| {
         let mut rows = coverage::coverage(&loaded.catalogue, today, profile.max_age_months);
         if !selection.is_empty() {
             rows.retain(|c| {

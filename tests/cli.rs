@@ -304,6 +304,19 @@ fn coverage_of_chosen_vendors_ends_with_their_total() {
     let out = run(&["nobody"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no vendor `nobody`"));
+
+    // A vendor whose file is broken is reported by its errors, not as an unknown name.
+    let broken = Catalogue::new(&[("vague.toml", "id = \"vague\"\nname = 3\n")]);
+    let out = vcaudit()
+        .args(["validate", "--catalogue"])
+        .arg(broken.path())
+        .arg("vague")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(3), "the exit code of an invalid catalogue");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("vague.toml:2:"), "{text}");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("no vendor"));
 }
 
 #[test]

@@ -249,3 +249,67 @@ fn requests_to_one_host_are_limited() {
     assert_eq!(run.code, 0, "{}", run.stdout);
     assert_eq!(server.max_in_flight(), 2, "at most two requests to the host at once");
 }
+
+/// A PDF whose page holds `depth` nested arrays: enough to overflow the PDF reader's stack.
+fn nested_pdf(depth: usize) -> Vec<u8> {
+    let page = format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Nest {}{} >>",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        page,
+        "<< /Length 20 >>\nstream\nBT (hello) Tj ET\nendstream".to_owned(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+#[test]
+fn a_pdf_that_crashes_the_reader_fails_alone() {
+    let server = Server::start();
+    server.html("/privacy", &policy(SENTENCES));
+    server.respond(
+        "/dpa.pdf",
+        200,
+        &[("Content-Type", "application/pdf")],
+        &nested_pdf(200_000),
+    );
+    let cat = common::Catalogue::new(&[(
+        "acme.toml",
+        &vendor_with(
+            "acme",
+            &[
+                ("privacy", &server.url("/privacy"), &["main"]),
+                ("dpa", &server.url("/dpa.pdf"), &[]),
+            ],
+        ),
+    )]);
+    let state = tempfile::tempdir().unwrap();
+    let run = watch(cat.path(), state.path(), &[]);
+    // The run ends with its report: the other document is recorded, the PDF is failed.
+    assert_eq!(run.code, 5, "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(run.state("acme", "privacy"), "new");
+    assert_eq!(run.state("acme", "dpa"), "failed");
+    let reason = run.doc("acme", "dpa")["detail"].as_str().unwrap_or("").to_owned();
+    assert!(reason.contains("the PDF reader crashed"), "{reason}");
+}

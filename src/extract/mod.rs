@@ -75,20 +75,24 @@ pub fn is_pdf(body: &[u8], content_type: Option<&str>) -> bool {
     declared || body[start..].starts_with(b"%PDF-")
 }
 
+/// The extracted document for the raw text layer of a PDF (see [`pdf::text`]).
+pub fn from_pdf_text(raw: &str) -> Result<Extracted, ExtractError> {
+    let text = normalize(raw);
+    if text.chars().all(|c| !c.is_alphanumeric()) {
+        return Err(ExtractError::NoTextLayer);
+    }
+    let last_updated = dates::last_updated(&text);
+    Ok(Extracted {
+        text,
+        unmatched: Vec::new(),
+        last_updated,
+    })
+}
+
 /// Extracts the text of `body`, served with `content_type` from `base` (for absolute links).
 pub fn extract(body: &[u8], content_type: Option<&str>, base: &Url, rules: &Rules) -> Result<Extracted, ExtractError> {
     if is_pdf(body, content_type) {
-        let raw = pdf::text(body)?;
-        let text = normalize(&raw);
-        if text.chars().all(|c| !c.is_alphanumeric()) {
-            return Err(ExtractError::NoTextLayer);
-        }
-        let last_updated = dates::last_updated(&text);
-        return Ok(Extracted {
-            text,
-            unmatched: Vec::new(),
-            last_updated,
-        });
+        return from_pdf_text(&pdf::text(body)?);
     }
     let open = depth::open_blocks(body);
     if open > depth::MAX_OPEN_BLOCKS {

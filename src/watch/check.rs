@@ -124,7 +124,7 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
             if meta.text_sha256.is_some() {
                 // The reference text itself is only needed (and read) when it must be re-extracted.
                 if meta.extractor_version != EXTRACTOR_VERSION || meta.rules_sha256 != target.rules_sha256() {
-                    upgrade_reference(store, target, &mut meta)?;
+                    upgrade_reference(store, target, &mut meta, how.extract_limit)?;
                 }
                 meta.pending = None;
                 Finding {
@@ -179,7 +179,12 @@ fn same_but_time(meta: &Meta) -> Vec<u8> {
 /// The reference text, re-extracted from the stored raw body when the extractor or the rules
 /// changed since it was stored (so the comparison is like with like). Updates `meta` to point at
 /// the re-extracted text.
-fn upgrade_reference(store: &Locked, target: &Target, meta: &mut Meta) -> Result<Option<String>, StoreError> {
+fn upgrade_reference(
+    store: &Locked,
+    target: &Target,
+    meta: &mut Meta,
+    limit: Duration,
+) -> Result<Option<String>, StoreError> {
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
     let Some(text_sha) = meta.text_sha256.clone() else {
         return Ok(None);
@@ -191,7 +196,11 @@ fn upgrade_reference(store: &Locked, target: &Target, meta: &mut Meta) -> Result
     let fresh = meta.raw_sha256.as_ref().and_then(|raw_sha| {
         let raw = store.store.raw(v, d, raw_sha).ok()?;
         let base = Url::parse(meta.final_url.as_deref().unwrap_or(&target.url)).ok()?;
-        let ex = extract::extract(&raw, meta.content_type.as_deref(), &base, &target.rules()).ok()?;
+        let ex = if extract::is_pdf(&raw, meta.content_type.as_deref()) {
+            super::pdf_child::extract(&raw, limit)?.ok()?
+        } else {
+            extract::extract(&raw, meta.content_type.as_deref(), &base, &target.rules()).ok()?
+        };
         (ex.unmatched.is_empty() && !ex.text.trim().is_empty()).then_some(ex.text)
     });
     match fresh {
@@ -210,16 +219,10 @@ fn upgrade_reference(store: &Locked, target: &Target, meta: &mut Meta) -> Result
 /// (deeply nested HTML makes HTML parsing quadratic) cannot hold the run. An abandoned extraction
 /// ends with the process.
 ///
-/// PDFs are extracted on the calling thread: the PDF reader takes the standard output lock (to keep
-/// its diagnostics off the terminal), which the command holds while it runs.
+/// PDFs are read in a child process under the same limit (see [`super::pdf_child`]).
 fn extract_bounded(target: &Target, resp: &Response, limit: Duration) -> Option<Result<Extracted, ExtractError>> {
     if extract::is_pdf(&resp.body, resp.content_type.as_deref()) {
-        return Some(extract::extract(
-            &resp.body,
-            resp.content_type.as_deref(),
-            &resp.final_url,
-            &target.rules(),
-        ));
+        return super::pdf_child::extract(&resp.body, limit);
     }
     let (tx, rx) = std::sync::mpsc::channel();
     let (body, ct, url) = (resp.body.clone(), resp.content_type.clone(), resp.final_url.clone());
@@ -282,7 +285,7 @@ fn compare(
             "no text was extracted (a page that needs JavaScript, or a wrong selector?)",
         ));
     }
-    let old = upgrade_reference(store, target, meta)?;
+    let old = upgrade_reference(store, target, meta, limit)?;
     if let Some(old) = &old {
         let (o, n) = (old.chars().count(), ex.text.chars().count());
         if o >= SHRINK_MIN && (n as f64) < (o as f64) * SHRINK_RATIO {

@@ -10,6 +10,7 @@
 pub mod check;
 pub mod fetch;
 pub mod ota;
+pub mod pdf_child;
 pub mod report;
 pub mod state;
 pub mod store;

@@ -330,6 +330,48 @@ fn claim_conditions_make_a_pass_conditional_and_become_the_to_do() {
 }
 
 #[test]
+fn a_condition_with_a_dutch_text_is_dutch_in_dutch_output() {
+    let mut text = vendor("v", &[], &["hosting.eu_residency"]);
+    text.push_str(&claim_if(
+        "hosting.eu_residency",
+        "\"always\"",
+        "Sign the EU hosting addendum",
+    ));
+    text.push_str("conditions_nl = [\"Teken het addendum voor hosting in de EU\"]\n");
+    let r = result(&text, None);
+    let c = r.criterion("eu-hosting").expect("evaluated");
+    let t = c.conditions.first().expect("the claim's condition");
+    assert_eq!(t.en, "Sign the EU hosting addendum");
+    assert_eq!(t.nl, "Teken het addendum voor hosting in de EU");
+}
+
+#[test]
+fn dutch_conditions_must_match_the_english_ones() {
+    let mut text = vendor("v", &[], &["hosting.eu_residency"]);
+    text.push_str(&claim_if(
+        "hosting.eu_residency",
+        "\"always\"",
+        "Sign the EU hosting addendum",
+    ));
+    text.push_str("conditions_nl = [\"Teken het addendum\", \"En nog iets\"]\n");
+    let opts = CheckOptions {
+        today: TODAY,
+        max_age_months: 18,
+    };
+    let (vendor, diags) = catalogue::from_str("v.toml", &text, opts);
+    assert!(vendor.is_none());
+    let d = diags
+        .iter()
+        .find(|d| d.key == "terms.hosting.eu_residency.conditions_nl")
+        .expect("a diagnostic on conditions_nl");
+    assert!(
+        d.message.contains("has 2 item(s) but `conditions` has 1"),
+        "{}",
+        d.message
+    );
+}
+
+#[test]
 fn verdict_rule_orders_fail_before_unknown_before_conditional() {
     let fail_and_unknown = vendor("v", &[("secondary_use.selling", "true")], &["contract.dpa"]);
     assert_eq!(result(&fail_and_unknown, None).verdict, Verdict::NotSuitable);

@@ -544,6 +544,27 @@ fn check_claims(
                 );
             }
         }
+        if !raw.conditions_nl.is_empty() && raw.conditions_nl.len() != raw.conditions.len() {
+            c.error_help(
+                at,
+                &format!("{key}.conditions_nl"),
+                format!(
+                    "`conditions_nl` has {} item(s) but `conditions` has {}",
+                    raw.conditions_nl.len(),
+                    raw.conditions.len()
+                ),
+                Some("give the Dutch text of each condition, in the same order".into()),
+            );
+        }
+        for (field, list) in [("conditions", &raw.conditions), ("conditions_nl", &raw.conditions_nl)] {
+            if let Some(i) = list.iter().position(|t| t.trim().is_empty()) {
+                c.error(
+                    at,
+                    &format!("{key}.{field}[{i}]"),
+                    "an empty condition; leave it out instead",
+                );
+            }
+        }
         out.push(Arc::new(Claim {
             term,
             value: v,
@@ -552,6 +573,7 @@ fn check_claims(
             quote: raw.quote,
             note: raw.note,
             conditions: raw.conditions,
+            conditions_nl: raw.conditions_nl,
             offerings: raw.offerings,
             line,
         }));

@@ -165,6 +165,8 @@ pub struct RawClaim {
     #[serde(default)]
     pub conditions: Vec<String>,
     #[serde(default)]
+    pub conditions_nl: Vec<String>,
+    #[serde(default)]
     pub offerings: Vec<String>,
 }
 
@@ -176,6 +178,7 @@ pub const CLAIM_KEYS: &[&str] = &[
     "quote",
     "note",
     "conditions",
+    "conditions_nl",
     "offerings",
 ];
 

@@ -195,6 +195,9 @@ pub struct Claim {
     pub quote: Option<String>,
     pub note: Option<String>,
     pub conditions: Vec<String>,
+    /// The conditions in Dutch, in the same order; empty when they were not translated.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conditions_nl: Vec<String>,
     pub offerings: Vec<String>,
     /// Line in the vendor file, for messages.
     #[serde(skip)]

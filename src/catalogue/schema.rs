@@ -30,6 +30,7 @@ fn claim_schema(term: &terms::Term) -> Value {
             "quote": {"type": "string"},
             "note": {"type": "string"},
             "conditions": {"type": "array", "items": {"type": "string"}},
+            "conditions_nl": {"type": "array", "items": {"type": "string"}, "description": "the conditions in Dutch, one per condition, in the same order"},
             "offerings": {"type": "array", "items": {"type": "string"}}
         }
     });

@@ -34,7 +34,7 @@ impl Text {
         }
     }
 
-    /// Text that exists in one language only (catalogue conditions are written in English).
+    /// Text that exists in one language only (a catalogue condition without a Dutch translation).
     pub fn same(s: impl Into<String>) -> Text {
         let s: String = s.into();
         Text {
@@ -165,8 +165,11 @@ impl<'f, 'a> Judge<'f, 'a> {
     }
 
     fn claim_conditions(&mut self, claim: &Claim) {
-        for c in &claim.conditions {
-            self.condition(Text::same(c.clone()));
+        for (i, en) in claim.conditions.iter().enumerate() {
+            self.condition(match claim.conditions_nl.get(i) {
+                Some(nl) => Text::new(en.clone(), nl.clone()),
+                None => Text::same(en.clone()),
+            });
         }
     }
 

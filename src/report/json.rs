@@ -36,6 +36,7 @@ impl Json {
                     "quote": claim.quote,
                     "note": claim.note,
                     "conditions": claim.conditions,
+                    "conditions_nl": claim.conditions_nl,
                 }),
                 None => json!({"term": f.term, "known": false}),
             })

@@ -107,9 +107,6 @@ pub enum Command {
         /// The shell
         shell: clap_complete::Shell,
     },
-    /// Print the text layer of a PDF read from standard input (run by `watch` in a child process)
-    #[command(name = "pdf-text", hide = true)]
-    PdfText,
 }
 
 #[derive(Debug, Args)]

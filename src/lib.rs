@@ -234,10 +234,6 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
             write!(out, "{toml}")?;
             Ok(exit::SUCCESS)
         }
-        Command::PdfText => {
-            watch::pdf_child::serve()?;
-            Ok(exit::SUCCESS)
-        }
         Command::Schema => {
             serde_json::to_writer_pretty(&mut out, &catalogue::schema::schema()).map_err(std::io::Error::from)?;
             writeln!(out)?;

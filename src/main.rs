@@ -5,6 +5,13 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // `watch` reads each PDF in a child process of this same executable (see `watch::pdf_child`).
+    if std::env::var_os(vcaudit::watch::pdf_child::WORKER).is_some() {
+        return match vcaudit::watch::pdf_child::serve() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(vcaudit::error::exit::RUNTIME),
+        };
+    }
     let cli = vcaudit::cli::Cli::parse();
     ExitCode::from(vcaudit::run(cli))
 }

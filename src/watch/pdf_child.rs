@@ -1,5 +1,6 @@
-//! PDF text in a child process. The PDF reader runs as `vcaudit pdf-text`, the body on its standard
-//! input and the text on its standard output, so that a hostile PDF cannot take the watch run down
+//! PDF text in a child process. The PDF reader runs in a child of this same executable, started
+//! with [`WORKER`] set in its environment, the body on its standard input and the text on its
+//! standard output, so that a hostile PDF cannot take the watch run down
 //! with it: a stack overflow or an abort in the reader (deeply nested arrays are enough) ends only
 //! the child, and a reader that does not finish is killed after the extraction time limit. The
 //! child also keeps the reader's own printing off the run's output.
@@ -12,6 +13,9 @@ use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use crate::extract::{self, pdf, ExtractError, Extracted};
+
+/// The environment variable that makes the executable a PDF reader for its parent.
+pub const WORKER: &str = "VCAUDIT_PDF_TEXT_WORKER";
 
 /// The child's side: reads a PDF from standard input, writes the answer to standard output.
 pub fn serve() -> std::io::Result<()> {
@@ -70,11 +74,11 @@ pub fn extract(body: &[u8], limit: Duration) -> Option<Result<Extracted, Extract
     })
 }
 
-/// `vcaudit pdf-text`, from the same executable as this process.
+/// A PDF reader: this same executable with [`WORKER`] set.
 fn spawn() -> Option<Child> {
     let exe = std::env::current_exe().ok()?;
     Command::new(exe)
-        .args(["--color", "never", "pdf-text"])
+        .env(WORKER, "1")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())

@@ -12,6 +12,7 @@ fn main() -> ExitCode {
             Err(_) => ExitCode::from(vcaudit::error::exit::RUNTIME),
         };
     }
+    vcaudit::watch::pdf_child::enable();
     let cli = vcaudit::cli::Cli::parse();
     ExitCode::from(vcaudit::run(cli))
 }

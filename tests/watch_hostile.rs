@@ -252,36 +252,8 @@ fn requests_to_one_host_are_limited() {
 
 /// A PDF whose page holds `depth` nested arrays: enough to overflow the PDF reader's stack.
 fn nested_pdf(depth: usize) -> Vec<u8> {
-    let page = format!(
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Nest {}{} >>",
-        "[".repeat(depth),
-        "]".repeat(depth)
-    );
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        page,
-        "<< /Length 20 >>\nstream\nBT (hello) Tj ET\nendstream".to_owned(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
+    let nest = format!("/Nest {}{} ", "[".repeat(depth), "]".repeat(depth));
+    common::pdf_with_page_entry(&nest, "BT /F1 12 Tf 72 700 Td (hello) Tj ET")
 }
 
 #[test]

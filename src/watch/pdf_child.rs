@@ -5,17 +5,28 @@
 //! the child, and a reader that does not finish is killed after the extraction time limit. The
 //! child also keeps the reader's own printing off the run's output.
 //!
-//! The child answers `ok` or `err` on its first line, then the text or the reason. When no child
-//! can be started the PDF is read in this process, as before.
+//! The child answers `ok` or `err` on its first line, then the text or the reason. Only the
+//! `vcaudit` executable can be such a child: it turns children on with [`enable`] (another program
+//! running a watch in-process, such as an example, reads PDFs in its own process, as does a run
+//! whose child cannot be started).
 
 use std::io::{Read, Write};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crate::extract::{self, pdf, ExtractError, Extracted};
 
 /// The environment variable that makes the executable a PDF reader for its parent.
 pub const WORKER: &str = "VCAUDIT_PDF_TEXT_WORKER";
+
+static ENABLED: AtomicBool = AtomicBool::new(false);
+
+/// Lets [`extract`] read PDFs in child processes of the current executable, which must answer to
+/// [`WORKER`] by calling [`serve`].
+pub fn enable() {
+    ENABLED.store(true, Ordering::Relaxed);
+}
 
 /// The child's side: reads a PDF from standard input, writes the answer to standard output.
 pub fn serve() -> std::io::Result<()> {
@@ -76,6 +87,9 @@ pub fn extract(body: &[u8], limit: Duration) -> Option<Result<Extracted, Extract
 
 /// A PDF reader: this same executable with [`WORKER`] set.
 fn spawn() -> Option<Child> {
+    if !ENABLED.load(Ordering::Relaxed) {
+        return None;
+    }
     let exe = std::env::current_exe().ok()?;
     Command::new(exe)
         .env(WORKER, "1")

@@ -165,10 +165,15 @@ pub fn hostile_vendor(id: &str) -> String {
 /// A one-page PDF whose page content stream is `content`, Helvetica as font F1, with a correct
 /// cross-reference table.
 pub fn pdf(content: &str) -> Vec<u8> {
+    pdf_with_page_entry("", content)
+}
+
+/// As [`pdf`], with `entry` (such as `/Nest [[]]`) added to the page dictionary.
+pub fn pdf_with_page_entry(entry: &str, content: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>".to_owned(),
+        format!("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> {entry}>>"),
         format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_owned(),
     ];

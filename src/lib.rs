@@ -288,7 +288,7 @@ fn watch_command(g: &Global, a: &cli::WatchArgs, color: bool, out: &mut dyn Writ
         }
     }
     let color = color && a.format == watch::report::Format::Table;
-    watch::report::render(&results, a.format, color, out)?;
+    watch::report::render(&results, a.format, color, g.lang, out)?;
     Ok(code)
 }
 

@@ -239,6 +239,32 @@ fn markdown_report_has_the_diff_in_a_fence() {
 }
 
 #[test]
+fn the_report_speaks_dutch_and_its_json_stays_the_same() {
+    let (server, cat, state) = one_document(&["main"]);
+    watch(cat.path(), state.path(), &[]);
+    let mut edited = SENTENCES.to_vec();
+    edited[2] = "We may share usage data with advertising partners.";
+    server.html("/privacy", &policy(&edited));
+    let run = |format: &str| {
+        let out = watch_support::vcaudit()
+            .args(["--lang", "nl", "--catalogue", &cat.path().display().to_string()])
+            .args(["--state", &state.path().display().to_string()])
+            .args(["watch", "--format", format])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = run("markdown");
+    assert!(md.contains("| document | toestand | toelichting |"), "{md}");
+    assert!(md.contains("1 document gecontroleerd: 1 changed"), "{md}");
+    assert!(md.contains("- raakt mogelijk de criteria: "), "{md}");
+    // The state names are identifiers, the same in every language; so is the JSON.
+    assert!(md.contains("| acme/privacy | changed |"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert_eq!(json["summary"], "1 document checked: 1 changed");
+}
+
+#[test]
 fn table_output_carries_no_escape_sequences_from_the_web() {
     let (server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);

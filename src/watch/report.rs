@@ -9,6 +9,7 @@ use anstyle::{AnsiColor, Style};
 use serde_json::json;
 
 use super::state::{Checked, State};
+use crate::criteria::judge::Lang;
 
 /// Version of the watch JSON output; raised only when a documented key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -67,11 +68,43 @@ pub fn plain(s: &str) -> String {
     out
 }
 
-/// Writes the report of `results` in `format`. `color` only ever affects the table.
-pub fn render(results: &[Checked], format: Format, color: bool, w: &mut dyn Write) -> io::Result<()> {
+/// The report's own words in a language. State names are the documented identifiers in both, and
+/// the details of a failure (from the network and the extractor) are English.
+fn label(key: &str, lang: Lang) -> &'static str {
+    match (key, lang) {
+        ("title", Lang::En) => "Policy watch",
+        ("title", Lang::Nl) => "Controle van de documenten van leveranciers",
+        ("document", _) => "document",
+        ("state", Lang::En) => "state",
+        ("state", Lang::Nl) => "toestand",
+        ("detail", Lang::En) => "detail",
+        ("detail", Lang::Nl) => "toelichting",
+        ("may_touch", Lang::En) => "may touch",
+        ("may_touch", Lang::Nl) => "raakt mogelijk",
+        ("may_touch_criteria", Lang::En) => "may touch the criteria",
+        ("may_touch_criteria", Lang::Nl) => "raakt mogelijk de criteria",
+        ("in_a_row", Lang::En) => "checks in a row",
+        ("in_a_row", Lang::Nl) => "controles achter elkaar",
+        ("states", Lang::En) => "states",
+        ("states", Lang::Nl) => "datum in het document",
+        ("address", Lang::En) => "address",
+        ("address", Lang::Nl) => "adres",
+        ("served_from", Lang::En) => "now served from",
+        ("served_from", Lang::Nl) => "nu te vinden op",
+        ("document_states", Lang::En) => "the document states",
+        ("document_states", Lang::Nl) => "datum in het document",
+        ("none", Lang::En) => "none",
+        ("none", Lang::Nl) => "geen",
+        _ => "",
+    }
+}
+
+/// Writes the report of `results` in `format`, human-readable parts in `lang`. `color` only ever
+/// affects the table; JSON is the same in every language.
+pub fn render(results: &[Checked], format: Format, color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     match format {
-        Format::Table => table(results, color, w),
-        Format::Markdown => markdown(results, w),
+        Format::Table => table(results, color, lang, w),
+        Format::Markdown => markdown(results, lang, w),
         Format::Json => {
             serde_json::to_writer_pretty(&mut *w, &to_json(results)).map_err(io::Error::other)?;
             writeln!(w)
@@ -80,7 +113,7 @@ pub fn render(results: &[Checked], format: Format, color: bool, w: &mut dyn Writ
 }
 
 /// The counts line: how many documents are in each state.
-fn summary(results: &[Checked]) -> String {
+fn summary(results: &[Checked], lang: Lang) -> String {
     let states = [
         State::Changed,
         State::Moved,
@@ -98,27 +131,27 @@ fn summary(results: &[Checked]) -> String {
             (n > 0).then(|| format!("{n} {}", s.as_str()))
         })
         .collect();
-    format!(
-        "{} document{} checked: {}",
-        results.len(),
-        if results.len() == 1 { "" } else { "s" },
-        if parts.is_empty() {
-            "none".into()
-        } else {
-            parts.join(", ")
-        }
-    )
+    let counts = if parts.is_empty() {
+        label("none", lang).to_owned()
+    } else {
+        parts.join(", ")
+    };
+    let n = results.len();
+    match lang {
+        Lang::En => format!("{n} document{} checked: {counts}", if n == 1 { "" } else { "s" }),
+        Lang::Nl => format!("{n} document{} gecontroleerd: {counts}", if n == 1 { "" } else { "en" }),
+    }
 }
 
-fn detail(r: &Checked) -> String {
+fn detail(r: &Checked, lang: Lang) -> String {
     let mut d = r.detail.as_deref().map(plain).unwrap_or_default();
     if r.consecutive_failures > 1 {
-        d.push_str(&format!(" ({} checks in a row)", r.consecutive_failures));
+        d.push_str(&format!(" ({} {})", r.consecutive_failures, label("in_a_row", lang)));
     }
     if let Some(date) = &r.stated_date {
         if matches!(r.state, State::Changed | State::Moved) {
             let sep = if d.is_empty() { "" } else { "; " };
-            d.push_str(&format!("{sep}states: {}", plain(date)));
+            d.push_str(&format!("{sep}{}: {}", label("states", lang), plain(date)));
         }
     }
     d.trim().to_owned()
@@ -132,11 +165,11 @@ fn state_style(s: State) -> Style {
     }
 }
 
-fn table(results: &[Checked], color: bool, w: &mut dyn Write) -> io::Result<()> {
+fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     let mut t = comfy_table::Table::new();
     t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(["document", "state", "detail"]);
+        .set_header([label("document", lang), label("state", lang), label("detail", lang)]);
     for r in results {
         let state = if color {
             let s = state_style(r.state);
@@ -144,14 +177,14 @@ fn table(results: &[Checked], color: bool, w: &mut dyn Write) -> io::Result<()> 
         } else {
             r.state.as_str().to_owned()
         };
-        t.add_row(vec![format!("{}/{}", r.vendor, r.document), state, detail(r)]);
+        t.add_row(vec![format!("{}/{}", r.vendor, r.document), state, detail(r, lang)]);
     }
     writeln!(w, "{t}")?;
     for r in results.iter().filter(|r| r.diff.is_some()) {
         writeln!(w)?;
         writeln!(w, "{}/{} {}: {}", r.vendor, r.document, r.state.as_str(), plain(&r.url))?;
         if !r.criteria.is_empty() {
-            writeln!(w, "may touch: {}", r.criteria.join(", "))?;
+            writeln!(w, "{}: {}", label("may_touch", lang), r.criteria.join(", "))?;
         }
         let text = plain(&r.diff.as_ref().map(|d| d.to_text()).unwrap_or_default());
         for line in text.lines() {
@@ -163,7 +196,7 @@ fn table(results: &[Checked], color: bool, w: &mut dyn Write) -> io::Result<()> 
             writeln!(w, "{style}{line}{style:#}")?;
         }
     }
-    writeln!(w, "{}", summary(results))
+    writeln!(w, "{}", summary(results, lang))
 }
 
 /// A Markdown table cell: one line, pipes and backslashes escaped.
@@ -174,10 +207,16 @@ fn cell(s: &str) -> String {
         .replace(['\n', '\r'], " ")
 }
 
-fn markdown(results: &[Checked], w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "# Policy watch\n")?;
-    writeln!(w, "{}\n", summary(results))?;
-    writeln!(w, "| document | state | detail |")?;
+fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "# {}\n", label("title", lang))?;
+    writeln!(w, "{}\n", summary(results, lang))?;
+    writeln!(
+        w,
+        "| {} | {} | {} |",
+        label("document", lang),
+        label("state", lang),
+        label("detail", lang)
+    )?;
     writeln!(w, "|---|---|---|")?;
     for r in results {
         writeln!(
@@ -186,20 +225,30 @@ fn markdown(results: &[Checked], w: &mut dyn Write) -> io::Result<()> {
             cell(&r.vendor),
             cell(&r.document),
             r.state.as_str(),
-            cell(&detail(r))
+            cell(&detail(r, lang))
         )?;
     }
     for r in results.iter().filter(|r| r.diff.is_some()) {
         writeln!(w, "\n## {}/{}: {}\n", r.vendor, r.document, r.state.as_str())?;
-        writeln!(w, "- address: <{}>", plain(&r.url).replace('>', "%3E"))?;
+        writeln!(
+            w,
+            "- {}: <{}>",
+            label("address", lang),
+            plain(&r.url).replace('>', "%3E")
+        )?;
         if let Some(f) = &r.final_url {
-            writeln!(w, "- now served from: <{}>", plain(f).replace('>', "%3E"))?;
+            writeln!(
+                w,
+                "- {}: <{}>",
+                label("served_from", lang),
+                plain(f).replace('>', "%3E")
+            )?;
         }
         if let Some(d) = &r.stated_date {
-            writeln!(w, "- the document states: {}", cell(d))?;
+            writeln!(w, "- {}: {}", label("document_states", lang), cell(d))?;
         }
         if !r.criteria.is_empty() {
-            writeln!(w, "- may touch the criteria: {}", r.criteria.join(", "))?;
+            writeln!(w, "- {}: {}", label("may_touch_criteria", lang), r.criteria.join(", "))?;
         }
         let text = plain(&r.diff.as_ref().map(|d| d.to_text()).unwrap_or_default());
         let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);
@@ -237,7 +286,7 @@ pub fn to_json(results: &[Checked]) -> serde_json::Value {
         .collect();
     json!({
         "schema_version": SCHEMA_VERSION,
-        "summary": summary(results),
+        "summary": summary(results, Lang::En),
         "documents": documents,
     })
 }

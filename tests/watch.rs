@@ -262,6 +262,18 @@ fn the_report_speaks_dutch_and_its_json_stays_the_same() {
     assert!(md.contains("| acme/privacy | changed |"), "{md}");
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(json["summary"], "1 document checked: 1 changed");
+
+    // The watcher's own reasons are Dutch too.
+    server.respond("/privacy", 404, &[("Content-Type", "text/html")], b"<p>Not found</p>");
+    let md = run("markdown");
+    assert!(
+        md.contains("| acme/privacy | gone | het document is verdwenen (HTTP 404)"),
+        "{md}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
+    assert!(json["documents"][0]["detail"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("the document is gone")));
 }
 
 #[test]

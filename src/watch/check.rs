@@ -12,6 +12,7 @@ use super::fetch::{Outcome, Response};
 use super::state::{is_moved, Checked, State};
 use super::store::{day, sha256, Locked, Meta, Pending, StoreError, Version};
 use crate::changes;
+use crate::criteria::Text;
 use crate::extract::{self, ExtractError, Extracted, Rules, EXTRACTOR_VERSION};
 
 /// A reference text shorter than this share of the old one counts as a broken extraction.
@@ -65,16 +66,17 @@ struct Finding {
     state: State,
     status: Option<u16>,
     final_url: Option<Url>,
-    detail: Option<String>,
+    /// In English and Dutch; technical reasons (from the network or the extractor) in English only.
+    detail: Option<Text>,
 }
 
 impl Finding {
-    fn failed(state: State, status: Option<u16>, detail: impl Into<String>) -> Self {
+    fn failed(state: State, status: Option<u16>, detail: Text) -> Self {
         Finding {
             state,
             status,
             final_url: None,
-            detail: Some(detail.into()),
+            detail: Some(detail),
         }
     }
 }
@@ -101,6 +103,7 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
         final_url: None,
         status: None,
         detail: None,
+        detail_nl: None,
         diff: None,
         criteria: Vec::new(),
         stated_date: meta.stated_date.clone(),
@@ -109,14 +112,19 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
         stored: false,
     };
     let finding = match outcome {
-        Outcome::Failed { reason } => Finding::failed(State::Failed, None, reason),
+        Outcome::Failed { reason } => Finding::failed(State::Failed, None, Text::same(reason)),
         Outcome::Status { status, final_url } => {
-            let (state, what) = match status {
-                404 | 410 => (State::Gone, "the document is gone"),
-                401 | 403 | 429 => (State::Blocked, "the server refuses the watcher"),
-                _ => (State::Failed, "the server failed"),
+            let (state, en, nl) = match status {
+                404 | 410 => (State::Gone, "the document is gone", "het document is verdwenen"),
+                401 | 403 | 429 => (
+                    State::Blocked,
+                    "the server refuses the watcher",
+                    "de server weigert de controle",
+                ),
+                _ => (State::Failed, "the server failed", "de server gaf een fout"),
             };
-            let mut f = Finding::failed(state, Some(status), format!("{what} (HTTP {status})"));
+            let detail = Text::new(format!("{en} (HTTP {status})"), format!("{nl} (HTTP {status})"));
+            let mut f = Finding::failed(state, Some(status), detail);
             f.final_url = Some(final_url);
             f
         }
@@ -134,20 +142,33 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
                     detail: None,
                 }
             } else {
-                Finding::failed(State::Failed, Some(304), "304 Not Modified without a stored version")
+                Finding::failed(
+                    State::Failed,
+                    Some(304),
+                    Text::fixed(
+                        "304 Not Modified without a stored version",
+                        "304 Not Modified zonder opgeslagen versie",
+                    ),
+                )
             }
         }
         Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, how)?,
     };
     checked.state = finding.state;
     checked.status = finding.status;
-    checked.detail = finding.detail;
+    if let Some(t) = finding.detail {
+        checked.detail = Some(t.en.into_owned());
+        checked.detail_nl = Some(t.nl.into_owned());
+    }
     if let (Some(from), Some(to)) = (&catalogued, &finding.final_url) {
         if is_moved(from, to) {
             checked.final_url = Some(to.to_string());
             if !checked.state.is_failure() && checked.state != State::New {
                 checked.state = State::Moved;
-                checked.detail.get_or_insert_with(|| format!("now served from {to}"));
+                if checked.detail.is_none() {
+                    checked.detail = Some(format!("now served from {to}"));
+                    checked.detail_nl = Some(format!("nu te vinden op {to}"));
+                }
             }
         }
     }
@@ -258,31 +279,49 @@ fn compare(
             return Ok(Finding::failed(
                 State::Failed,
                 status,
-                format!(
-                    "the text could not be extracted within {} (deeply nested or huge HTML?)",
-                    super::fetch::human(limit)
+                Text::new(
+                    format!(
+                        "the text could not be extracted within {} (deeply nested or huge HTML, or a PDF the \
+                         reader cannot finish?)",
+                        super::fetch::human(limit)
+                    ),
+                    format!(
+                        "de tekst kon niet binnen {} worden uitgelezen (diep geneste of enorme HTML, of een PDF \
+                         waar de lezer niet mee klaar komt?)",
+                        super::fetch::human(limit)
+                    ),
                 ),
             ))
         }
         Some(Ok(ex)) => ex,
         Some(Err(e @ ExtractError::BadSelector { .. })) => {
-            return Ok(Finding::failed(State::SelectorBroken, status, e.to_string()))
+            return Ok(Finding::failed(
+                State::SelectorBroken,
+                status,
+                Text::same(e.to_string()),
+            ))
         }
-        Some(Err(e)) => return Ok(Finding::failed(State::Failed, status, e.to_string())),
+        Some(Err(e)) => return Ok(Finding::failed(State::Failed, status, Text::same(e.to_string()))),
     };
     if !ex.unmatched.is_empty() {
         let list: Vec<String> = ex.unmatched.iter().map(|s| format!("`{s}`")).collect();
         return Ok(Finding::failed(
             State::SelectorBroken,
             status,
-            format!("selector {} matched nothing", list.join(", ")),
+            Text::new(
+                format!("selector {} matched nothing", list.join(", ")),
+                format!("selector {} vond niets", list.join(", ")),
+            ),
         ));
     }
     if ex.text.trim().is_empty() {
         return Ok(Finding::failed(
             State::SelectorBroken,
             status,
-            "no text was extracted (a page that needs JavaScript, or a wrong selector?)",
+            Text::fixed(
+                "no text was extracted (a page that needs JavaScript, or a wrong selector?)",
+                "er kwam geen tekst uit (een pagina die JavaScript nodig heeft, of een verkeerde selector?)",
+            ),
         ));
     }
     let old = upgrade_reference(store, target, meta, limit)?;
@@ -292,7 +331,10 @@ fn compare(
             return Ok(Finding::failed(
                 State::SelectorBroken,
                 status,
-                format!("the text shrank from {o} to {n} characters; the reference is kept"),
+                Text::new(
+                    format!("the text shrank from {o} to {n} characters; the reference is kept"),
+                    format!("de tekst kromp van {o} naar {n} tekens; de referentie blijft bewaard"),
+                ),
             ));
         }
     }

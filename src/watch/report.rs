@@ -144,7 +144,11 @@ fn summary(results: &[Checked], lang: Lang) -> String {
 }
 
 fn detail(r: &Checked, lang: Lang) -> String {
-    let mut d = r.detail.as_deref().map(plain).unwrap_or_default();
+    let text = match lang {
+        Lang::Nl => r.detail_nl.as_deref().or(r.detail.as_deref()),
+        Lang::En => r.detail.as_deref(),
+    };
+    let mut d = text.map(plain).unwrap_or_default();
     if r.consecutive_failures > 1 {
         d.push_str(&format!(" ({} {})", r.consecutive_failures, label("in_a_row", lang)));
     }

@@ -71,6 +71,9 @@ pub struct Checked {
     pub status: Option<u16>,
     /// Why the document could not be checked, or what else is worth knowing.
     pub detail: Option<String>,
+    /// The same in Dutch, where it has a Dutch text (technical reasons are English only).
+    #[serde(skip)]
+    pub detail_nl: Option<String>,
     /// The text diff against the reference, for `changed` and `moved` documents whose text changed.
     #[serde(skip)]
     pub diff: Option<Diff>,

@@ -4,6 +4,9 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> ExitCode {
     // `watch` reads each PDF in a child process of this same executable (see `watch::pdf_child`).
     if std::env::var_os(vcaudit::watch::pdf_child::WORKER).is_some() {

@@ -162,18 +162,17 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
-    // JSON on standard output cannot hold a raw escape character (serde_json escapes every control
-    // character), so it skips the stripping stream, which would otherwise inspect every byte.
-    let json_audit = matches!(&cli.command, Command::Audit(a)
-        if a.output.format == Some(cli::Format::Json) && a.output.output.is_none());
     let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
-        if color || json_audit {
+        if color {
             anstream::ColorChoice::Always
         } else {
             anstream::ColorChoice::Never
         },
     ));
+    // The reports of audit, show, compare and criteria: `deliver` decides per format what may
+    // reach standard output (a spreadsheet is bytes, which the stripping stream above would break).
+    let mut report_out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = match &cli.command {
         Command::Audit(a) => {
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
@@ -181,7 +180,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::output::deliver(&a.output, g.lang, color, &mut out, &|re, w| re.audit(&r, w))?;
+            report::output::deliver(&a.output, g.lang, color, &mut report_out, &|re, w| re.audit(&r, w))?;
             let code = gate(&ev, a.fail_on);
             // The process ends right after: freeing a large catalogue and evaluation piece by
             // piece would only cost time.
@@ -195,13 +194,13 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::output::deliver(&s.output, g.lang, color, &mut out, &|re, w| re.show(&r, w))?;
+            report::output::deliver(&s.output, g.lang, color, &mut report_out, &|re, w| re.show(&r, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Compare(c) => {
             let (catalogue, ev) = evaluation(g, &c.vendors)?;
             let cmp = compare::Comparison::new(&ev, &catalogue)?;
-            report::output::deliver(&c.output, g.lang, color, &mut out, &|re, w| re.compare(&cmp, w))?;
+            report::output::deliver(&c.output, g.lang, color, &mut report_out, &|re, w| re.compare(&cmp, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Criteria(c) => {
@@ -213,7 +212,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 format: Some(c.format),
                 output: None,
             };
-            report::output::deliver(&args, g.lang, color, &mut out, &|re, w| re.criteria(&list, w))?;
+            report::output::deliver(&args, g.lang, color, &mut report_out, &|re, w| re.criteria(&list, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),

@@ -298,3 +298,19 @@ fn xlsx_matrix_shows_statuses_as_words() {
     assert_eq!(entity[2], "≠");
     assert_eq!(entity[3], "=cmd|' /C calc'!A0");
 }
+
+#[test]
+fn xlsx_on_redirected_standard_output_is_a_whole_spreadsheet() {
+    let cat = hostile();
+    let out = vcaudit()
+        .args(["audit", "--format", "xlsx", "--as-of", "2026-11-22", "--catalogue"])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("piped.xlsx");
+    std::fs::write(&path, &out.stdout).expect("write");
+    let mut wb: Xlsx<_> = open_workbook(&path).expect("the bytes on standard output are a spreadsheet");
+    assert!(!strings(&mut wb, "Matrix").is_empty());
+}

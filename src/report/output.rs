@@ -58,7 +58,19 @@ pub fn deliver(
                     color: color && format == Format::Table,
                 },
             );
-            render(r.as_ref(), stdout)?;
+            if format == Format::Table && !color {
+                // A table without colours carries no escape sequence, whatever a value held. (A
+                // table is small: it is rendered first, then written through the stripping stream.)
+                let mut table = Vec::new();
+                render(r.as_ref(), &mut table)?;
+                for part in anstream::adapter::strip_bytes(&table).into_iter() {
+                    stdout.write_all(part)?;
+                }
+            } else {
+                // The other formats escape or neutralise control characters themselves (JSON,
+                // CSV, Markdown, HTML) or are bytes (xlsx), which must pass unchanged.
+                render(r.as_ref(), stdout)?;
+            }
             stdout.flush()?;
             Ok(())
         }

@@ -63,7 +63,7 @@ pub fn deliver(
                 // table is small: it is rendered first, then written through the stripping stream.)
                 let mut table = Vec::new();
                 render(r.as_ref(), &mut table)?;
-                for part in anstream::adapter::strip_bytes(&table).into_iter() {
+                for part in anstream::adapter::strip_bytes(&table) {
                     stdout.write_all(part)?;
                 }
             } else {

@@ -43,7 +43,9 @@ fn is_block(name: &[u8]) -> bool {
 /// The number of such block elements opened and not closed in `html`, counted from tags alone.
 pub fn open_blocks(html: &[u8]) -> usize {
     let (mut opened, mut closed) = (0usize, 0usize);
-    let mut name = [0u8; 10];
+    // One byte more than the longest listed name (`blockquote`, `figcaption`: 10), so that a name
+    // filling the buffer is known to be longer than any of them.
+    let mut name = [0u8; 11];
     for lt in memchr::memchr_iter(b'<', html) {
         let mut at = lt + 1;
         let closing = html.get(at) == Some(&b'/');
@@ -84,5 +86,12 @@ mod tests {
         assert_eq!(open_blocks(b"<div><DIV class=x><p><li></div>"), 1);
         assert_eq!(open_blocks(b"<div><section>x</section></div><divider><br>"), 0);
         assert_eq!(open_blocks(&b"<div>".repeat(7)), 7);
+    }
+
+    #[test]
+    fn the_longest_block_names_count_too() {
+        assert_eq!(open_blocks(&b"<blockquote>".repeat(7)), 7);
+        assert_eq!(open_blocks(&b"<figcaption>".repeat(3)), 3);
+        assert_eq!(open_blocks(&b"<blockquotes>".repeat(3)), 0);
     }
 }

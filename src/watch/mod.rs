@@ -210,10 +210,12 @@ enum Recorded {
     Panicked(String),
 }
 
-/// PDFs are extracted on the thread that holds the standard output lock (the PDF reader takes that
-/// lock to keep its diagnostics off the terminal); everything else can be recorded anywhere.
+/// A PDF read in this process is extracted on the thread that holds the standard output lock (the
+/// PDF reader takes that lock to keep its diagnostics off the terminal); a PDF read in a child
+/// process, and everything else, can be recorded on any thread.
 fn needs_calling_thread(outcome: &fetch::Outcome) -> bool {
-    matches!(outcome, fetch::Outcome::Ok(r) if crate::extract::is_pdf(&r.body, r.content_type.as_deref()))
+    !pdf_child::enabled()
+        && matches!(outcome, fetch::Outcome::Ok(r) if crate::extract::is_pdf(&r.body, r.content_type.as_deref()))
 }
 
 fn how(update: bool, extract_limit: Duration) -> check::How {

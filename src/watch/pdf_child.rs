@@ -28,6 +28,11 @@ pub fn enable() {
     ENABLED.store(true, Ordering::Relaxed);
 }
 
+/// Whether PDFs are read in child processes (else in this process, see [`extract`]).
+pub fn enabled() -> bool {
+    ENABLED.load(Ordering::Relaxed)
+}
+
 /// The child's side: reads a PDF from standard input, writes the answer to standard output.
 pub fn serve() -> std::io::Result<()> {
     let mut body = Vec::new();
@@ -87,7 +92,7 @@ pub fn extract(body: &[u8], limit: Duration) -> Option<Result<Extracted, Extract
 
 /// A PDF reader: this same executable with [`WORKER`] set.
 fn spawn() -> Option<Child> {
-    if !ENABLED.load(Ordering::Relaxed) {
+    if !enabled() {
         return None;
     }
     let exe = std::env::current_exe().ok()?;

@@ -8,8 +8,13 @@ use std::sync::Once;
 
 /// `Ok` when `s` is a CSS selector the extraction can use, else why not.
 pub fn check(s: &str) -> Result<(), String> {
+    parse(s).map(|_| ())
+}
+
+/// The parsed selector, or why `s` is not one; never panics.
+pub fn parse(s: &str) -> Result<scraper::Selector, String> {
     quiet_selector_panics();
-    match panic::catch_unwind(|| scraper::Selector::parse(s).map(|_| ()).map_err(|e| e.to_string())) {
+    match panic::catch_unwind(|| scraper::Selector::parse(s).map_err(|e| e.to_string())) {
         Ok(result) => result.map_err(|e| plain(&e)),
         Err(_) => Err("it holds a character that cannot appear there in a CSS selector".into()),
     }

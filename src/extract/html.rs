@@ -26,9 +26,10 @@ pub struct Rendered {
 fn parse_all(list: &[String]) -> Result<Vec<Selector>, ExtractError> {
     list.iter()
         .map(|s| {
-            Selector::parse(s).map_err(|e| ExtractError::BadSelector {
+            // Through the catalogue's checker: the parser panics on some invalid selectors.
+            crate::catalogue::selector::parse(s).map_err(|message| ExtractError::BadSelector {
                 selector: s.clone(),
-                message: e.to_string(),
+                message,
             })
         })
         .collect()

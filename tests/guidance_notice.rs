@@ -149,6 +149,34 @@ fn conditions_of_a_claim_are_checks_for_the_school() {
 }
 
 #[test]
+fn a_dutch_notice_says_so_only_when_a_condition_has_no_dutch_text() {
+    const NOTE: &str = "Voorwaarden waarvoor de catalogus geen Nederlandse tekst heeft, staan hier in het Engels.";
+    let condition = |dutch: Option<&str>| {
+        let mut file = vendor("cond", &[], &["hosting.eu_residency"]);
+        file.push_str(&common::claim_if(
+            "hosting.eu_residency",
+            "\"optional\"",
+            "Choose the EU region in the admin portal",
+        ));
+        if let Some(nl) = dutch {
+            file.push_str(&format!("conditions_nl = [\"{nl}\"]\n"));
+        }
+        let cat = Catalogue::new(&[("cond.toml", &file)]);
+        let mut args = vec!["cond", "--lang", "nl"];
+        args.extend(SCHOOL);
+        notice(&cat, &args)
+    };
+    let english = condition(None);
+    assert!(english.contains(NOTE), "{english}");
+    let dutch = condition(Some("Kies de EU-regio in het beheerportaal"));
+    assert!(
+        dutch.contains("[TE CONTROLEREN: Kies de EU-regio in het beheerportaal]"),
+        "{dutch}"
+    );
+    assert!(!dutch.contains(NOTE), "{dutch}");
+}
+
+#[test]
 fn missing_school_input_becomes_fill_in_marks() {
     let cat = Catalogue::new(&[("good.toml", &vendor("good", &[], &[]))]);
     let text = notice(&cat, &["good", "--lang", "nl", "--format", "text"]);

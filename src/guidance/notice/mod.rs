@@ -114,6 +114,8 @@ pub(super) struct Draft<'a> {
     pub(super) lang: Lang,
     /// Conditions already shown, so each appears once.
     pub(super) shown: Vec<String>,
+    /// Whether a shown condition has no Dutch text in the catalogue.
+    pub(super) untranslated_shown: bool,
 }
 
 impl<'a> Draft<'a> {
@@ -162,6 +164,7 @@ impl<'a> Draft<'a> {
             for cond in &c.conditions {
                 let t = clean(cond.get(self.lang));
                 if !self.shown.contains(&t) {
+                    self.untranslated_shown |= cond.en == cond.nl;
                     self.shown.push(t.clone());
                     out.push(vec![Span::Check(t)]);
                 }
@@ -199,6 +202,7 @@ pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lan
         vendor,
         lang,
         shown: Vec::new(),
+        untranslated_shown: false,
     };
     let name = clean(&vendor.name);
     let alert = alert(&d);

@@ -87,9 +87,9 @@ pub(super) fn school_notes(d: &Draft, as_of: &str) -> Vec<Para> {
             ),
         ))]);
     }
-    if d.lang == Lang::Nl && !d.shown.is_empty() {
+    if d.lang == Lang::Nl && d.untranslated_shown {
         notes.push(vec![Span::Text(
-            "De voorwaarden uit de catalogus zijn in het Engels geschreven.".to_owned(),
+            "Voorwaarden waarvoor de catalogus geen Nederlandse tekst heeft, staan hier in het Engels.".to_owned(),
         )]);
     }
     notes

@@ -17,9 +17,13 @@ pub struct Catalogue {
 }
 
 impl Catalogue {
-    /// The vendor with this id.
+    /// The vendor with this id. Reports look vendors up per result and per criterion, so the
+    /// sorted order of a loaded catalogue is used; a catalogue built otherwise is searched in full.
     pub fn vendor(&self, id: &str) -> Option<&Vendor> {
-        self.vendors.iter().find(|v| v.id == id)
+        match self.vendors.binary_search_by(|v| v.id.as_str().cmp(id)) {
+            Ok(i) => self.vendors.get(i),
+            Err(_) => self.vendors.iter().find(|v| v.id == id),
+        }
     }
 }
 

@@ -81,7 +81,11 @@ fn check_pair(dir: &Path, from: &str, to: &str, select: &[String], remove: &[Str
     };
     let first = watch::run(state.path().to_owned(), vec![target.clone()], &opts).expect("first run");
     if first[0].state != State::New {
-        return (first[0].state, 0, first[0].detail.clone().unwrap_or_default());
+        return (
+            first[0].state,
+            0,
+            first[0].detail.as_ref().map(|t| t.en.to_string()).unwrap_or_default(),
+        );
     }
     page.lock().expect("page").0 = std::fs::read(dir.join(to)).expect("snapshot");
     let second = watch::run(state.path().to_owned(), vec![target], &opts).expect("second run");
@@ -91,7 +95,11 @@ fn check_pair(dir: &Path, from: &str, to: &str, select: &[String], remove: &[Str
         .as_ref()
         .map(|d| d.to_text().lines().filter(|l| l.starts_with(['-', '+', '~'])).count())
         .unwrap_or(0);
-    (r.state, lines, r.detail.clone().unwrap_or_default())
+    (
+        r.state,
+        lines,
+        r.detail.as_ref().map(|t| t.en.to_string()).unwrap_or_default(),
+    )
 }
 
 fn main() {

@@ -103,7 +103,6 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
         final_url: None,
         status: None,
         detail: None,
-        detail_nl: None,
         diff: None,
         criteria: Vec::new(),
         stated_date: meta.stated_date.clone(),
@@ -156,25 +155,21 @@ pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> R
     };
     checked.state = finding.state;
     checked.status = finding.status;
-    if let Some(t) = finding.detail {
-        checked.detail = Some(t.en.into_owned());
-        checked.detail_nl = Some(t.nl.into_owned());
-    }
+    checked.detail = finding.detail;
     if let (Some(from), Some(to)) = (&catalogued, &finding.final_url) {
         if is_moved(from, to) {
             checked.final_url = Some(to.to_string());
             if !checked.state.is_failure() && checked.state != State::New {
                 checked.state = State::Moved;
-                if checked.detail.is_none() {
-                    checked.detail = Some(format!("now served from {to}"));
-                    checked.detail_nl = Some(format!("nu te vinden op {to}"));
-                }
+                checked
+                    .detail
+                    .get_or_insert_with(|| Text::new(format!("now served from {to}"), format!("nu te vinden op {to}")));
             }
         }
     }
     if checked.state.is_failure() {
         meta.consecutive_failures = meta.consecutive_failures.saturating_add(1);
-        meta.last_error = checked.detail.clone();
+        meta.last_error = checked.detail.as_ref().map(|t| t.en.to_string());
     } else {
         meta.consecutive_failures = 0;
         meta.last_error = None;

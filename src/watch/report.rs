@@ -144,11 +144,7 @@ fn summary(results: &[Checked], lang: Lang) -> String {
 }
 
 fn detail(r: &Checked, lang: Lang) -> String {
-    let text = match lang {
-        Lang::Nl => r.detail_nl.as_deref().or(r.detail.as_deref()),
-        Lang::En => r.detail.as_deref(),
-    };
-    let mut d = text.map(plain).unwrap_or_default();
+    let mut d = r.detail.as_ref().map(|t| plain(t.get(lang))).unwrap_or_default();
     if r.consecutive_failures > 1 {
         d.push_str(&format!(" ({} {})", r.consecutive_failures, label("in_a_row", lang)));
     }
@@ -280,7 +276,7 @@ pub fn to_json(results: &[Checked]) -> serde_json::Value {
                 "criteria": r.criteria,
                 "final_url": r.final_url,
                 "http_status": r.status,
-                "detail": r.detail.as_deref().map(plain),
+                "detail": r.detail.as_ref().map(|t| plain(&t.en)),
                 "stated_date": r.stated_date.as_deref().map(plain),
                 "consecutive_failures": r.consecutive_failures,
                 "changed_on": r.changed_on,

@@ -1,6 +1,7 @@
 //! The states a watched document can be in after a check, and the result of one check as reports
 //! and the exit code see it.
 
+use crate::criteria::Text;
 use jiff::civil::Date;
 use serde::Serialize;
 use url::Url;
@@ -70,10 +71,8 @@ pub struct Checked {
     /// The HTTP status of the last response, if there was one.
     pub status: Option<u16>,
     /// Why the document could not be checked, or what else is worth knowing.
-    pub detail: Option<String>,
-    /// The same in Dutch, where it has a Dutch text (technical reasons are English only).
-    #[serde(skip)]
-    pub detail_nl: Option<String>,
+    /// In English and Dutch; technical reasons (from the network or the extractor) in English only.
+    pub detail: Option<Text>,
     /// The text diff against the reference, for `changed` and `moved` documents whose text changed.
     #[serde(skip)]
     pub diff: Option<Diff>,

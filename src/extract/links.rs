@@ -23,8 +23,6 @@ const TRACKING_EXACT: &[&str] = &[
     "_ga",
     "_gl",
     "_gac",
-    "_hsenc",
-    "_hsmi",
     "__hstc",
     "__hssc",
     "__hsfp",
@@ -35,8 +33,6 @@ const TRACKING_EXACT: &[&str] = &[
     "vero_conv",
     "wickedid",
     "_branch_match_id",
-    "mc_cid",
-    "mc_eid",
     "srsltid",
     "epik",
     "rb_clickid",
@@ -54,7 +50,6 @@ const TRACKING_EXACT: &[&str] = &[
     // session identifiers
     "jsessionid",
     "phpsessid",
-    "aspsessionid",
     "sid",
     "sessionid",
     "session_id",
@@ -62,7 +57,6 @@ const TRACKING_EXACT: &[&str] = &[
     "cfid",
     "cftoken",
     "zanpid",
-    "_hsfp",
 ];
 
 /// Prefixes of such parameters (`utm_source`, `optimizely_user_id`, `amp_device_id`, `mc_*` ...).
@@ -80,7 +74,7 @@ const TRACKING_PREFIX: &[&str] = &[
 ];
 
 /// Whether a query parameter name is a tracking or session parameter.
-pub fn is_tracking_param(name: &str) -> bool {
+fn is_tracking_param(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     TRACKING_EXACT.contains(&lower.as_str()) || TRACKING_PREFIX.iter().any(|p| lower.starts_with(p))
 }

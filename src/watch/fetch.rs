@@ -134,11 +134,6 @@ impl Fetcher {
         })
     }
 
-    /// The settings.
-    pub fn config(&self) -> &Config {
-        &self.cfg
-    }
-
     fn host_slot(&self, url: &Url) -> Arc<Semaphore> {
         let key = format!(
             "{}:{}",

@@ -174,11 +174,6 @@ impl Store {
         Store { root: root.into() }
     }
 
-    /// The directory.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
     /// Creates the directory if needed and takes the lock, waiting up to `wait` for another run.
     pub fn lock(self, wait: Duration) -> Result<Locked, StoreError> {
         fs::create_dir_all(&self.root).map_err(io_err(&self.root))?;

@@ -131,8 +131,9 @@ impl Catalogue {
     }
 }
 
-/// Text a hostile or careless catalogue author might write: markup, a spreadsheet formula, a
-/// Markdown table breaker with a newline, and a terminal escape sequence.
+/// Text a hostile or careless catalogue author might write: markup, a spreadsheet formula and a
+/// Markdown table breaker (the newline and the terminal escape sequence are in the quote and note
+/// of [`hostile_vendor`]).
 pub const HOSTILE_NAME: &str = r#"Evil <script>alert(1)</script> | =HYPERLINK(\"http://evil.example\",\"x\")"#;
 
 /// A vendor file full of hostile values: in names, company, quotes, notes, conditions and a

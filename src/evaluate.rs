@@ -69,6 +69,13 @@ pub struct Selector {
     pub offering: Option<String>,
 }
 
+impl Selector {
+    /// Whether this selector picks the offering `offering` (or the offering-less vendor) of `vendor`.
+    pub fn matches(&self, vendor: &str, offering: Option<&str>) -> bool {
+        self.vendor == vendor && (self.offering.is_none() || self.offering.as_deref() == offering)
+    }
+}
+
 /// The whole result.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluation {
@@ -149,12 +156,7 @@ pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) 
         };
         scopes
             .into_iter()
-            .filter(|scope| {
-                picked.is_empty()
-                    || picked
-                        .iter()
-                        .any(|s| s.offering.is_none() || s.offering.as_deref() == *scope)
-            })
+            .filter(|scope| picked.is_empty() || picked.iter().any(|s| s.matches(&vendor.id, *scope)))
             .map(|scope| evaluate_offering(vendor, scope, inputs))
             .collect()
     });

@@ -328,11 +328,7 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
     let cov = selection.filter(|s| args.coverage || !s.is_empty()).map(|selection| {
         let mut rows = coverage::coverage(&loaded.catalogue, today, profile.max_age_months);
         if !selection.is_empty() {
-            rows.retain(|c| {
-                selection
-                    .iter()
-                    .any(|s| s.vendor == c.vendor && (s.offering.is_none() || s.offering == c.offering))
-            });
+            rows.retain(|c| selection.iter().any(|s| s.matches(&c.vendor, c.offering.as_deref())));
         }
         rows
     });

@@ -395,7 +395,6 @@ impl Table {
     }
 }
 
-/// Wraps text at word boundaries.
 /// Writes a grid without the padding comfy-table leaves at the end of each line.
 fn write_grid(w: &mut dyn Write, g: &Grid) -> io::Result<()> {
     for line in g.to_string().lines() {
@@ -421,6 +420,7 @@ fn steps(rule: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Wraps text at word boundaries.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();

@@ -59,11 +59,9 @@ pub fn store_root(state: Option<&PathBuf>) -> Result<PathBuf, Error> {
 /// The documents selected by `VENDOR[/DOCUMENT]` arguments; every document when none are given.
 pub fn targets(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Target>, Error> {
     let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut push = |vendor: &crate::catalogue::Vendor, doc: &crate::catalogue::Document| {
-        if !out
-            .iter()
-            .any(|t: &Target| t.vendor == vendor.id && t.document == doc.id)
-        {
+        if seen.insert((vendor.id.clone(), doc.id.clone())) {
             out.push(Target {
                 vendor: vendor.id.clone(),
                 document: doc.id.clone(),

@@ -76,14 +76,6 @@ pub struct Notice {
     pub closing: Vec<Para>,
 }
 
-impl Notice {
-    /// How many marks the school still has to resolve.
-    pub fn open_marks(&self) -> usize {
-        let body = self.sections.iter().flat_map(|s| s.paras.iter()).chain(&self.closing);
-        body.flatten().filter(|s| s.label(self.lang).is_some()).count()
-    }
-}
-
 /// What the school tells the notice about itself.
 #[derive(Debug, Clone, Default)]
 pub struct SchoolInput {

@@ -31,13 +31,6 @@ pub struct Target {
 }
 
 impl Target {
-    fn rules(&self) -> Rules<'_> {
-        Rules {
-            select: &self.select,
-            remove: &self.remove,
-        }
-    }
-
     /// A hash of the extraction rules, stored to notice when they change.
     pub fn rules_sha256(&self) -> String {
         let mut s = String::new();
@@ -212,11 +205,7 @@ fn upgrade_reference(
     let fresh = meta.raw_sha256.as_ref().and_then(|raw_sha| {
         let raw = store.store.raw(v, d, raw_sha).ok()?;
         let base = Url::parse(meta.final_url.as_deref().unwrap_or(&target.url)).ok()?;
-        let ex = if extract::is_pdf(&raw, meta.content_type.as_deref()) {
-            super::pdf_child::extract(&raw, limit)?.ok()?
-        } else {
-            extract::extract(&raw, meta.content_type.as_deref(), &base, &target.rules()).ok()?
-        };
+        let ex = extract_bounded(target, &raw, meta.content_type.as_deref(), &base, limit)?.ok()?;
         (ex.unmatched.is_empty() && !ex.text.trim().is_empty()).then_some(ex.text)
     });
     match fresh {
@@ -236,12 +225,18 @@ fn upgrade_reference(
 /// ends with the process.
 ///
 /// PDFs are read in a child process under the same limit (see [`super::pdf_child`]).
-fn extract_bounded(target: &Target, resp: &Response, limit: Duration) -> Option<Result<Extracted, ExtractError>> {
-    if extract::is_pdf(&resp.body, resp.content_type.as_deref()) {
-        return super::pdf_child::extract(&resp.body, limit);
+fn extract_bounded(
+    target: &Target,
+    body: &[u8],
+    content_type: Option<&str>,
+    base: &Url,
+    limit: Duration,
+) -> Option<Result<Extracted, ExtractError>> {
+    if extract::is_pdf(body, content_type) {
+        return super::pdf_child::extract(body, limit);
     }
     let (tx, rx) = std::sync::mpsc::channel();
-    let (body, ct, url) = (resp.body.clone(), resp.content_type.clone(), resp.final_url.clone());
+    let (body, ct, url) = (body.to_vec(), content_type.map(str::to_owned), base.clone());
     let (select, remove) = (target.select.clone(), target.remove.clone());
     std::thread::Builder::new()
         .name("extract".into())
@@ -269,7 +264,7 @@ fn compare(
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
     let status = Some(resp.status);
     let limit = how.extract_limit;
-    let ex = match extract_bounded(target, &resp, limit) {
+    let ex = match extract_bounded(target, &resp.body, resp.content_type.as_deref(), &resp.final_url, limit) {
         None => {
             return Ok(Finding::failed(
                 State::Failed,

@@ -22,6 +22,16 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The criterion status a verdict is shown with (colour, symbol, cell style).
+    pub fn status(self) -> Status {
+        match self {
+            Verdict::Suitable => Status::Pass,
+            Verdict::SuitableWithConditions => Status::Conditional,
+            Verdict::InsufficientInformation => Status::Unknown,
+            Verdict::NotSuitable => Status::Fail,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Verdict::Suitable => "suitable",

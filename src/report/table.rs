@@ -11,7 +11,7 @@ use super::{clean, label, status_label, text, Options, Renderer, Report};
 use crate::catalogue::Source;
 use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, judge::Lang, Criterion, Status, ALL};
-use crate::evaluate::{OfferingResult, Verdict};
+use crate::evaluate::OfferingResult;
 
 pub struct Table(pub Options);
 
@@ -30,15 +30,6 @@ fn status_color(s: Status) -> Color {
         Status::Conditional => Color::Yellow,
         Status::Unknown => Color::DarkGrey,
         Status::Fail => Color::Red,
-    }
-}
-
-fn verdict_color(v: Verdict) -> Color {
-    match v {
-        Verdict::Suitable => Color::Green,
-        Verdict::SuitableWithConditions => Color::Yellow,
-        Verdict::InsufficientInformation => Color::DarkGrey,
-        Verdict::NotSuitable => Color::Red,
     }
 }
 
@@ -119,7 +110,7 @@ impl Renderer for Table {
                 };
                 row.push(cell.set_alignment(CellAlignment::Left));
             }
-            row.push(self.colored(Cell::new(self.verdict_line(r, true)), verdict_color(r.verdict)));
+            row.push(self.colored(Cell::new(self.verdict_line(r, true)), status_color(r.verdict.status())));
             g.add_row(row);
         }
         for (i, col) in g.column_iter_mut().enumerate() {
@@ -349,7 +340,7 @@ impl Table {
             for c in &row.cells {
                 let cell = match (row.kind, c.verdict, c.status) {
                     (RowKind::Verdict, Some(v), _) => {
-                        self.colored(Cell::new(v.short_label().get(lang)), verdict_color(v))
+                        self.colored(Cell::new(v.short_label().get(lang)), status_color(v.status()))
                     }
                     (_, _, Some(s)) => self.colored(
                         Cell::new(format!(

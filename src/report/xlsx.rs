@@ -11,7 +11,7 @@ use super::{clean, label, status_label, value_text, Options, Renderer, Report};
 use crate::catalogue::{terms, Source};
 use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, judge::Lang, Criterion, Status};
-use crate::evaluate::{Evaluation, Verdict};
+use crate::evaluate::Evaluation;
 
 pub struct Xlsx(pub Options);
 
@@ -48,15 +48,6 @@ fn status_format(s: Status) -> Format {
         .set_border(FormatBorder::Thin)
         .set_bold()
         .set_text_wrap()
-}
-
-fn verdict_status(v: Verdict) -> Status {
-    match v {
-        Verdict::Suitable => Status::Pass,
-        Verdict::SuitableWithConditions => Status::Conditional,
-        Verdict::InsufficientInformation => Status::Unknown,
-        Verdict::NotSuitable => Status::Fail,
-    }
 }
 
 /// One sheet being filled row by row.
@@ -143,11 +134,7 @@ impl Xlsx {
         for r in &ev.results {
             sheet.put(0, &r.display_name(), &plain)?;
             sheet.put(1, &r.key(), &plain)?;
-            sheet.put(
-                2,
-                r.verdict.label().get(lang),
-                &status_format(verdict_status(r.verdict)),
-            )?;
+            sheet.put(2, r.verdict.label().get(lang), &status_format(r.verdict.status()))?;
             for (i, id) in ids.iter().enumerate() {
                 if let Some(c) = r.criterion(id) {
                     sheet.put(
@@ -182,9 +169,7 @@ impl Xlsx {
             for (i, c) in row.cells.iter().enumerate() {
                 let col = 3 + i as u16;
                 match (row.kind, c.verdict, c.status) {
-                    (RowKind::Verdict, Some(v), _) => {
-                        sheet.put(col, c.text.get(lang), &status_format(verdict_status(v)))?
-                    }
+                    (RowKind::Verdict, Some(v), _) => sheet.put(col, c.text.get(lang), &status_format(v.status()))?,
                     (_, _, Some(s)) => sheet.put(
                         col,
                         &format!("{}: {}", self.status_cell(s, c.stale), c.text.get(lang)),

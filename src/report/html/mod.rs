@@ -48,12 +48,8 @@ pub(super) fn symbol(s: Status) -> &'static str {
 }
 
 pub(super) fn verdict_class(v: Verdict) -> (&'static str, &'static str) {
-    match v {
-        Verdict::Suitable => ("pass", "✓"),
-        Verdict::SuitableWithConditions => ("conditional", "◐"),
-        Verdict::InsufficientInformation => ("unknown", "?"),
-        Verdict::NotSuitable => ("fail", "✗"),
-    }
+    let s = v.status();
+    (s.as_str(), symbol(s))
 }
 
 impl Html {

@@ -1,24 +1,15 @@
 //! Work spread over the available cores, results kept in input order.
 
-/// `f` applied to every item, in order, spread over the available cores in contiguous chunks.
-/// Small inputs stay on the calling thread, where starting threads would cost more than it saves.
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = items.len().div_ceil(threads).max(32);
-    if items.len() <= chunk {
+/// `f` applied to every item, in order, spread over the available cores. Items are handed out a
+/// few at a time as threads become free (rayon's work stealing), so a slow item or a core taken by
+/// another process does not leave the other cores idle at the end. Small inputs stay on the
+/// calling thread, where waking the pool would cost more than it saves.
+pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::prelude::*;
+    if items.len() <= 32 {
         return items.iter().map(f).collect();
     }
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    items.par_iter().map(f).collect()
 }
 
 #[cfg(test)]

@@ -6,7 +6,11 @@
 //! publisher switching quote style is not a change of policy); runs of spaces become one space;
 //! lines are trimmed and empty lines dropped. [`normalize`] is idempotent.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use icu_normalizer::ComposingNormalizerBorrowed;
+
+/// Unicode NFC with ICU4X's compiled data: it finds the already-composed prefix of a line without
+/// decomposing it, so only the rest (usually nothing) is normalised.
+const NFC: ComposingNormalizerBorrowed<'static> = ComposingNormalizerBorrowed::new_nfc();
 
 /// What to do with one character.
 enum Class {
@@ -90,10 +94,13 @@ pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
             Class::Drop => {}
         }
     }
-    if maybe_decomposed && is_nfc_quick(out[start..].chars()) != IsNormalized::Yes {
-        let nfc: String = out[start..].nfc().collect();
-        out.truncate(start);
-        out.push_str(&nfc);
+    if maybe_decomposed {
+        let composed = start + NFC.split_normalized(&out[start..]).0.len();
+        if composed < out.len() {
+            let rest = out.split_off(composed);
+            // Writing to a String cannot fail.
+            let _ = NFC.normalize_to(&rest, out);
+        }
     }
     out.len() > start
 }
@@ -236,6 +243,21 @@ mod tests {
     #[test]
     fn composes_to_nfc() {
         assert_eq!(normalize("cafe\u{301} gea\u{308}ndert"), "caf\u{E9} ge\u{E4}ndert");
+    }
+
+    #[test]
+    fn only_the_uncomposed_rest_of_a_line_changes() {
+        // Composed text before the first decomposed character is kept as it is; what follows is
+        // composed, Hangul jamo included.
+        assert_eq!(
+            normalize("d\u{E9}j\u{E0} vu, A\u{308}nderung \u{1100}\u{1161} \u{E9}t\u{E9}"),
+            "d\u{E9}j\u{E0} vu, \u{C4}nderung \u{AC00} \u{E9}t\u{E9}"
+        );
+        // Already composed text that is not Latin passes unchanged.
+        assert_eq!(
+            normalize("\u{928}\u{93F}\u{91C}\u{924}\u{93E}"),
+            "\u{928}\u{93F}\u{91C}\u{924}\u{93E}"
+        );
     }
 
     #[test]

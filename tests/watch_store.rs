@@ -134,6 +134,52 @@ fn a_killed_update_leaves_each_document_at_its_old_or_new_version() {
     assert_consistent(state.path(), DOCS, &versions[5..]);
 }
 
+/// Documents are put in place in batches of 100, each while the next is being checked: a run of
+/// several batches leaves every document in place and no temporary file behind, and so does a
+/// second run in which every document changed.
+#[test]
+fn a_run_of_several_batches_puts_every_document_in_place() {
+    const DOCS: usize = 250;
+    let server = Server::start();
+    let docs: Vec<(String, String)> = (0..DOCS)
+        .map(|i| (format!("d{i}"), server.url(&format!("/p{i}"))))
+        .collect();
+    let refs: Vec<(&str, &str, &[&str])> = docs
+        .iter()
+        .map(|(d, u)| (d.as_str(), u.as_str(), &["main"][..]))
+        .collect();
+    let cat = common::Catalogue::new(&[("acme.toml", &vendor_with("acme", &refs))]);
+    let state = tempfile::tempdir().unwrap();
+    let versions: Vec<String> = (0..2)
+        .map(|v| format!("This is version {v} of the statement."))
+        .collect();
+    for (round, version) in versions.iter().enumerate() {
+        let mut s = SENTENCES.to_vec();
+        s[0] = version;
+        for i in 0..DOCS {
+            server.html(&format!("/p{i}"), &policy(&s));
+        }
+        let run = watch(cat.path(), state.path(), &["--update"]);
+        let want = if round == 0 { "new" } else { "changed" };
+        let states: Vec<&str> = run.json["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["state"].as_str().unwrap())
+            .collect();
+        assert_eq!(states.len(), DOCS, "{}", run.stderr);
+        assert!(states.iter().all(|s| *s == want), "{states:?}");
+        assert_consistent(state.path(), DOCS, &versions[round..=round]);
+        let leftovers: Vec<_> = fs::read_dir(state.path().join("acme"))
+            .unwrap()
+            .flat_map(|d| fs::read_dir(d.unwrap().path()).unwrap())
+            .map(|f| f.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+}
+
 #[test]
 fn changing_the_extraction_rules_raises_no_false_alarm() {
     let server = Server::start();

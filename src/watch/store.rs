@@ -318,19 +318,40 @@ impl Locked {
     /// instead of one per file), renames bodies and texts, then the metadata, and syncs again so the
     /// renames are on disk too.
     pub fn commit(&self) -> Result<(), StoreError> {
-        let batch = std::mem::take(&mut *self.staged());
-        if batch.content.is_empty() && batch.meta.is_empty() {
-            return Ok(());
+        self.take_batch().commit()
+    }
+
+    /// Everything written so far, to be put in place by [`Batch::commit`], possibly on another
+    /// thread while further documents are written to the next batch.
+    pub fn take_batch(&self) -> Batch {
+        Batch {
+            root: self.store.root.clone(),
+            staged: std::mem::take(&mut *self.staged()),
         }
-        let all = || batch.content.iter().chain(&batch.meta);
-        sync_files(&self.store.root, all().map(|(tmp, _)| tmp.as_ref()))?;
-        rename_all(batch.content)?;
-        rename_all(batch.meta)?;
-        sync_all(&self.store.root)
     }
 
     fn staged(&self) -> std::sync::MutexGuard<'_, Staged> {
         self.staged.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Files written by one stretch of a run, not yet in place; removed when dropped uncommitted.
+pub struct Batch {
+    root: PathBuf,
+    staged: Staged,
+}
+
+impl Batch {
+    /// Puts the batch in place, as described at [`Locked::commit`].
+    pub fn commit(self) -> Result<(), StoreError> {
+        let Staged { content, meta } = self.staged;
+        if content.is_empty() && meta.is_empty() {
+            return Ok(());
+        }
+        sync_files(&self.root, content.iter().chain(&meta).map(|(tmp, _)| tmp.as_ref()))?;
+        rename_all(content)?;
+        rename_all(meta)?;
+        sync_all(&self.root)
     }
 }
 

@@ -65,6 +65,18 @@ fn damaged_metadata_is_an_error_naming_the_file() {
     );
 }
 
+/// A catalogue of one vendor, `acme`, with documents `d0`, `d1`... at `/p0`, `/p1`... of `server`.
+fn acme_pages(server: &Server, docs: usize) -> common::Catalogue {
+    let docs: Vec<(String, String)> = (0..docs)
+        .map(|i| (format!("d{i}"), server.url(&format!("/p{i}"))))
+        .collect();
+    let refs: Vec<(&str, &str, &[&str])> = docs
+        .iter()
+        .map(|(d, u)| (d.as_str(), u.as_str(), &["main"][..]))
+        .collect();
+    common::Catalogue::new(&[("acme.toml", &vendor_with("acme", &refs))])
+}
+
 /// Every document's metadata parses and points at stored text equal to one of `versions`.
 fn assert_consistent(state: &Path, docs: usize, versions: &[String]) {
     for i in 0..docs {
@@ -84,14 +96,7 @@ fn assert_consistent(state: &Path, docs: usize, versions: &[String]) {
 fn a_killed_update_leaves_each_document_at_its_old_or_new_version() {
     const DOCS: usize = 30;
     let server = Server::start();
-    let docs: Vec<(String, String)> = (0..DOCS)
-        .map(|i| (format!("d{i}"), server.url(&format!("/p{i}"))))
-        .collect();
-    let refs: Vec<(&str, &str, &[&str])> = docs
-        .iter()
-        .map(|(d, u)| (d.as_str(), u.as_str(), &["main"][..]))
-        .collect();
-    let cat = common::Catalogue::new(&[("acme.toml", &vendor_with("acme", &refs))]);
+    let cat = acme_pages(&server, DOCS);
     let state = tempfile::tempdir().unwrap();
     let page = |version: &str| {
         let mut s = SENTENCES.to_vec();
@@ -141,14 +146,7 @@ fn a_killed_update_leaves_each_document_at_its_old_or_new_version() {
 fn a_run_of_several_batches_puts_every_document_in_place() {
     const DOCS: usize = 250;
     let server = Server::start();
-    let docs: Vec<(String, String)> = (0..DOCS)
-        .map(|i| (format!("d{i}"), server.url(&format!("/p{i}"))))
-        .collect();
-    let refs: Vec<(&str, &str, &[&str])> = docs
-        .iter()
-        .map(|(d, u)| (d.as_str(), u.as_str(), &["main"][..]))
-        .collect();
-    let cat = common::Catalogue::new(&[("acme.toml", &vendor_with("acme", &refs))]);
+    let cat = acme_pages(&server, DOCS);
     let state = tempfile::tempdir().unwrap();
     let versions: Vec<String> = (0..2)
         .map(|v| format!("This is version {v} of the statement."))

@@ -8,10 +8,11 @@ use std::sync::Arc;
 
 use jiff::civil::Date;
 use serde::Deserialize;
+use toml::de::DeValue;
 use toml::Spanned;
 
 use super::diag::{describe, did_you_mean, Diagnostic, LineIndex, Severity};
-use super::load::{unknown_field_help, RawClaim, RawVendor, CLAIM_KEYS};
+use super::load::{unknown_field_help, RawClaim, RawTerms, RawVendor, CLAIM_KEYS};
 use super::model::*;
 use super::terms::{self, Kind};
 
@@ -153,7 +154,8 @@ pub fn check(
     file: &str,
     stem: &str,
     text: &str,
-    mut raw: RawVendor,
+    raw: RawVendor,
+    terms: RawTerms<'_>,
     opts: CheckOptions,
 ) -> (Option<Vendor>, Vec<Diagnostic>) {
     let lines = LineIndex::new(text);
@@ -223,7 +225,7 @@ pub fn check(
     let offering_ids: Vec<&str> = offerings.iter().map(|o| o.id.as_str()).collect();
     let document_ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
     let findings = check_findings(&mut c, &raw, &offering_ids);
-    let claims = check_terms(&mut c, std::mem::take(&mut raw.terms), &document_ids, &offering_ids);
+    let claims = check_terms(&mut c, terms, &document_ids, &offering_ids);
 
     let has_errors = c.diags.iter().any(|d| d.severity == Severity::Error);
     let vendor = (!has_errors).then(|| Vendor {
@@ -356,14 +358,18 @@ fn check_findings(c: &mut Checker, raw: &RawVendor, offerings: &[&str]) -> Vec<F
 
 fn check_terms(
     c: &mut Checker,
-    terms_table: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    terms_table: RawTerms<'_>,
     documents: &[&str],
     offerings: &[&str],
 ) -> BTreeMap<&'static str, Vec<Arc<Claim>>> {
     let mut out = BTreeMap::new();
     let groups = terms::groups();
     for (group, members) in terms_table {
-        let group = group.as_str();
+        let group: &str = group.get_ref();
+        // The loader has made sure that every group is a table.
+        let toml::de::DeValue::Table(members) = members.into_inner() else {
+            continue;
+        };
         if !groups.contains(&group) {
             let help = did_you_mean(group, groups.iter().copied());
             let at = c.locate(&format!("terms.{group}"), 0);
@@ -371,13 +377,14 @@ fn check_terms(
             continue;
         }
         for (name, value) in members {
+            let name: &str = name.get_ref();
             let dotted = format!("{group}.{name}");
             let Some(term) = terms::find(&dotted) else {
                 let names = terms::TERMS
                     .iter()
                     .filter(|t| terms::group_of(t.key) == group)
                     .map(|t| &t.key[group.len() + 1..]);
-                let help = did_you_mean(&name, names);
+                let help = did_you_mean(name, names);
                 let at = c.locate(&format!("terms.{dotted}"), 0);
                 c.error_help(at, &format!("terms.{dotted}"), "unknown term", help);
                 continue;
@@ -392,19 +399,23 @@ fn check_terms(
 fn check_claims(
     c: &mut Checker,
     term: &'static terms::Term,
-    value: toml::Value,
+    value: Spanned<DeValue<'_>>,
     documents: &[&str],
     offerings: &[&str],
 ) -> Vec<Arc<Claim>> {
     let base = format!("terms.{}", term.key);
     let at = c.locate(&base, 0);
-    let items: Vec<(String, usize, toml::Value)> = match value {
-        toml::Value::Table(_) => vec![(base.clone(), at, value)],
-        toml::Value::Array(a) => a
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| (format!("{base}[{i}]"), c.locate(&base, i), v))
-            .collect(),
+    let items: Vec<(String, usize, Spanned<DeValue<'_>>)> = match value.get_ref() {
+        DeValue::Table(_) => vec![(base.clone(), at, value)],
+        DeValue::Array(_) => {
+            let DeValue::Array(a) = value.into_inner() else {
+                return Vec::new();
+            };
+            a.into_iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{base}[{i}]"), c.locate(&base, i), v))
+                .collect()
+        }
         other => {
             c.error_help(
                 at,
@@ -423,11 +434,11 @@ fn check_claims(
     for (key, at, mut item) in items {
         let (line, _) = c.lines.position(at);
         // The date is read from the table itself: it does not survive `RawClaim::deserialize`.
-        let original_verified = match &mut item {
-            toml::Value::Table(t) => t.remove("verified"),
+        let original_verified = match item.get_mut() {
+            DeValue::Table(t) => t.remove("verified"),
             _ => None,
         };
-        let raw = match RawClaim::deserialize(item) {
+        let raw = match RawClaim::deserialize(toml::de::ValueDeserializer::from(item)) {
             Ok(r) => r,
             Err(e) => {
                 let msg = e.message().trim().to_owned();
@@ -469,13 +480,16 @@ fn check_claims(
             }
             Source::Document(raw.source.clone())
         };
-        let verified = match &original {
-            toml::Value::Datetime(dt) => c.date_at(dt, at, || format!("{key}.verified")),
-            other => {
+        let verified = match original.get_ref() {
+            DeValue::Datetime(dt) => c.date_at(dt, at, || format!("{key}.verified")),
+            _ => {
+                // Read as a plain value, only to say what it is.
+                let found = toml::Value::deserialize(toml::de::ValueDeserializer::from(original))
+                    .map_or_else(|_| "something else".to_owned(), |v| describe(&v));
                 c.error_help(
                     at,
                     &format!("{key}.verified"),
-                    format!("expected a date, found {}", describe(other)),
+                    format!("expected a date, found {found}"),
                     Some("write the date without quotes: verified = 2026-01-31".into()),
                 );
                 None

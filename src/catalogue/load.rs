@@ -111,8 +111,22 @@ pub struct RawVendor {
     pub offerings: Vec<Spanned<RawOffering>>,
     #[serde(default)]
     pub findings: Vec<Spanned<RawFinding>>,
+    /// Always absent here: `[terms]` is taken out of the parsed file before the rest is
+    /// deserialized, and its claims are deserialized one by one by the checks (see [`RawTerms`]).
+    /// Declared so that messages about misspelt keys still list it.
     #[serde(default)]
-    pub terms: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    pub terms: Option<serde::de::IgnoredAny>,
+}
+
+/// A vendor file's `[terms]` as parsed, borrowing the file's text: groups of terms whose values
+/// are claim tables or arrays of them. Claims are deserialized one at a time by the checks, so that
+/// each broken claim gets its own diagnostic and the rest of the file is still checked.
+pub type RawTerms<'i> = toml::de::DeTable<'i>;
+
+/// A parsed vendor file: everything but its terms, and its terms.
+pub struct Parsed<'i> {
+    pub vendor: RawVendor,
+    pub terms: RawTerms<'i>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -200,16 +214,16 @@ const VENDOR_KEYS: &[&str] = &[
     "terms",
 ];
 
-/// Reads, decodes and parses one file. An unreadable file is an I/O error; every problem inside
-/// the file is a diagnostic that says why and where.
-pub fn parse(file: &SourceFile) -> std::io::Result<Result<(String, RawVendor), Diagnostic>> {
+/// Reads and decodes one file. An unreadable file is an I/O error; a file that is not text is a
+/// diagnostic that says why and where.
+pub fn read(file: &SourceFile) -> std::io::Result<Result<String, Diagnostic>> {
     let bytes = file.read()?;
-    Ok(parse_bytes(&file.display, bytes))
+    Ok(decode(&file.display, bytes))
 }
 
-/// Decodes and parses one file's bytes; `display` names the file in diagnostics.
-pub fn parse_bytes(display: &str, bytes: Cow<'_, [u8]>) -> Result<(String, RawVendor), Diagnostic> {
-    let whole_file = |message: String| Diagnostic {
+/// A diagnostic about a whole file, with no position.
+fn whole_file(display: &str, message: String) -> Diagnostic {
+    Diagnostic {
         severity: Severity::Error,
         file: display.to_owned(),
         line: 0,
@@ -217,12 +231,20 @@ pub fn parse_bytes(display: &str, bytes: Cow<'_, [u8]>) -> Result<(String, RawVe
         key: String::new(),
         message,
         help: None,
-    };
+    }
+}
+
+/// Decodes one file's bytes (size limit, UTF-8, not empty); `display` names the file in
+/// diagnostics.
+pub fn decode(display: &str, bytes: Cow<'_, [u8]>) -> Result<String, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(whole_file(format!(
-            "file is larger than {} KiB; a vendor file is plain hand-written TOML",
-            MAX_FILE_BYTES / 1024
-        )));
+        return Err(whole_file(
+            display,
+            format!(
+                "file is larger than {} KiB; a vendor file is plain hand-written TOML",
+                MAX_FILE_BYTES / 1024
+            ),
+        ));
     }
     // An owned buffer (a file read from disk) becomes the text without a copy.
     let text = match String::from_utf8(bytes.into_owned()) {
@@ -234,32 +256,60 @@ pub fn parse_bytes(display: &str, bytes: Cow<'_, [u8]>) -> Result<(String, RawVe
             return Err(Diagnostic {
                 line,
                 column,
-                ..whole_file("file is not valid UTF-8 text (save it as UTF-8)".into())
+                ..whole_file(display, "file is not valid UTF-8 text (save it as UTF-8)".into())
             });
         }
     };
     if text.lines().map(str::trim).all(|l| l.is_empty() || l.starts_with('#')) {
         return Err(whole_file(
+            display,
             "file is empty; a vendor file needs at least id, name and company".into(),
         ));
     }
-    match toml::from_str::<RawVendor>(&text) {
-        Ok(raw) => Ok((text, raw)),
-        Err(err) => {
-            let offset = err.span().map(|s| s.start);
-            let (line, column) = offset.map_or((0, 0), |o| LineIndex::new(&text).position(o));
-            let message = one_line(err.message());
-            let help = unknown_field_help(&message);
-            let key = offset.map(|o| key_at(&text, o)).unwrap_or_default();
-            Err(Diagnostic {
-                line,
-                column,
-                key,
-                help,
-                ..whole_file(message)
-            })
+    Ok(text)
+}
+
+/// Parses a decoded file into its raw shape. A TOML syntax error, a missing or misspelt key or a
+/// value of the wrong type is a diagnostic with line, column and key.
+pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Diagnostic> {
+    let as_diagnostic = |err: toml::de::Error| {
+        let offset = err.span().map(|s| s.start);
+        let (line, column) = offset.map_or((0, 0), |o| LineIndex::new(text).position(o));
+        let message = one_line(err.message());
+        let help = unknown_field_help(&message);
+        let key = offset.map(|o| key_at(text, o)).unwrap_or_default();
+        Diagnostic {
+            line,
+            column,
+            key,
+            help,
+            ..whole_file(display, message)
         }
-    }
+    };
+    let mut doc = toml::de::DeTable::parse(text).map_err(as_diagnostic)?;
+    let terms = doc.get_mut().remove("terms");
+    let vendor = RawVendor::deserialize(toml::de::Deserializer::from(doc)).map_err(as_diagnostic)?;
+    let terms = match terms {
+        None => RawTerms::new(),
+        Some(terms) => {
+            let shaped = matches!(terms.get_ref(), toml::de::DeValue::Table(groups)
+                if groups.values().all(|g| matches!(g.get_ref(), toml::de::DeValue::Table(_))));
+            if !shaped {
+                // Not a table of tables: the same message as for any other key of the wrong type.
+                let err = BTreeMap::<String, BTreeMap<String, serde::de::IgnoredAny>>::deserialize(
+                    toml::de::ValueDeserializer::from(terms),
+                )
+                .err()
+                .unwrap_or_else(|| serde::de::Error::custom("expected a table of term groups"));
+                return Err(as_diagnostic(err));
+            }
+            match terms.into_inner() {
+                toml::de::DeValue::Table(groups) => groups,
+                _ => RawTerms::new(),
+            }
+        }
+    };
+    Ok(Parsed { vendor, terms })
 }
 
 /// A parser message on one line: `invalid date-time\nvalue is out of range` becomes

@@ -62,9 +62,9 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
         });
     }
     let checked = crate::parallel::map(&files, |file| {
-        std::io::Result::Ok(match load::parse(file)? {
+        std::io::Result::Ok(match load::read(file)? {
             Err(d) => (None, vec![d]),
-            Ok((text, raw)) => check::check(&file.display, &file.stem, &text, raw, opts),
+            Ok(text) => parse_and_check(&file.display, &file.stem, &text, opts),
         })
     });
     for result in checked {
@@ -94,8 +94,16 @@ pub fn from_bytes(name: &str, bytes: &[u8], opts: CheckOptions) -> (Option<Vendo
         .next()
         .unwrap_or(name)
         .to_owned();
-    match load::parse_bytes(name, std::borrow::Cow::Borrowed(bytes)) {
+    match load::decode(name, std::borrow::Cow::Borrowed(bytes)) {
         Err(d) => (None, vec![d]),
-        Ok((text, raw)) => check::check(name, &stem, &text, raw, opts),
+        Ok(text) => parse_and_check(name, &stem, &text, opts),
+    }
+}
+
+/// Parses and checks one decoded file.
+fn parse_and_check(name: &str, stem: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
+    match load::parse(name, text) {
+        Err(d) => (None, vec![d]),
+        Ok(parsed) => check::check(name, stem, text, parsed.vendor, parsed.terms, opts),
     }
 }

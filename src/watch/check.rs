@@ -74,11 +74,18 @@ impl Finding {
     }
 }
 
-/// Records the outcome of fetching `target` in the store and says what it means.
-pub fn record(store: &Locked, target: &Target, outcome: Outcome, how: &How) -> Result<Checked, StoreError> {
+/// Records the outcome of fetching `target` in the store and says what it means; `stored` is the
+/// document's metadata as read before the fetch (see [`Store::meta`](super::store::Store::meta)).
+pub fn record(
+    store: &Locked,
+    target: &Target,
+    stored: Result<Option<Meta>, StoreError>,
+    outcome: Outcome,
+    how: &How,
+) -> Result<Checked, StoreError> {
     let now = how.now;
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
-    let stored = store.store.meta(v, d)?;
+    let stored = stored?;
     let before = stored.as_ref().map(same_but_time);
     let mut meta = stored.unwrap_or_else(|| Meta {
         vendor: v.to_owned(),

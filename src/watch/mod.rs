@@ -131,9 +131,11 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
         let fetcher = &fetcher;
         let locked = &locked;
         let mut done = stream::iter(targets.into_iter().map(|t| async move {
+            // Read once: its validators make the request conditional, and the record starts from it.
+            let stored = locked.store.meta(&t.vendor, &t.document);
             let outcome = match Url::parse(&t.url) {
                 Ok(url) => {
-                    let (etag, last_modified) = validators(&locked.store, &t);
+                    let (etag, last_modified) = validators(&stored);
                     fetcher
                         .fetch(&fetch::Request {
                             url,
@@ -147,13 +149,13 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
                 },
             };
             if needs_calling_thread(&outcome) {
-                return Recorded::Later(t, outcome);
+                return Recorded::Later(t, stored, outcome);
             }
             // Extraction and the synced writes run on a worker thread, so the fetches (and the
             // other records) go on meanwhile.
             let (store, update, limit) = (Arc::clone(locked), opts.update, opts.fetch.timeout);
             let work = tokio::task::spawn_blocking(move || {
-                let checked = check::record(&store, &t, outcome, &how(update, limit));
+                let checked = check::record(&store, &t, stored, outcome, &how(update, limit));
                 (t, checked)
             });
             match work.await {
@@ -167,8 +169,8 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
         while let Some(recorded) = done.next().await {
             let (target, checked) = match recorded {
                 Recorded::Done(t, checked) => (t, checked),
-                Recorded::Later(t, outcome) => {
-                    let checked = check::record(locked, &t, outcome, &how(opts.update, opts.fetch.timeout));
+                Recorded::Later(t, stored, outcome) => {
+                    let checked = check::record(locked, &t, stored, outcome, &how(opts.update, opts.fetch.timeout));
                     (t, checked)
                 }
                 Recorded::Panicked(e) => return Err(Error::Runtime(format!("a check failed unexpectedly: {e}"))),
@@ -210,7 +212,7 @@ enum Recorded {
     /// Checked and recorded on a worker thread.
     Done(Target, Result<Checked, store::StoreError>),
     /// To be recorded on the calling thread (see [`needs_calling_thread`]).
-    Later(Target, fetch::Outcome),
+    Later(Target, Result<Option<store::Meta>, store::StoreError>, fetch::Outcome),
     /// The worker thread panicked.
     Panicked(String),
 }
@@ -246,9 +248,10 @@ fn how(update: bool, extract_limit: Duration) -> check::How {
 
 /// The validators of the stored reference, for a conditional request: a `304` then means the page
 /// still is the reference version.
-fn validators(store: &Store, t: &Target) -> (Option<String>, Option<String>) {
-    match store.meta(&t.vendor, &t.document) {
-        Ok(Some(m)) if m.text_sha256.is_some() && m.raw_sha256.is_some() => (m.etag, m.last_modified),
+/// The `ETag` and `Last-Modified` of the stored version, when one is stored.
+fn validators(stored: &Result<Option<store::Meta>, store::StoreError>) -> (Option<String>, Option<String>) {
+    match stored {
+        Ok(Some(m)) if m.text_sha256.is_some() && m.raw_sha256.is_some() => (m.etag.clone(), m.last_modified.clone()),
         _ => (None, None),
     }
 }

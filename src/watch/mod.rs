@@ -149,7 +149,7 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
                 },
             };
             if needs_calling_thread(&outcome) {
-                return Recorded::Later(t, stored, outcome);
+                return Recorded::Later(t, outcome);
             }
             // Extraction and the synced writes run on a worker thread, so the fetches (and the
             // other records) go on meanwhile.
@@ -169,7 +169,9 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
         while let Some(recorded) = done.next().await {
             let (target, checked) = match recorded {
                 Recorded::Done(t, checked) => (t, checked),
-                Recorded::Later(t, stored, outcome) => {
+                Recorded::Later(t, outcome) => {
+                    // Rare (a PDF read in this process): its metadata is read again here.
+                    let stored = locked.store.meta(&t.vendor, &t.document);
                     let checked = check::record(locked, &t, stored, outcome, &how(opts.update, opts.fetch.timeout));
                     (t, checked)
                 }
@@ -212,7 +214,7 @@ enum Recorded {
     /// Checked and recorded on a worker thread.
     Done(Target, Result<Checked, store::StoreError>),
     /// To be recorded on the calling thread (see [`needs_calling_thread`]).
-    Later(Target, Result<Option<store::Meta>, store::StoreError>, fetch::Outcome),
+    Later(Target, fetch::Outcome),
     /// The worker thread panicked.
     Panicked(String),
 }

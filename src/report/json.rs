@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -44,39 +44,74 @@ impl Json {
     }
 
     /// Writes the audit (or, with `detail`, the `show`) document straight to the writer, without
-    /// building it in memory first. Keys are written in sorted order.
+    /// building it in memory first. Keys are written in sorted order. The results, most of the
+    /// document, are rendered a block at a time on all cores and written in order; the document is
+    /// the same as `serde_json::to_writer_pretty` would make of it.
     fn results(&self, report: &Report, detail: bool, w: &mut dyn Write) -> io::Result<()> {
         let ev = report.evaluation;
-        let doc = Doc {
-            as_of: ev.as_of,
-            lang: self.0.lang,
-            profile: ProfileOut {
-                accepted_regions: &ev.profile.accepted_regions,
-                max_age_months: ev.profile.max_age_months,
-                name: &ev.profile.name,
-            },
-            results: Results {
-                json: self,
-                report,
-                detail,
-            },
-            schema_version: SCHEMA_VERSION,
-        };
         let mut w = io::BufWriter::with_capacity(1 << 16, w);
-        serde_json::to_writer_pretty(&mut w, &doc)?;
-        writeln!(w)?;
+        w.write_all(b"{\n")?;
+        field(&mut w, "as_of", &ev.as_of)?;
+        w.write_all(b",\n")?;
+        field(&mut w, "lang", &self.0.lang)?;
+        w.write_all(b",\n")?;
+        let profile = ProfileOut {
+            accepted_regions: &ev.profile.accepted_regions,
+            max_age_months: ev.profile.max_age_months,
+            name: &ev.profile.name,
+        };
+        field(&mut w, "profile", &profile)?;
+        w.write_all(b",\n  \"results\": [")?;
+        for (b, block) in ev.results.chunks(RESULTS_PER_BLOCK).enumerate() {
+            let rendered = crate::parallel::map(block, |r| {
+                let vendor = if detail {
+                    report.catalogue.vendor(&r.vendor)
+                } else {
+                    None
+                };
+                let out = ResultOut {
+                    json: self,
+                    r,
+                    detail,
+                    vendor,
+                };
+                pretty_at(&out, 2)
+            });
+            for (i, r) in rendered.into_iter().enumerate() {
+                w.write_all(if b == 0 && i == 0 { b"\n    " } else { b",\n    " })?;
+                w.write_all(&r?)?;
+            }
+        }
+        w.write_all(if ev.results.is_empty() { b"]" } else { b"\n  ]" })?;
+        w.write_all(b",\n")?;
+        field(&mut w, "schema_version", &SCHEMA_VERSION)?;
+        w.write_all(b"\n}\n")?;
         w.flush()
     }
 }
 
-/// The audit document; fields in sorted order, as the keys of a JSON object.
-#[derive(Serialize)]
-struct Doc<'a> {
-    as_of: jiff::civil::Date,
-    lang: crate::criteria::judge::Lang,
-    profile: ProfileOut<'a>,
-    results: Results<'a>,
-    schema_version: u32,
+/// Results rendered together before they are written: enough to keep the cores busy, few enough
+/// to keep the memory small.
+const RESULTS_PER_BLOCK: usize = 512;
+
+/// One `"key": value` line of the top-level object, pretty-printed as one level deep.
+fn field(w: &mut impl Write, key: &str, value: &impl Serialize) -> io::Result<()> {
+    write!(w, "  {}: ", Value::from(key))?;
+    w.write_all(&pretty_at(value, 1)?)
+}
+
+/// `value` pretty-printed as serde_json does `depth` levels deep in a document: its inner lines
+/// indented to match, without the indentation of its first line.
+fn pretty_at(value: &impl Serialize, depth: usize) -> io::Result<Vec<u8>> {
+    use serde_json::ser::{Formatter, PrettyFormatter};
+    let mut formatter = PrettyFormatter::new();
+    for _ in 0..depth {
+        // Opening an array only raises the indentation; what it writes is thrown away.
+        formatter.begin_array(&mut io::sink())?;
+    }
+    let mut out = Vec::new();
+    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, formatter))?;
+    Ok(out)
 }
 
 #[derive(Serialize)]
@@ -84,34 +119,6 @@ struct ProfileOut<'a> {
     accepted_regions: &'a [String],
     max_age_months: i32,
     name: &'a str,
-}
-
-/// Every result of the evaluation, serialized one by one.
-struct Results<'a> {
-    json: &'a Json,
-    report: &'a Report<'a>,
-    detail: bool,
-}
-
-impl Serialize for Results<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let results = &self.report.evaluation.results;
-        let mut seq = s.serialize_seq(Some(results.len()))?;
-        for r in results {
-            let vendor = if self.detail {
-                self.report.catalogue.vendor(&r.vendor)
-            } else {
-                None
-            };
-            seq.serialize_element(&ResultOut {
-                json: self.json,
-                r,
-                detail: self.detail,
-                vendor,
-            })?;
-        }
-        seq.end()
-    }
 }
 
 /// One vendor offering; `vendor` is set for `show`, which adds its findings and documents.
@@ -302,5 +309,24 @@ impl Renderer for Json {
                 "rows": rows,
             }),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_written_apart_make_the_same_pretty_document() {
+        let v = json!({"a": [1, {"b": [], "c": "x\ny"}], "d": {}, "e": [[], [2]]});
+        let whole = serde_json::to_string_pretty(&json!({"k": v, "list": [v, v]})).unwrap();
+        let mut parts = b"{\n".to_vec();
+        field(&mut parts, "k", &v).unwrap();
+        parts.extend_from_slice(b",\n  \"list\": [\n    ");
+        parts.extend(pretty_at(&v, 2).unwrap());
+        parts.extend_from_slice(b",\n    ");
+        parts.extend(pretty_at(&v, 2).unwrap());
+        parts.extend_from_slice(b"\n  ]\n}");
+        assert_eq!(String::from_utf8(parts).unwrap(), whole);
     }
 }

@@ -6,9 +6,18 @@ use std::path::{Path, PathBuf};
 
 /// The binary under test, with colours off and the terminal width left to its default.
 pub fn vcaudit() -> assert_cmd::Command {
-    let mut c = assert_cmd::Command::cargo_bin("vcaudit").expect("binary");
+    let mut c = assert_cmd::Command::new(vcaudit_path());
     c.env("NO_COLOR", "1").env_remove("COLUMNS");
     c
+}
+
+/// The path of the binary under test: `VCAUDIT_TEST_BIN` when set (a build of this tree kept
+/// aside, for shared target directories), else the one cargo built for this test.
+pub fn vcaudit_path() -> PathBuf {
+    match std::env::var_os("VCAUDIT_TEST_BIN") {
+        Some(bin) => bin.into(),
+        None => assert_cmd::cargo::cargo_bin("vcaudit"),
+    }
 }
 
 /// A catalogue with a suitable vendor (`good`), a not-suitable one (`bad`) and one lacking

@@ -11,6 +11,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+// Not every test file uses both.
+#[allow(unused_imports)]
+pub use crate::common::{vcaudit, vcaudit_path};
+
 /// What the server answers on a path.
 #[derive(Clone)]
 pub enum Route {
@@ -314,20 +318,6 @@ pub fn stored_text(state: &Path, vendor: &str, document: &str) -> String {
         serde_json::from_slice(&std::fs::read(state.join(vendor).join(document).join("meta.json")).unwrap()).unwrap();
     let sha = meta["text_sha256"].as_str().unwrap();
     std::fs::read_to_string(state.join(vendor).join(document).join(format!("text-{sha}.txt"))).unwrap()
-}
-
-/// The binary under test: `VCAUDIT_TEST_BIN` when set (a build of this tree kept aside, for shared
-/// target directories), else the one cargo built for this test.
-pub fn vcaudit() -> assert_cmd::Command {
-    assert_cmd::Command::new(vcaudit_path())
-}
-
-/// The path of the binary under test (see [`vcaudit`]).
-pub fn vcaudit_path() -> std::path::PathBuf {
-    match std::env::var_os("VCAUDIT_TEST_BIN") {
-        Some(bin) => bin.into(),
-        None => assert_cmd::cargo::cargo_bin("vcaudit"),
-    }
 }
 
 /// A server with one policy page and a catalogue with one vendor, `acme`, whose document `privacy`

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod guidance;
 pub mod parallel;
 pub mod report;
+pub mod terminal;
 pub mod watch;
 
 use std::io::{IsTerminal, Write};

@@ -74,10 +74,10 @@ pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
         // `i` is at a character boundary: runs and characters are consumed whole.
         let Some(c) = s[i..].chars().next() else { break };
         i += c.len_utf8();
-        if matches!(c, '\u{1B}' | '\u{9B}' | '\u{9D}' | '\u{90}' | '\u{9E}' | '\u{9F}') {
+        if crate::terminal::starts_escape(c) {
             // An escape sequence goes with its payload.
             let mut rest = s[i..].chars();
-            skip_escape(c, &mut rest);
+            crate::terminal::skip_escape(c, &mut rest);
             i = s.len() - rest.as_str().len();
             continue;
         }
@@ -130,46 +130,6 @@ fn printable_ascii_prefix(bytes: &[u8]) -> usize {
         .iter()
         .position(|&b| b <= b' ' || b >= 0x7F)
         .unwrap_or(bytes.len() - n)
-}
-
-/// Skips the rest of a terminal escape sequence that began with `first`, payload included: a CSI
-/// (`ESC [` … final byte), an OSC, DCS, PM or APC string (up to BEL or `ESC \\`), or a two-character
-/// escape. A page cannot retitle a terminal, clear it or hide text this way.
-fn skip_escape(first: char, chars: &mut std::str::Chars<'_>) {
-    let kind = if first == '\u{1B}' {
-        match chars.clone().next() {
-            Some(c @ ('[' | ']' | 'P' | '^' | '_' | 'X')) => {
-                chars.next();
-                c
-            }
-            Some(_) => {
-                chars.next();
-                return;
-            }
-            None => return,
-        }
-    } else {
-        match first {
-            '\u{9B}' => '[',
-            '\u{9D}' => ']',
-            _ => 'P',
-        }
-    };
-    if kind == '[' {
-        for c in chars.by_ref() {
-            if ('\u{40}'..='\u{7E}').contains(&c) {
-                return;
-            }
-        }
-        return;
-    }
-    let mut after_esc = false;
-    for c in chars.by_ref() {
-        if c == '\u{07}' || c == '\u{9C}' || (after_esc && c == '\\') {
-            return;
-        }
-        after_esc = c == '\u{1B}';
-    }
 }
 
 /// Normalises a whole text: each line as [`normalize_line_into`], empty lines dropped.

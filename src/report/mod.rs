@@ -62,13 +62,9 @@ pub fn renderer(format: Format, opts: Options) -> Box<dyn Renderer> {
     }
 }
 
-/// Removes control characters (terminal escape sequences among them) from text that came from a
-/// file or the web; keeps newlines and tabs.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || *c == '\n' || *c == '\t')
-        .collect()
-}
+/// Removes terminal escape sequences, with their payload, and control characters from text that
+/// came from a file or the web; keeps newlines and tabs (see [`crate::terminal`]).
+pub use crate::terminal::plain as clean;
 
 /// The label of a status in a language.
 pub fn status_label(s: Status, lang: Lang) -> &'static str {
@@ -273,6 +269,7 @@ mod tests {
 
     #[test]
     fn clean_removes_escape_sequences_but_keeps_lines() {
-        assert_eq!(clean("a\u{1b}[2Jb\nc\u{7}"), "a[2Jb\nc");
+        // The sequence goes whole: no `[2J` left behind in a report.
+        assert_eq!(clean("a\u{1b}[2Jb\nc\u{7}"), "ab\nc");
     }
 }

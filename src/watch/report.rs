@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::state::{Checked, State};
 use crate::criteria::judge::Lang;
+use crate::terminal::plain;
 
 /// Version of the watch JSON output; raised only when a documented key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -20,52 +21,6 @@ pub enum Format {
     Table,
     Json,
     Markdown,
-}
-
-/// Removes terminal escape sequences (CSI, OSC and other `ESC` sequences) and control characters
-/// from text; keeps newlines and tabs.
-pub fn plain(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\u{1b}' => match chars.next() {
-                // CSI: parameters and intermediates up to a final byte in @..~
-                Some('[') => {
-                    for c in chars.by_ref() {
-                        if ('@'..='~').contains(&c) {
-                            break;
-                        }
-                    }
-                }
-                // OSC, DCS, SOS, PM, APC: up to BEL or ESC \
-                Some(']' | 'P' | 'X' | '^' | '_') => {
-                    while let Some(c) = chars.next() {
-                        if c == '\u{7}' {
-                            break;
-                        }
-                        if c == '\u{1b}' && chars.peek() == Some(&'\\') {
-                            chars.next();
-                            break;
-                        }
-                    }
-                }
-                _ => {}
-            },
-            // The 8-bit CSI.
-            '\u{9b}' => {
-                for c in chars.by_ref() {
-                    if ('@'..='~').contains(&c) {
-                        break;
-                    }
-                }
-            }
-            '\n' | '\t' => out.push(c),
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The report's own words in a language. State names are the documented identifiers in both, and
@@ -294,14 +249,6 @@ pub fn to_json(results: &[Checked]) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn escape_sequences_are_removed() {
-        assert_eq!(plain("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
-        assert_eq!(plain("x\u{1b}]0;title\u{7}y"), "xy");
-        assert_eq!(plain("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y"), "xlinky");
-        assert_eq!(plain("tab\tline\nbell\u{7}"), "tab\tline\nbell");
-    }
 
     #[test]
     fn markdown_cells_stay_in_their_column() {

@@ -1,0 +1,76 @@
+//! Text from vendor files and web pages made safe to print on a terminal: escape sequences are
+//! dropped with their payload, so that a value cannot retitle a terminal, clear it, hide text or
+//! plant a link; other control characters are dropped too. Newlines and tabs stay.
+
+/// Whether `c` begins an escape sequence: ESC, or the 8-bit CSI, OSC, DCS, PM or APC.
+pub fn starts_escape(c: char) -> bool {
+    matches!(c, '\u{1B}' | '\u{9B}' | '\u{9D}' | '\u{90}' | '\u{9E}' | '\u{9F}')
+}
+
+/// Skips the rest of a terminal escape sequence that began with `first`, payload included: a CSI
+/// (`ESC [` … final byte), an OSC, DCS, PM or APC string (up to BEL or `ESC \\`), or a two-character
+/// escape. A page cannot retitle a terminal, clear it or hide text this way.
+pub fn skip_escape(first: char, chars: &mut std::str::Chars<'_>) {
+    let kind = if first == '\u{1B}' {
+        match chars.clone().next() {
+            Some(c @ ('[' | ']' | 'P' | '^' | '_' | 'X')) => {
+                chars.next();
+                c
+            }
+            Some(_) => {
+                chars.next();
+                return;
+            }
+            None => return,
+        }
+    } else {
+        match first {
+            '\u{9B}' => '[',
+            '\u{9D}' => ']',
+            _ => 'P',
+        }
+    };
+    if kind == '[' {
+        for c in chars.by_ref() {
+            if ('\u{40}'..='\u{7E}').contains(&c) {
+                return;
+            }
+        }
+        return;
+    }
+    let mut after_esc = false;
+    for c in chars.by_ref() {
+        if c == '\u{07}' || c == '\u{9C}' || (after_esc && c == '\\') {
+            return;
+        }
+        after_esc = c == '\u{1B}';
+    }
+}
+
+/// `s` without escape sequences and control characters; newlines and tabs stay.
+pub fn plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if starts_escape(c) {
+            skip_escape(c, &mut chars);
+        } else if !c.is_control() || c == '\n' || c == '\t' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain;
+
+    #[test]
+    fn escape_sequences_go_with_their_payload() {
+        assert_eq!(plain("a\u{1b}[31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(plain("x\u{1b}]0;title\u{7}y"), "xy");
+        assert_eq!(plain("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y"), "xlinky");
+        assert_eq!(plain("c\u{9b}2Jd \u{9d}0;t\u{9c}e"), "cd e");
+        assert_eq!(plain("tab\tline\nbell\u{7} \u{1}=SUM"), "tab\tline\nbell =SUM");
+    }
+}

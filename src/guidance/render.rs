@@ -192,28 +192,12 @@ fn html(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "<p>{}</p>\n</body>\n</html>", closing.join("<br>\n"))
 }
 
-/// Wraps text at `width` columns, breaking only at spaces.
+/// Wraps text at `width` columns, breaking only at spaces, each line after `indent`.
 fn wrap(s: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in s.split_whitespace() {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            out.push_str(indent);
-            out.push_str(&line);
-            out.push('\n');
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        out.push_str(indent);
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
+    crate::report::wrap(s, width)
+        .into_iter()
+        .map(|line| format!("{indent}{line}\n"))
+        .collect()
 }
 
 fn text_para(p: &Para, lang: Lang) -> String {

@@ -11,6 +11,8 @@ pub mod output;
 mod table;
 mod xlsx;
 
+pub use table::wrap;
+
 use std::io::{self, Write};
 
 use jiff::civil::Date;

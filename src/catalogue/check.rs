@@ -71,17 +71,14 @@ impl Checker<'_> {
         self.push(Severity::Error, offset, key, message.into(), help);
     }
 
-    fn url(&mut self, value: &Spanned<String>, key: &str) {
+    /// Checks a URL; `key` is spelt out only when there is something to report, as in the other
+    /// checks.
+    fn url(&mut self, value: &Spanned<String>, key: impl FnOnce() -> String) {
         if let Err(why) = self.url_ok(value.get_ref()) {
-            self.error(value.span().start, key, why);
+            self.error(value.span().start, &key(), why);
         }
     }
 
-    fn date(&mut self, value: &toml::value::Datetime, offset: usize, key: &str) -> Option<Date> {
-        self.date_at(value, offset, || key.to_owned())
-    }
-
-    /// As [`Self::date`], with the key spelt out only when there is something to report.
     fn date_at(&mut self, value: &toml::value::Datetime, offset: usize, key: impl Fn() -> String) -> Option<Date> {
         let Some(d) = value.date else {
             self.error(offset, &key(), "expected a date such as 2026-01-31, found a time only");
@@ -112,7 +109,7 @@ impl Checker<'_> {
         Ok(())
     }
 
-    fn one_of(&mut self, value: &Spanned<String>, allowed: &[&str], key: &str, what: &str) -> bool {
+    fn one_of(&mut self, value: &Spanned<String>, allowed: &[&str], key: impl FnOnce() -> String, what: &str) -> bool {
         if allowed.contains(&value.get_ref().as_str()) {
             return true;
         }
@@ -120,7 +117,7 @@ impl Checker<'_> {
             .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
         self.error_help(
             value.span().start,
-            key,
+            &key(),
             format!("`{}` is not a valid {what}", value.get_ref()),
             help,
         );
@@ -193,16 +190,17 @@ pub fn check(
             format!("`{hq}` is not an ISO 3166-1 alpha-2 country code such as \"NL\" or \"US\""),
         );
     }
-    let status =
-        if c.one_of(&raw.status, &["active", "retired"], "status", "status") && raw.status.get_ref() == "retired" {
-            VendorStatus::Retired
-        } else {
-            VendorStatus::Active
-        };
+    let status = if c.one_of(&raw.status, &["active", "retired"], || "status".into(), "status")
+        && raw.status.get_ref() == "retired"
+    {
+        VendorStatus::Retired
+    } else {
+        VendorStatus::Active
+    };
     let retired = raw
         .retired
         .as_ref()
-        .and_then(|r| c.date(r.get_ref(), r.span().start, "retired"));
+        .and_then(|r| c.date_at(r.get_ref(), r.span().start, || "retired".into()));
     match (status, &raw.retired) {
         (VendorStatus::Active, Some(r)) => c.error(
             r.span().start,
@@ -217,7 +215,7 @@ pub fn check(
         _ => {}
     }
     if let Some(w) = &raw.website {
-        c.url(w, "website");
+        c.url(w, || "website".into());
     }
 
     let documents = check_documents(&mut c, &raw);
@@ -252,29 +250,29 @@ fn check_documents(c: &mut Checker, raw: &RawVendor) -> Vec<Document> {
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
     for (i, d) in raw.documents.iter().enumerate() {
-        let key = format!("documents[{i}]");
+        let key = |field: &str| format!("documents[{i}].{field}");
         let doc = d.get_ref();
         if !valid_id(doc.id.get_ref()) {
             c.error(
                 doc.id.span().start,
-                &format!("{key}.id"),
+                &key("id"),
                 format!("`{}` is not a valid document id", doc.id.get_ref()),
             );
         } else if !seen.insert(doc.id.get_ref().clone()) {
             c.error(
                 doc.id.span().start,
-                &format!("{key}.id"),
+                &key("id"),
                 format!("document id `{}` is used twice", doc.id.get_ref()),
             );
         }
-        c.one_of(&doc.kind, DOCUMENT_KINDS, &format!("{key}.kind"), "document kind");
-        c.url(&doc.url, &format!("{key}.url"));
+        c.one_of(&doc.kind, DOCUMENT_KINDS, || key("kind"), "document kind");
+        c.url(&doc.url, || key("url"));
         for (field, list) in [("select", &doc.select), ("remove", &doc.remove)] {
             for (j, sel) in list.iter().enumerate() {
                 if let Err(e) = super::selector::check(sel.get_ref()) {
                     c.error(
                         sel.span().start,
-                        &format!("{key}.{field}[{j}]"),
+                        &key(&format!("{field}[{j}]")),
                         format!("`{}` is not a valid CSS selector: {e}", sel.get_ref()),
                     );
                 }
@@ -298,17 +296,17 @@ fn check_offerings(c: &mut Checker, raw: &RawVendor) -> Vec<Offering> {
     let mut out = Vec::new();
     for (i, o) in raw.offerings.iter().enumerate() {
         let o = o.get_ref();
-        let key = format!("offerings[{i}].id");
+        let key = || format!("offerings[{i}].id");
         if !valid_id(o.id.get_ref()) {
             c.error(
                 o.id.span().start,
-                &key,
+                &key(),
                 format!("`{}` is not a valid offering id", o.id.get_ref()),
             );
         } else if !seen.insert(o.id.get_ref().clone()) {
             c.error(
                 o.id.span().start,
-                &key,
+                &key(),
                 format!("offering id `{}` is used twice", o.id.get_ref()),
             );
         }
@@ -324,21 +322,21 @@ fn check_offerings(c: &mut Checker, raw: &RawVendor) -> Vec<Offering> {
 fn check_findings(c: &mut Checker, raw: &RawVendor, offerings: &[&str]) -> Vec<Finding> {
     let mut out = Vec::new();
     for (i, f) in raw.findings.iter().enumerate() {
-        let key = format!("findings[{i}]");
+        let key = |field: &str| format!("findings[{i}].{field}");
         let f = f.get_ref();
-        let date = c.date(f.date.get_ref(), f.date.span().start, &format!("{key}.date"));
-        c.url(&f.source, &format!("{key}.source"));
+        let date = c.date_at(f.date.get_ref(), f.date.span().start, || key("date"));
+        c.url(&f.source, || key("source"));
         for (j, o) in f.offerings.iter().enumerate() {
-            let key = format!("{key}.offerings[{j}]");
+            let key = || key(&format!("offerings[{j}]"));
             if offerings.is_empty() {
                 c.error_help(
                     o.span().start,
-                    &key,
+                    &key(),
                     format!("`{}` is not an offering of this vendor", o.get_ref()),
                     Some("this vendor has no `[[offerings]]`; add one or leave `offerings` out".into()),
                 );
             } else {
-                c.one_of(o, offerings, &key, "offering of this vendor");
+                c.one_of(o, offerings, key, "offering of this vendor");
             }
         }
         if let Some(date) = date {
@@ -378,8 +376,8 @@ fn check_terms(
         }
         for (name, value) in members {
             let name: &str = name.get_ref();
-            let dotted = format!("{group}.{name}");
-            let Some(term) = terms::find(&dotted) else {
+            let Some(term) = terms::find_in(group, name) else {
+                let dotted = format!("{group}.{name}");
                 let names = terms::TERMS
                     .iter()
                     .filter(|t| terms::group_of(t.key) == group)
@@ -403,23 +401,24 @@ fn check_claims(
     documents: &[&str],
     offerings: &[&str],
 ) -> Vec<Arc<Claim>> {
-    let base = format!("terms.{}", term.key);
-    let at = c.locate(&base, 0);
-    let items: Vec<(String, usize, Spanned<DeValue<'_>>)> = match value.get_ref() {
-        DeValue::Table(_) => vec![(base.clone(), at, value)],
+    let base = terms::header(term);
+    let at = c.locate(base, 0);
+    // Each claim with its index in an array of claims, if it is in one.
+    let items: Vec<(Option<usize>, usize, Spanned<DeValue<'_>>)> = match value.get_ref() {
+        DeValue::Table(_) => vec![(None, at, value)],
         DeValue::Array(_) => {
             let DeValue::Array(a) = value.into_inner() else {
                 return Vec::new();
             };
             a.into_iter()
                 .enumerate()
-                .map(|(i, v)| (format!("{base}[{i}]"), c.locate(&base, i), v))
+                .map(|(i, v)| (Some(i), c.locate(base, i), v))
                 .collect()
         }
         other => {
             c.error_help(
                 at,
-                &base,
+                base,
                 format!("expected a claim table, found a {}", other.type_str()),
                 Some(format!(
                     "write `[terms.{}]` with `value`, `source` and `verified`",
@@ -431,7 +430,12 @@ fn check_claims(
     };
     let mut scopes: BTreeSet<String> = BTreeSet::new();
     let mut out = Vec::new();
-    for (key, at, mut item) in items {
+    for (index, at, mut item) in items {
+        // The claim's key, spelt out only for a diagnostic.
+        let key = || match index {
+            None => base.to_owned(),
+            Some(i) => format!("{base}[{i}]"),
+        };
         let (line, _) = c.lines.position(at);
         // The date is read from the table itself: it does not survive `RawClaim::deserialize`.
         let original_verified = match item.get_mut() {
@@ -446,25 +450,25 @@ fn check_claims(
                     msg.starts_with("missing field")
                         .then(|| format!("a claim has: {}", CLAIM_KEYS.join(", ")))
                 });
-                c.error_help(at, &key, msg, help);
+                c.error_help(at, &key(), msg, help);
                 continue;
             }
         };
         let Some(original) = original_verified else {
             c.error_help(
                 at,
-                &key,
+                &key(),
                 "missing field `verified`",
                 Some(format!("a claim has: {}", CLAIM_KEYS.join(", "))),
             );
             continue;
         };
-        let Some(v) = convert_value(c, term, &raw.value, at, || format!("{key}.value")) else {
+        let Some(v) = convert_value(c, term, &raw.value, at, || format!("{}.value", key())) else {
             continue;
         };
         let source = if raw.source.contains("://") {
             if let Err(why) = c.url_ok(&raw.source) {
-                c.error(at, &format!("{key}.source"), why);
+                c.error(at, &format!("{}.source", key()), why);
             }
             Source::Url(raw.source.clone())
         } else {
@@ -473,7 +477,7 @@ fn check_claims(
                     .or_else(|| Some("cite a `[[documents]]` id of this vendor or an http(s) URL".into()));
                 c.error_help(
                     at,
-                    &format!("{key}.source"),
+                    &format!("{}.source", key()),
                     format!("source `{}` is not a document of this vendor", raw.source),
                     help,
                 );
@@ -481,14 +485,14 @@ fn check_claims(
             Source::Document(raw.source.clone())
         };
         let verified = match original.get_ref() {
-            DeValue::Datetime(dt) => c.date_at(dt, at, || format!("{key}.verified")),
+            DeValue::Datetime(dt) => c.date_at(dt, at, || format!("{}.verified", key())),
             _ => {
                 // Read as a plain value, only to say what it is.
                 let found = toml::Value::deserialize(toml::de::ValueDeserializer::from(original))
                     .map_or_else(|_| "something else".to_owned(), |v| describe(&v));
                 c.error_help(
                     at,
-                    &format!("{key}.verified"),
+                    &format!("{}.verified", key()),
                     format!("expected a date, found {found}"),
                     Some("write the date without quotes: verified = 2026-01-31".into()),
                 );
@@ -503,7 +507,7 @@ fn check_claims(
             c.push(
                 Severity::Warning,
                 at,
-                &format!("{key}.verified"),
+                &format!("{}.verified", key()),
                 format!(
                     "evidence verified on {verified} is older than {} months",
                     c.opts.max_age_months
@@ -522,7 +526,7 @@ fn check_claims(
                 });
                 c.error_help(
                     at,
-                    &format!("{key}.offerings"),
+                    &format!("{}.offerings", key()),
                     format!("`{o}` is not an offering of this vendor"),
                     help,
                 );
@@ -537,7 +541,7 @@ fn check_claims(
             if !scopes.insert(s.clone()) {
                 c.error(
                     at,
-                    &key,
+                    &key(),
                     format!(
                         "two claims for `{}` in the scope {s}; keep one claim per offering",
                         term.key
@@ -553,7 +557,7 @@ fn check_claims(
             if text.is_some_and(|t| t.trim().is_empty()) {
                 c.error(
                     at,
-                    &format!("{key}.{field}"),
+                    &format!("{}.{field}", key()),
                     format!("`{field}` is empty; leave it out instead"),
                 );
             }
@@ -561,7 +565,7 @@ fn check_claims(
         if !raw.conditions_nl.is_empty() && raw.conditions_nl.len() != raw.conditions.len() {
             c.error_help(
                 at,
-                &format!("{key}.conditions_nl"),
+                &format!("{}.conditions_nl", key()),
                 format!(
                     "`conditions_nl` has {} item(s) but `conditions` has {}",
                     raw.conditions_nl.len(),
@@ -574,7 +578,7 @@ fn check_claims(
             if let Some(i) = list.iter().position(|t| t.trim().is_empty()) {
                 c.error(
                     at,
-                    &format!("{key}.{field}[{i}]"),
+                    &format!("{}.{field}[{i}]", key()),
                     "an empty condition; leave it out instead",
                 );
             }

@@ -40,7 +40,7 @@ fn claim_schema(term: &terms::Term) -> Value {
 /// The schema as a JSON value.
 pub fn schema() -> Value {
     let mut groups = Map::new();
-    for group in terms::groups() {
+    for &group in terms::groups() {
         let mut props = Map::new();
         for t in terms::TERMS.iter().filter(|t| terms::group_of(t.key) == group) {
             props.insert(t.key[group.len() + 1..].to_owned(), claim_schema(t));

@@ -3,6 +3,8 @@
 //! the JSON Schema and the coverage report are generated from it. Adding a term means adding a line
 //! here and, where a criterion needs it, reading it there.
 
+use std::sync::LazyLock;
+
 /// The type of a term's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -306,16 +308,34 @@ pub fn find(key: &str) -> Option<&'static Term> {
     TERMS.iter().find(|t| t.key == key)
 }
 
+/// Looks a term up by its group and name, the two parts of its dotted key.
+pub fn find_in(group: &str, name: &str) -> Option<&'static Term> {
+    TERMS.iter().find(|t| t.key.split_once('.') == Some((group, name)))
+}
+
+/// `terms.` and the term's key: where its claims are in a vendor file.
+pub fn header(term: &'static Term) -> &'static str {
+    static HEADERS: LazyLock<Vec<String>> =
+        LazyLock::new(|| TERMS.iter().map(|t| format!("terms.{}", t.key)).collect());
+    TERMS
+        .iter()
+        .position(|t| std::ptr::eq(t, term))
+        .map_or("terms", |i| HEADERS[i].as_str())
+}
+
 /// The term groups, in order of first appearance.
-pub fn groups() -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for t in TERMS {
-        let g = group_of(t.key);
-        if !out.contains(&g) {
-            out.push(g);
+pub fn groups() -> &'static [&'static str] {
+    static GROUPS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        let mut out: Vec<&'static str> = Vec::new();
+        for t in TERMS {
+            let g = group_of(t.key);
+            if !out.contains(&g) {
+                out.push(g);
+            }
         }
-    }
-    out
+        out
+    });
+    &GROUPS
 }
 
 /// The group part of a dotted key.
@@ -326,6 +346,16 @@ pub fn group_of(key: &'static str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_term_is_found_by_its_parts_and_has_its_header() {
+        for t in TERMS {
+            let (group, name) = t.key.split_once('.').unwrap();
+            assert!(std::ptr::eq(find_in(group, name).unwrap(), t));
+            assert_eq!(header(t), format!("terms.{}", t.key));
+        }
+        assert!(find_in("analytics", "nope").is_none());
+    }
 
     #[test]
     fn keys_are_unique_and_dotted() {

@@ -79,6 +79,8 @@ impl Checker<'_> {
         }
     }
 
+    /// Reads a calendar date that is not in the future; `key` is spelt out only when there is
+    /// something to report.
     fn date_at(&mut self, value: &toml::value::Datetime, offset: usize, key: impl Fn() -> String) -> Option<Date> {
         let Some(d) = value.date else {
             self.error(offset, &key(), "expected a date such as 2026-01-31, found a time only");

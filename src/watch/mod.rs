@@ -250,7 +250,6 @@ fn how(update: bool, extract_limit: Duration) -> check::How {
 
 /// The validators of the stored reference, for a conditional request: a `304` then means the page
 /// still is the reference version.
-/// The `ETag` and `Last-Modified` of the stored version, when one is stored.
 fn validators(stored: &Result<Option<store::Meta>, store::StoreError>) -> (Option<String>, Option<String>) {
     match stored {
         Ok(Some(m)) if m.text_sha256.is_some() && m.raw_sha256.is_some() => (m.etag.clone(), m.last_modified.clone()),

@@ -5,7 +5,7 @@
 mod common;
 mod watch_support;
 
-use watch_support::{one_document, policy, stored_text, watch, Route, SENTENCES};
+use watch_support::{one_document, policy, serve_edited, stored_text, watch, Route, SENTENCES};
 
 #[test]
 fn first_run_is_new_second_unchanged_then_a_changed_sentence_shows_in_the_diff() {
@@ -19,9 +19,11 @@ fn first_run_is_new_second_unchanged_then_a_changed_sentence_shows_in_the_diff()
     assert_eq!(second.state("acme", "privacy"), "unchanged");
     assert_eq!(second.code, 0);
 
-    let mut edited = SENTENCES.to_vec();
-    edited[1] = "Meeting recordings are stored in the United States and kept for one year.";
-    server.html("/privacy", &policy(&edited));
+    serve_edited(
+        &server,
+        1,
+        "Meeting recordings are stored in the United States and kept for one year.",
+    );
     let third = watch(cat.path(), state.path(), &[]);
     assert_eq!(third.state("acme", "privacy"), "changed");
     assert_eq!(third.code, 1, "changes found exit 1");
@@ -221,9 +223,11 @@ fn quiet_prints_nothing_when_nothing_needs_attention() {
 fn markdown_report_has_the_diff_in_a_fence() {
     let (server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
-    let mut edited = SENTENCES.to_vec();
-    edited[2] = "We may share usage data with advertising partners | \u{1b}[31mred\u{1b}[0m.";
-    server.html("/privacy", &policy(&edited));
+    serve_edited(
+        &server,
+        2,
+        "We may share usage data with advertising partners | \u{1b}[31mred\u{1b}[0m.",
+    );
     let out = watch_support::vcaudit()
         .args(["--catalogue", &cat.path().display().to_string()])
         .args(["--state", &state.path().display().to_string()])
@@ -242,9 +246,7 @@ fn markdown_report_has_the_diff_in_a_fence() {
 fn the_report_speaks_dutch_and_its_json_stays_the_same() {
     let (server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
-    let mut edited = SENTENCES.to_vec();
-    edited[2] = "We may share usage data with advertising partners.";
-    server.html("/privacy", &policy(&edited));
+    serve_edited(&server, 2, "We may share usage data with advertising partners.");
     let run = |format: &str| {
         let out = watch_support::vcaudit()
             .args(["--lang", "nl", "--catalogue", &cat.path().display().to_string()])
@@ -280,9 +282,11 @@ fn the_report_speaks_dutch_and_its_json_stays_the_same() {
 fn table_output_carries_no_escape_sequences_from_the_web() {
     let (server, cat, state) = one_document(&["main"]);
     watch(cat.path(), state.path(), &[]);
-    let mut edited = SENTENCES.to_vec();
-    edited[0] = "We process data \u{1b}]0;pwned\u{7}\u{1b}[2J on the instructions of the school.";
-    server.html("/privacy", &policy(&edited));
+    serve_edited(
+        &server,
+        0,
+        "We process data \u{1b}]0;pwned\u{7}\u{1b}[2J on the instructions of the school.",
+    );
     let out = watch_support::vcaudit()
         .args(["--color", "always", "--catalogue", &cat.path().display().to_string()])
         .args(["--state", &state.path().display().to_string(), "watch"])

@@ -10,7 +10,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use watch_support::{
-    one_document, policy, stored_text, vcaudit, vcaudit_path, vendor_with, watch, Route, Server, SENTENCES,
+    one_document, policy, serve_edited, stored_text, vcaudit, vcaudit_path, vendor_with, watch, Route, Server,
+    SENTENCES,
 };
 
 #[test]
@@ -233,9 +234,7 @@ fn audit_and_show_flag_claims_whose_source_changed_after_verification() {
     };
     assert_eq!(stale(&audit(state.path())), 0, "a new document is no change");
 
-    let mut edited = SENTENCES.to_vec();
-    edited[2] = "We may use personal data for advertising.";
-    server.html("/privacy", &policy(&edited));
+    serve_edited(&server, 2, "We may use personal data for advertising.");
     assert_eq!(
         watch(cat.path(), state.path(), &["acme"]).state("acme", "privacy"),
         "changed"

@@ -245,6 +245,13 @@ pub fn vendor_with(id: &str, docs: &[(&str, &str, &[&str])]) -> String {
     s
 }
 
+/// Serves at `/privacy` the policy of [`SENTENCES`] with sentence `at` replaced by `sentence`.
+pub fn serve_edited(server: &Server, at: usize, sentence: &str) {
+    let mut edited = SENTENCES.to_vec();
+    edited[at] = sentence;
+    server.html("/privacy", &policy(&edited));
+}
+
 /// A policy page whose body holds `sentences`, one paragraph each, inside `<main>`.
 pub fn policy(sentences: &[&str]) -> String {
     let ps: String = sentences.iter().map(|s| format!("<p>{s}</p>\n")).collect();

@@ -289,24 +289,23 @@ pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Diagnostic>
     let mut doc = toml::de::DeTable::parse(text).map_err(as_diagnostic)?;
     let terms = doc.get_mut().remove("terms");
     let vendor = RawVendor::deserialize(toml::de::Deserializer::from(doc)).map_err(as_diagnostic)?;
-    let terms = match terms {
+    let terms = match terms.map(|t| (t.span(), t.into_inner())) {
         None => RawTerms::new(),
-        Some(terms) => {
-            let shaped = matches!(terms.get_ref(), toml::de::DeValue::Table(groups)
-                if groups.values().all(|g| matches!(g.get_ref(), toml::de::DeValue::Table(_))));
-            if !shaped {
-                // Not a table of tables: the same message as for any other key of the wrong type.
-                let err = BTreeMap::<String, BTreeMap<String, serde::de::IgnoredAny>>::deserialize(
-                    toml::de::ValueDeserializer::from(terms),
-                )
-                .err()
-                .unwrap_or_else(|| serde::de::Error::custom("expected a table of term groups"));
-                return Err(as_diagnostic(err));
-            }
-            match terms.into_inner() {
-                toml::de::DeValue::Table(groups) => groups,
-                _ => RawTerms::new(),
-            }
+        Some((_, toml::de::DeValue::Table(groups)))
+            if groups
+                .values()
+                .all(|g| matches!(g.get_ref(), toml::de::DeValue::Table(_))) =>
+        {
+            groups
+        }
+        Some((span, other)) => {
+            // Not a table of tables: the same message as for any other key of the wrong type.
+            let err = BTreeMap::<String, BTreeMap<String, serde::de::IgnoredAny>>::deserialize(
+                toml::de::ValueDeserializer::from(Spanned::new(span, other)),
+            )
+            .err()
+            .unwrap_or_else(|| serde::de::Error::custom("expected a table of term groups"));
+            return Err(as_diagnostic(err));
         }
     };
     Ok(Parsed { vendor, terms })

@@ -95,14 +95,23 @@ fn render_parsed(doc: &Html, base: &Url, rules: &Rules, select: &[Selector], rem
 /// four obsolete elements, so a page with one of those is left as it is.
 fn cheaper_references(source: &str) -> Cow<'_, str> {
     static RAW_TEXT: OnceLock<Regex> = OnceLock::new();
-    if !source.contains("&quot;") {
+    // memchr's searcher, here and below: `str`'s own took a twentieth of the parsing time.
+    if memchr::memmem::find(source.as_bytes(), b"&quot;").is_none() {
         return Cow::Borrowed(source);
     }
     let raw_text = RAW_TEXT.get_or_init(|| Regex::new("(?i)<(xmp|plaintext|noembed|noframes)").expect("valid pattern"));
     if raw_text.is_match(source) {
         return Cow::Borrowed(source);
     }
-    Cow::Owned(source.replace("&quot;", "&#34;"))
+    let mut out = String::with_capacity(source.len());
+    let mut copied = 0;
+    for at in memchr::memmem::find_iter(source.as_bytes(), "&quot;") {
+        out.push_str(&source[copied..at]);
+        out.push_str("&#34;");
+        copied = at + "&quot;".len();
+    }
+    out.push_str(&source[copied..]);
+    Cow::Owned(out)
 }
 
 /// The page's first `<base href>` (looked for before `<body>`) resolved against the URL it was

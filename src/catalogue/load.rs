@@ -42,10 +42,11 @@ impl SourceFile {
         match &self.content {
             Content::Static(b) => Ok(Cow::Borrowed(b)),
             Content::Path(path) => {
-                let mut bytes = Vec::new();
-                std::fs::File::open(path)?
-                    .take(MAX_FILE_BYTES + 1)
-                    .read_to_end(&mut bytes)?;
+                let file = std::fs::File::open(path)?;
+                // Sized from the file's length: reading into a growing buffer took ten reads a file.
+                let len = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
+                let mut bytes = Vec::with_capacity(len as usize + 1);
+                file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
                 Ok(Cow::Owned(bytes))
             }
         }

@@ -45,8 +45,8 @@ fn classify(c: char) -> Class {
 /// Normalises one line's content into `out` (appended; never a newline): see the module doc.
 /// Line breaks inside `s` count as spaces. Returns true when anything was appended.
 ///
-/// One pass over the bytes: runs of printable ASCII, most of any policy text, are copied whole;
-/// other characters are classified one by one.
+/// One pass over the bytes: runs of printable ASCII words with single spaces, most of any policy
+/// text, are copied whole; other characters are classified one by one.
 pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
     let start = out.len();
     let bytes = s.as_bytes();
@@ -56,7 +56,7 @@ pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
     while i < bytes.len() {
         let b = bytes[i];
         if b > b' ' && b < 0x7F {
-            let run = i + printable_ascii_prefix(&bytes[i..]);
+            let run = i + words_prefix(&bytes[i..]);
             if pending_space && out.len() > start {
                 out.push(' ');
             }
@@ -105,31 +105,42 @@ pub fn normalize_line_into(s: &str, out: &mut String) -> bool {
     out.len() > start
 }
 
-/// The length of the run of printable ASCII (`!` to `~`) that `bytes` starts with, eight bytes
-/// at a time.
-fn printable_ascii_prefix(bytes: &[u8]) -> usize {
+/// The length of the run of printable ASCII (`!` to `~`) words separated by single spaces that
+/// `bytes` starts with: a space belongs to the run when a printable byte follows it. Such a run is
+/// copied in one piece. Eight bytes at a time.
+fn words_prefix(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const LOW7: u64 = ONES * 0x7F;
+    const HIGH: u64 = ONES * 0x80;
+    // The high bit of each zero byte of `v`; the low seven bits are added without carries between
+    // bytes, so every byte is judged alone.
+    let zero = |v: u64| !(((v & LOW7) + LOW7) | v) & HIGH;
+    let printable = |b: u8| b > b' ' && b < 0x7F;
     let mut n = 0;
     for chunk in bytes.chunks_exact(8) {
         let Ok(word) = <[u8; 8]>::try_from(chunk) else { break };
         let x = u64::from_le_bytes(word);
-        // High bit set in each byte below `!` (bytes of 0x80 and above are excluded by `!x`)...
-        let below = x.wrapping_sub(ONES * 0x21) & !x & HIGH;
-        // ... and in each byte above `~` (adding 1 sets the high bit of 0x7F; `| x` marks 0x80 and
-        // above). A borrow or carry can only mark bytes after a marked one, so the lowest mark is
-        // the first byte that is not printable.
-        let above = (x.wrapping_add(ONES) | x) & HIGH;
-        let marks = below | above;
-        if marks != 0 {
-            return n + (marks.trailing_zeros() / 8) as usize;
+        let low = x & LOW7;
+        // Bytes below a space, DEL and bytes of 0x80 and above.
+        let unprintable = (!(low + ONES * 0x60) & !x | (low + ONES) | x) & HIGH;
+        let spaces = zero(x ^ (ONES * 0x20));
+        // A space followed, within the chunk, by a space or an unprintable byte ends the run.
+        let ends = unprintable | (spaces & ((spaces | unprintable) >> 8));
+        if ends != 0 {
+            return n + (ends.trailing_zeros() / 8) as usize;
         }
         n += 8;
+        if chunk[7] == b' ' && !bytes.get(n).is_some_and(|&b| printable(b)) {
+            return n - 1;
+        }
     }
-    n + bytes[n..]
-        .iter()
-        .position(|&b| b <= b' ' || b >= 0x7F)
-        .unwrap_or(bytes.len() - n)
+    loop {
+        match bytes.get(n) {
+            Some(&b) if printable(b) => n += 1,
+            Some(b' ') if bytes.get(n + 1).is_some_and(|&b| printable(b)) => n += 1,
+            _ => return n,
+        }
+    }
 }
 
 /// Normalises a whole text: each line as [`normalize_line_into`], empty lines dropped.
@@ -177,26 +188,56 @@ mod tests {
         assert_eq!(normalize(&normalize(s)), normalize(s));
     }
 
+    /// The run as a byte-by-byte reading sees it.
+    fn words_reference(bytes: &[u8]) -> usize {
+        let printable = |b: u8| b > b' ' && b < 0x7F;
+        let mut n = 0;
+        while n < bytes.len()
+            && (printable(bytes[n]) || bytes[n] == b' ' && bytes.get(n + 1).is_some_and(|&b| printable(b)))
+        {
+            n += 1;
+        }
+        n
+    }
+
     #[test]
-    fn printable_runs_end_at_the_first_other_byte() {
+    fn runs_of_words_end_where_a_byte_by_byte_reading_ends_them() {
         for text in [
             "",
             "a",
             "abcdefgh",
-            "abcdefghi",
-            "abc def",
+            "abcdefg ",
+            "abcdefg h",
+            "abc  def",
+            "a b c d e f g h i",
+            "abc def\tx",
             "abcdefg\u{7F}x",
-            "0123456789~!\tz",
             "abcdefghij\u{e9}",
+            "0123456 ~!\tz",
         ] {
-            let want = text.bytes().position(|b| b <= b' ' || b >= 0x7F).unwrap_or(text.len());
-            assert_eq!(super::printable_ascii_prefix(text.as_bytes()), want, "{text:?}");
+            assert_eq!(
+                super::words_prefix(text.as_bytes()),
+                words_reference(text.as_bytes()),
+                "{text:?}"
+            );
         }
         for b in 0..=255u8 {
-            let mut bytes = *b"abcdefghijklmnop";
-            bytes[11] = b;
-            let want = if b > b' ' && b < 0x7F { 16 } else { 11 };
-            assert_eq!(super::printable_ascii_prefix(&bytes), want, "byte {b:#x}");
+            for at in [3, 7, 8, 11] {
+                let mut bytes = *b"abc defghij klmnop";
+                bytes[at] = b;
+                assert_eq!(
+                    super::words_prefix(&bytes),
+                    words_reference(&bytes),
+                    "byte {b:#x} at {at}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_of_words_agree_with_the_reference(bytes in proptest::collection::vec(proptest::sample::select(vec![b'a', b'~', b'!', b' ', b'\t', b'\n', 0x1F, 0x7F, 0x80, 0xC3, 0xFF]), 0..40)) {
+            proptest::prop_assert_eq!(super::words_prefix(&bytes), words_reference(&bytes));
         }
     }
 

@@ -3,6 +3,7 @@
 //! only ever replaced by good text: a failure, an error status, a selector that matches nothing, an
 //! empty or suspiciously shrunken text leave it as it was.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use jiff::Timestamp;
@@ -212,7 +213,7 @@ fn upgrade_reference(
     let fresh = meta.raw_sha256.as_ref().and_then(|raw_sha| {
         let raw = store.store.raw(v, d, raw_sha).ok()?;
         let base = Url::parse(meta.final_url.as_deref().unwrap_or(&target.url)).ok()?;
-        let ex = extract_bounded(target, &raw, meta.content_type.as_deref(), &base, limit)?.ok()?;
+        let ex = extract_bounded(target, Arc::new(raw), meta.content_type.as_deref(), &base, limit)?.ok()?;
         (ex.unmatched.is_empty() && !ex.text.trim().is_empty()).then_some(ex.text)
     });
     match fresh {
@@ -234,16 +235,16 @@ fn upgrade_reference(
 /// PDFs are read in a child process under the same limit (see [`super::pdf_child`]).
 fn extract_bounded(
     target: &Target,
-    body: &[u8],
+    body: Arc<Vec<u8>>,
     content_type: Option<&str>,
     base: &Url,
     limit: Duration,
 ) -> Option<Result<Extracted, ExtractError>> {
-    if extract::is_pdf(body, content_type) {
-        return super::pdf_child::extract(body, limit);
+    if extract::is_pdf(&body, content_type) {
+        return super::pdf_child::extract(&body, limit);
     }
     let (tx, rx) = std::sync::mpsc::channel();
-    let (body, ct, url) = (body.to_vec(), content_type.map(str::to_owned), base.clone());
+    let (ct, url) = (content_type.map(str::to_owned), base.clone());
     let (select, remove) = (target.select.clone(), target.remove.clone());
     std::thread::Builder::new()
         .name("extract".into())
@@ -264,14 +265,22 @@ fn compare(
     target: &Target,
     meta: &mut Meta,
     checked: &mut Checked,
-    resp: Response,
+    mut resp: Response,
     how: &How,
 ) -> Result<Finding, StoreError> {
     let (update, now) = (how.update, how.now);
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
     let status = Some(resp.status);
     let limit = how.extract_limit;
-    let ex = match extract_bounded(target, &resp.body, resp.content_type.as_deref(), &resp.final_url, limit) {
+    // Shared with the extraction thread, not copied.
+    let body = Arc::new(std::mem::take(&mut resp.body));
+    let ex = match extract_bounded(
+        target,
+        Arc::clone(&body),
+        resp.content_type.as_deref(),
+        &resp.final_url,
+        limit,
+    ) {
         None => {
             return Ok(Finding::failed(
                 State::Failed,
@@ -336,7 +345,7 @@ fn compare(
         }
     }
     checked.stated_date = ex.last_updated.clone();
-    let raw_sha = store.put_raw(v, d, &resp.body)?;
+    let raw_sha = store.put_raw(v, d, &body)?;
     let text_sha = store.put_text(v, d, &ex.text)?;
     let mut found = Finding {
         state: State::Unchanged,

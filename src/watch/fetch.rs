@@ -231,7 +231,10 @@ impl Fetcher {
             return Attempt::Done(Outcome::Status { status, final_url });
         }
         let headers = resp.headers().clone();
-        let mut body = Vec::new();
+        // Sized from Content-Length when the server gives it (growing the buffer copied every page
+        // one and a half times over); never beyond the limit, whatever the header says.
+        let expected = resp.content_length().unwrap_or(0).min(self.cfg.max_body);
+        let mut body = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
         loop {
             match resp.chunk().await {
                 Ok(Some(chunk)) => {

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
+use std::sync::LazyLock;
 
 use serde::Serialize;
 
@@ -192,21 +193,13 @@ impl<'f, 'a> Judge<'f, 'a> {
         let reason = match self.status {
             Status::Fail => join(&self.fails),
             Status::Unknown => {
-                let en: Vec<&str> = self
-                    .unknown
-                    .iter()
-                    .filter_map(|k| terms::find(k))
-                    .map(|t| t.label_en)
-                    .collect();
-                let nl: Vec<&str> = self
-                    .unknown
-                    .iter()
-                    .filter_map(|k| terms::find(k))
-                    .map(|t| t.label_nl)
-                    .collect();
+                let labels: Vec<&(String, String)> =
+                    self.unknown.iter().filter_map(|k| labels_in_sentence(k)).collect();
+                let en: Vec<&str> = labels.iter().map(|l| l.0.as_str()).collect();
+                let nl: Vec<&str> = labels.iter().map(|l| l.1.as_str()).collect();
                 Text::new(
-                    format!("Not known from a source: {}.", lower_first(&en.join("; "))),
-                    format!("Niet bekend uit een bron: {}.", lower_first(&nl.join("; "))),
+                    format!("Not known from a source: {}.", en.join("; ")),
+                    format!("Niet bekend uit een bron: {}.", nl.join("; ")),
                 )
             }
             Status::Conditional => Text::new(
@@ -222,6 +215,17 @@ impl<'f, 'a> Judge<'f, 'a> {
             conditions: self.conditions,
         }
     }
+}
+
+/// A term's English and Dutch labels as they read inside a sentence ([`lower_first`]), made once.
+fn labels_in_sentence(key: &str) -> Option<&'static (String, String)> {
+    static LABELS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+        terms::TERMS
+            .iter()
+            .map(|t| (lower_first(t.label_en), lower_first(t.label_nl)))
+            .collect()
+    });
+    terms::TERMS.iter().position(|t| t.key == key).map(|i| &LABELS[i])
 }
 
 fn join(texts: &[Text]) -> Text {

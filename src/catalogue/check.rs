@@ -103,7 +103,8 @@ impl Checker<'_> {
     /// Whether `s` is an http(s) URL with a host; a URL already found valid in this file is not
     /// parsed again (claims cite the same few documents over and over).
     fn url_ok(&mut self, s: &str) -> Result<(), String> {
-        if self.valid_urls.contains(s) {
+        // A plain URL is told apart faster than it is hashed; only others are remembered.
+        if plainly_valid(s) || self.valid_urls.contains(s) {
             return Ok(());
         }
         check_url(s)?;

@@ -153,19 +153,28 @@ fn plainly_valid(s: &str) -> bool {
     let Some(rest) = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://")) else {
         return false;
     };
-    let host = rest.find(['/', '?', '#']).map_or(rest, |end| &rest[..end]);
-    let plain_label = |label: &str| {
-        !label.is_empty()
-            && !label.starts_with("xn--")
-            && label
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
-    host.split('.').all(plain_label)
-        && host
-            .rsplit('.')
-            .next()
-            .is_some_and(|last| last.as_bytes()[0].is_ascii_lowercase())
+    // One pass over the host's bytes (this runs for every claim).
+    let host = rest.as_bytes();
+    let end = host
+        .iter()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(host.len());
+    let mut label_start = 0;
+    for (i, &b) in host[..end].iter().enumerate() {
+        if b == b'.' {
+            if i == label_start {
+                return false;
+            }
+            label_start = i + 1;
+        } else if !(b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            || (i == label_start + 3 && &host[label_start..=i] == b"xn--")
+        {
+            return false;
+        }
+    }
+    // The last label is not empty and starts with a letter.
+    host.get(label_start)
+        .is_some_and(|b| label_start < end && b.is_ascii_lowercase())
 }
 
 fn valid_id(s: &str) -> bool {

@@ -200,9 +200,8 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
         let read = facts.take_read();
         let mut stale_reasons = Vec::new();
         let used: Vec<FactUsed> = read
-            .iter()
-            .map(|term| {
-                let claim = vendor.claim(term, offering);
+            .into_iter()
+            .map(|(term, claim)| {
                 if let Some(claim) = claim {
                     stale_reasons.extend(staleness(vendor, claim, inputs));
                 }

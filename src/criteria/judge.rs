@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use serde::Serialize;
 
@@ -68,8 +68,11 @@ pub struct Facts<'a> {
     pub offering: Option<&'a str>,
     /// Accepted hosting regions from the profile.
     pub accepted_regions: &'a [String],
-    read: RefCell<Vec<&'static str>>,
+    read: RefCell<Vec<Read<'a>>>,
 }
+
+/// A term that was read, with the claim found for it.
+pub type Read<'a> = (&'static str, Option<&'a Arc<Claim>>);
 
 impl<'a> Facts<'a> {
     pub fn new(vendor: &'a Vendor, offering: Option<&'a str>, accepted_regions: &'a [String]) -> Self {
@@ -85,14 +88,16 @@ impl<'a> Facts<'a> {
     pub fn claim(&self, key: &'static str) -> Option<&'a Claim> {
         debug_assert!(terms::find(key).is_some(), "unknown term {key}");
         let mut read = self.read.borrow_mut();
-        if !read.contains(&key) {
-            read.push(key);
+        if let Some(&(_, claim)) = read.iter().find(|(k, _)| *k == key) {
+            return claim.map(|c| &**c);
         }
-        self.vendor.claim(key, self.offering).map(|c| &**c)
+        let claim = self.vendor.claim(key, self.offering);
+        read.push((key, claim));
+        claim.map(|c| &**c)
     }
 
-    /// The terms read so far, in reading order; clears the record.
-    pub fn take_read(&self) -> Vec<&'static str> {
+    /// The terms read so far, in reading order, with their claims; clears the record.
+    pub fn take_read(&self) -> Vec<Read<'a>> {
         std::mem::take(&mut self.read.borrow_mut())
     }
 }

@@ -107,7 +107,7 @@ impl Checker<'_> {
         if plainly_valid(s) || self.valid_urls.contains(s) {
             return Ok(());
         }
-        check_url(s)?;
+        check_parsed(s)?;
         self.valid_urls.insert(s.to_owned());
         Ok(())
     }
@@ -133,6 +133,11 @@ pub fn check_url(s: &str) -> Result<(), String> {
     if plainly_valid(s) {
         return Ok(());
     }
+    check_parsed(s)
+}
+
+/// [`check_url`] by a full parse.
+fn check_parsed(s: &str) -> Result<(), String> {
     match url::Url::parse(s) {
         Ok(u) if !matches!(u.scheme(), "http" | "https") => Err(format!(
             "`{s}` uses the scheme `{}`; only http and https are allowed",

@@ -43,8 +43,21 @@ fn parse_all(list: &[String]) -> Result<Vec<Selector>, ExtractError> {
 pub fn render(source: &str, base: &Url, rules: &Rules) -> Result<Rendered, ExtractError> {
     let select = parse_all(rules.select)?;
     let remove = parse_all(rules.remove)?;
-    let doc = Html::parse_document(&cheaper_references(source));
+    let doc = parse(&cheaper_references(source));
     Ok(render_parsed(&doc, base, rules, &select, &remove))
+}
+
+/// `source` parsed as a document, as `Html::parse_document` does, into a tree made large enough up
+/// front: a page has about as many nodes as `<`, and a tree grown node by node copies itself each
+/// time it doubles.
+fn parse(source: &str) -> Html {
+    use html5ever::tendril::TendrilSink;
+    let nodes = memchr::memchr_iter(b'<', source.as_bytes()).count();
+    let doc = Html {
+        quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
+        tree: ego_tree::Tree::with_capacity(Node::Document, nodes.saturating_add(1)),
+    };
+    html5ever::driver::parse_document(doc, Default::default()).one(source)
 }
 
 /// Renders a parsed page with parsed selectors.

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Claim, Source, Vendor, VendorStatus};
 use crate::criteria::{profile::Profile, Facts, Severity, Status, Text, ALL};
+use crate::text::{self, concat};
 
 /// The four verdicts, in order of severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
@@ -246,15 +247,26 @@ fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs) -> Vec<Text> {
         .checked_add(jiff::Span::new().months(months))
         .is_ok_and(|limit| limit < inputs.today);
     if expired {
+        let (term, verified) = (claim.term.key, text::date(claim.verified));
+        let mut buffer = itoa::Buffer::new();
+        let months = buffer.format(months);
         out.push(Text::new(
-            format!(
-                "{}: evidence verified on {} is older than {months} months",
-                claim.term.key, claim.verified
-            ),
-            format!(
-                "{}: bewijs gecontroleerd op {} is ouder dan {months} maanden",
-                claim.term.key, claim.verified
-            ),
+            concat(&[
+                term,
+                ": evidence verified on ",
+                &verified,
+                " is older than ",
+                months,
+                " months",
+            ]),
+            concat(&[
+                term,
+                ": bewijs gecontroleerd op ",
+                &verified,
+                " is ouder dan ",
+                months,
+                " maanden",
+            ]),
         ));
     }
     // Looking up a change needs an owned key; most runs have no changes at all.

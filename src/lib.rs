@@ -17,6 +17,7 @@ pub mod guidance;
 pub mod parallel;
 pub mod report;
 pub mod terminal;
+pub mod text;
 pub mod watch;
 
 use std::io::{IsTerminal, Write};

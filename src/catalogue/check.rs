@@ -15,6 +15,7 @@ use super::diag::{describe, did_you_mean, Diagnostic, LineIndex, Severity};
 use super::load::{unknown_field_help, RawClaim, RawTerms, RawVendor, CLAIM_KEYS};
 use super::model::*;
 use super::terms::{self, Kind};
+use crate::text::{self, concat};
 
 /// What the checks need to know besides the files.
 #[derive(Debug, Clone, Copy)]
@@ -478,7 +479,7 @@ fn check_claims(
         // The claim's key, spelt out only for a diagnostic.
         let key = || match index {
             None => base.to_owned(),
-            Some(i) => format!("{base}[{i}]"),
+            Some(i) => concat(&[base, "[", itoa::Buffer::new().format(i), "]"]),
         };
         let (line, _) = c.lines.position(at);
         // The date is read from the table itself: it does not survive `RawClaim::deserialize`.
@@ -548,14 +549,20 @@ fn check_claims(
             .checked_add(jiff::Span::new().months(c.opts.max_age_months))
             .is_ok_and(|limit| limit < c.opts.today)
         {
+            // Many files of a large catalogue have old evidence: the warning is built from pieces.
+            let mut buffer = itoa::Buffer::new();
+            let months = buffer.format(c.opts.max_age_months);
             c.push(
                 Severity::Warning,
                 at,
-                &format!("{}.verified", key()),
-                format!(
-                    "evidence verified on {verified} is older than {} months",
-                    c.opts.max_age_months
-                ),
+                &concat(&[&key(), ".verified"]),
+                concat(&[
+                    "evidence verified on ",
+                    &text::date(verified),
+                    " is older than ",
+                    months,
+                    " months",
+                ]),
                 Some("check the source again and update `verified`".into()),
             );
         }

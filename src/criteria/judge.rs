@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::Status;
 use crate::catalogue::{terms, Claim, Vendor};
+use crate::text::concat;
 
 /// A sentence in English and Dutch.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -203,13 +204,13 @@ impl<'f, 'a> Judge<'f, 'a> {
                 let en: Vec<&str> = labels.iter().map(|l| l.0.as_str()).collect();
                 let nl: Vec<&str> = labels.iter().map(|l| l.1.as_str()).collect();
                 Text::new(
-                    format!("Not known from a source: {}.", en.join("; ")),
-                    format!("Niet bekend uit een bron: {}.", nl.join("; ")),
+                    concat(&["Not known from a source: ", &en.join("; "), "."]),
+                    concat(&["Niet bekend uit een bron: ", &nl.join("; "), "."]),
                 )
             }
             Status::Conditional => Text::new(
-                format!("{} Only under conditions.", pass.en),
-                format!("{} Alleen onder voorwaarden.", pass.nl),
+                concat(&[&pass.en, " Only under conditions."]),
+                concat(&[&pass.nl, " Alleen onder voorwaarden."]),
             ),
             Status::Pass => pass,
         };

@@ -84,6 +84,7 @@ impl Renderer for Csv {
         ])
         .map_err(io_err)?;
         for r in &report.evaluation.results {
+            let vendor = report.catalogue.vendor(&r.vendor);
             for c in &r.criteria {
                 for f in &c.facts {
                     let (value, source, verified, quote, note) = match &f.claim {
@@ -113,7 +114,12 @@ impl Renderer for Csv {
                         f.term.to_owned(),
                         safe(&value),
                         safe(&source),
-                        safe(f.source_url.as_deref().unwrap_or("")),
+                        safe(
+                            f.claim
+                                .as_ref()
+                                .and_then(|cl| vendor?.source_url(&cl.source))
+                                .unwrap_or(""),
+                        ),
                         verified,
                         safe(&quote),
                         safe(&note),

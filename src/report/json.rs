@@ -22,7 +22,7 @@ impl Json {
     }
 
     /// The facts a criterion read, for `show`: built as values so that nested keys come out sorted.
-    fn facts(c: &CriterionResult) -> Vec<Value> {
+    fn facts(c: &CriterionResult, vendor: Option<&Vendor>) -> Vec<Value> {
         c.facts
             .iter()
             .map(|f| match &f.claim {
@@ -31,7 +31,7 @@ impl Json {
                     "known": true,
                     "value": claim.value,
                     "source": claim.source,
-                    "source_url": f.source_url,
+                    "source_url": vendor.and_then(|v| v.source_url(&claim.source)),
                     "verified": claim.verified,
                     "quote": claim.quote,
                     "note": claim.note,
@@ -139,6 +139,7 @@ impl Serialize for ResultOut<'_> {
                 json: self.json,
                 c,
                 detail: self.detail,
+                vendor: self.vendor,
             })),
         )?;
         if let Some(vendor) = self.vendor {
@@ -162,6 +163,7 @@ struct CriterionOut<'a> {
     json: &'a Json,
     c: &'a CriterionResult,
     detail: bool,
+    vendor: Option<&'a Vendor>,
 }
 
 impl Serialize for CriterionOut<'_> {
@@ -170,7 +172,7 @@ impl Serialize for CriterionOut<'_> {
         let mut m = s.serialize_map(None)?;
         m.serialize_entry("conditions", &texts(&c.conditions, lang))?;
         if self.detail {
-            m.serialize_entry("facts", &Json::facts(c))?;
+            m.serialize_entry("facts", &Json::facts(c, self.vendor))?;
         }
         m.serialize_entry("id", c.id)?;
         m.serialize_entry("reason", c.reason.get(lang))?;

@@ -224,7 +224,9 @@ impl Renderer for Table {
                     match &f.claim {
                         Some(claim) => {
                             let src = match &claim.source {
-                                Source::Document(d) => format!("{d} <{}>", f.source_url.as_deref().unwrap_or("")),
+                                Source::Document(d) => {
+                                    format!("{d} <{}>", vendor.source_url(&claim.source).unwrap_or(""))
+                                }
                                 Source::Url(u) => format!("<{u}>"),
                             };
                             writeln!(

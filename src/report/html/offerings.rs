@@ -74,7 +74,7 @@ impl Html {
                             .unwrap_or_else(|| d.clone()),
                         Source::Url(u) => host(u),
                     };
-                    let src = match &f.source_url {
+                    let src = match vendor.and_then(|v| v.source_url(&claim.source)) {
                         Some(u) => link(u, &name),
                         None => esc(&name),
                     };

@@ -159,16 +159,9 @@ pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) 
         if !selection.is_empty() && picked.is_empty() {
             return Vec::new();
         }
-        let scopes: Vec<Option<&str>> = if vendor.offerings.is_empty() {
-            vec![None]
-        } else {
-            vendor.offerings.iter().map(|o| Some(o.id.as_str())).collect()
-        };
-        scopes
-            .into_iter()
-            .filter(|scope| picked.is_empty() || picked.iter().any(|s| s.matches(&vendor.id, *scope)))
-            .map(|scope| evaluate_offering(vendor, scope, inputs))
-            .collect()
+        evaluate_vendor(vendor, inputs, |scope| {
+            picked.is_empty() || picked.iter().any(|s| s.matches(&vendor.id, scope))
+        })
     });
     let mut results: Vec<OfferingResult> = per_vendor.into_iter().flatten().collect();
     // Keep the order the user asked for, when they asked.
@@ -185,6 +178,21 @@ pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) 
         profile: inputs.profile.clone(),
         results,
     }
+}
+
+/// Evaluates the offerings of one vendor that `keep` accepts, in the order the vendor lists them;
+/// a vendor without offerings is evaluated as a whole (`None`).
+pub fn evaluate_vendor(vendor: &Vendor, inputs: &Inputs, keep: impl Fn(Option<&str>) -> bool) -> Vec<OfferingResult> {
+    let scopes: Vec<Option<&str>> = if vendor.offerings.is_empty() {
+        vec![None]
+    } else {
+        vendor.offerings.iter().map(|o| Some(o.id.as_str())).collect()
+    };
+    scopes
+        .into_iter()
+        .filter(|scope| keep(*scope))
+        .map(|scope| evaluate_offering(vendor, scope, inputs))
+        .collect()
 }
 
 /// Evaluates one vendor offering.

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod guidance;
 pub mod parallel;
 pub mod report;
+pub mod streamed;
 pub mod terminal;
 pub mod text;
 pub mod watch;
@@ -76,28 +77,37 @@ pub fn load_profile(global: &Global) -> Result<Profile, Error> {
     }
 }
 
-/// Loads the catalogue with all diagnostics, whatever they are.
-pub fn load_catalogue(global: &Global, opts: CheckOptions) -> Result<Loaded, Error> {
-    let origin = match &global.catalogue {
+/// Where the catalogue comes from: `--catalogue DIR` or the one built in.
+fn origin(global: &Global) -> Origin<'_> {
+    match &global.catalogue {
         Some(dir) => Origin::Dir(dir),
         None => Origin::Embedded,
-    };
-    catalogue::load(origin, opts).map_err(|source| Error::Read {
+    }
+}
+
+/// A catalogue directory that could not be read.
+fn read_error(global: &Global, source: std::io::Error) -> Error {
+    Error::Read {
         path: global.catalogue.clone().unwrap_or_default(),
         source,
-    })
+    }
+}
+
+/// Loads the catalogue with all diagnostics, whatever they are.
+pub fn load_catalogue(global: &Global, opts: CheckOptions) -> Result<Loaded, Error> {
+    catalogue::load(origin(global), opts).map_err(|source| read_error(global, source))
+}
+
+/// The refusal of a catalogue with errors, naming each of them.
+fn refused(diagnostics: Vec<Diagnostic>) -> Error {
+    Error::InvalidCatalogue(diagnostics.into_iter().filter(|d| d.severity == Level::Error).collect())
 }
 
 /// Loads the catalogue and refuses it when it has errors.
 pub fn checked_catalogue(global: &Global, opts: CheckOptions) -> Result<Catalogue, Error> {
     let loaded = load_catalogue(global, opts)?;
     if loaded.has_errors() {
-        let errors: Vec<Diagnostic> = loaded
-            .diagnostics
-            .into_iter()
-            .filter(|d| d.severity == Level::Error)
-            .collect();
-        return Err(Error::InvalidCatalogue(errors));
+        return Err(refused(loaded.diagnostics));
     }
     Ok(loaded.catalogue)
 }
@@ -177,13 +187,16 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let mut report_out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = match &cli.command {
         Command::Audit(a) => {
+            if let Some(code) = streamed::audit(g, a, &mut report_out)? {
+                return Ok(code);
+            }
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
             let r = report::Report {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
             report::output::deliver(&a.output, g.lang, color, &mut report_out, &|re, w| re.audit(&r, w))?;
-            let code = gate(&ev, a.fail_on);
+            let code = gate(ev.results.iter().map(|r| r.verdict), a.fail_on);
             // The process ends right after: freeing a large catalogue and evaluation piece by
             // piece would only cost time.
             std::mem::forget(ev);
@@ -293,15 +306,15 @@ fn watch_command(g: &Global, a: &cli::WatchArgs, color: bool, out: &mut dyn Writ
     Ok(code)
 }
 
-/// The exit code of `audit --fail-on`.
-fn gate(ev: &Evaluation, fail_on: Option<FailOn>) -> u8 {
+/// The exit code of an audit with `--fail-on`, from the verdicts of its results.
+fn gate(mut verdicts: impl Iterator<Item = Verdict>, fail_on: Option<FailOn>) -> u8 {
     let Some(level) = fail_on else { return exit::SUCCESS };
     let threshold = match level {
         FailOn::NotSuitable => Verdict::NotSuitable,
         FailOn::InsufficientInformation => Verdict::InsufficientInformation,
         FailOn::Conditions => Verdict::SuitableWithConditions,
     };
-    if ev.results.iter().any(|r| r.verdict >= threshold) {
+    if verdicts.any(|v| v >= threshold) {
         exit::FINDINGS
     } else {
         exit::SUCCESS

@@ -406,3 +406,54 @@ fn audit_table_fits_80_columns() {
         assert_eq!(line, line.trim_end(), "trailing spaces");
     }
 }
+
+/// An audit of the whole catalogue and an audit naming every vendor by id are the same document:
+/// results in the order of vendor ids whatever the order of the file names (`a-b.toml` sorts
+/// before `a.toml`), every offering of a vendor in its order, the same texts.
+#[test]
+fn an_audit_of_everything_lists_vendors_by_id() {
+    let with_offerings = format!(
+        "{}\n[[offerings]]\nid = \"free\"\nname = \"Free\"\n\n[[offerings]]\nid = \"edu\"\nname = \"Education\"\n",
+        vendor("a-b", &[], &["contract.dpa"])
+    );
+    let cat = Catalogue::new(&[
+        ("a.toml", &vendor("a", &[], &[])),
+        ("a-b.toml", &with_offerings),
+        ("b.toml", &vendor("b", &[("secondary_use.selling", "true")], &[])),
+    ]);
+    let audit = |vendors: &[&str]| {
+        let out = vcaudit()
+            .args([
+                "--lang",
+                "nl",
+                "audit",
+                "--format",
+                "json",
+                "--as-of",
+                "2026-11-22",
+                "--catalogue",
+            ])
+            .arg(cat.path())
+            .args(vendors)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let everything = audit(&[]);
+    assert_eq!(
+        String::from_utf8_lossy(&everything),
+        String::from_utf8_lossy(&audit(&["a", "a-b", "b"]))
+    );
+    let results: Vec<(String, String)> = json(&everything)["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| (r["vendor"].to_string(), r["offering"].to_string()))
+        .collect();
+    let expected = [("a", "null"), ("a-b", "\"free\""), ("a-b", "\"edu\""), ("b", "null")];
+    assert_eq!(
+        results,
+        expected.map(|(v, o)| (format!("\"{v}\""), o.to_owned())).to_vec()
+    );
+}

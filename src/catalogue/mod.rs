@@ -44,11 +44,43 @@ impl Loaded {
 /// Reads and checks every vendor file. I/O failures on the directory itself are errors; problems
 /// inside files are diagnostics, all of them, for every file.
 pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
+    let each = load_each(origin, opts, |vendor| vendor)?;
+    Ok(Loaded {
+        catalogue: Catalogue {
+            vendors: each.results.into_iter().map(|(_, v)| v).collect(),
+        },
+        diagnostics: each.diagnostics,
+        files: each.files,
+    })
+}
+
+/// What [`load_each`] made of every vendor, in the order of vendor ids, with every diagnostic.
+pub struct Each<R> {
+    pub results: Vec<(String, R)>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: usize,
+}
+
+impl<R> Each<R> {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Reads and checks every vendor file as [`load`] does, and hands each vendor to `f` on the
+/// thread that checked it, as soon as it is checked: a command that needs each vendor only once
+/// (an audit written as it is evaluated) then never holds the whole catalogue in memory.
+pub fn load_each<R: Send>(
+    origin: Origin,
+    opts: CheckOptions,
+    f: impl Fn(Vendor) -> R + Sync + Send,
+) -> std::io::Result<Each<R>> {
     let (files, label) = match origin {
         Origin::Embedded => (load::embedded_files(), "the built-in catalogue".to_owned()),
         Origin::Dir(dir) => (load::dir_files(dir)?, dir.display().to_string()),
     };
-    let mut catalogue = Catalogue::default();
+    let mut results = Vec::with_capacity(files.len());
     let mut diagnostics = Vec::new();
     if files.is_empty() {
         diagnostics.push(Diagnostic {
@@ -62,19 +94,20 @@ pub fn load(origin: Origin, opts: CheckOptions) -> std::io::Result<Loaded> {
         });
     }
     let checked = crate::parallel::map(&files, |file| {
-        std::io::Result::Ok(match load::read(file)? {
+        let (vendor, diags) = match load::read(file)? {
             Err(d) => (None, vec![d]),
             Ok(text) => parse_and_check(&file.display, &file.stem, &text, opts),
-        })
+        };
+        std::io::Result::Ok((vendor.map(|v| (v.id.clone(), f(v))), diags))
     });
     for result in checked {
-        let (vendor, mut diags) = result?;
+        let (made, mut diags) = result?;
         diagnostics.append(&mut diags);
-        catalogue.vendors.extend(vendor);
+        results.extend(made);
     }
-    catalogue.vendors.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(Loaded {
-        catalogue,
+    results.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(Each {
+        results,
         diagnostics,
         files: files.len(),
     })

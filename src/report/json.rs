@@ -4,6 +4,7 @@
 
 use std::io::{self, Write};
 
+use jiff::civil::Date;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -11,7 +12,7 @@ use serde_json::{json, Value};
 use super::{Options, Renderer, Report, SCHEMA_VERSION};
 use crate::catalogue::Vendor;
 use crate::compare::Comparison;
-use crate::criteria::{self, Criterion, Text};
+use crate::criteria::{self, profile::Profile, Criterion, Text};
 use crate::evaluate::{CriterionResult, OfferingResult};
 
 pub struct Json(pub Options);
@@ -49,40 +50,60 @@ impl Json {
     /// the same as `serde_json::to_writer_pretty` would make of it.
     fn results(&self, report: &Report, detail: bool, w: &mut dyn Write) -> io::Result<()> {
         let ev = report.evaluation;
-        let mut w = io::BufWriter::with_capacity(1 << 16, w);
-        w.write_all(b"{\n")?;
-        field(&mut w, "as_of", &ev.as_of)?;
-        w.write_all(b",\n")?;
-        field(&mut w, "lang", &self.0.lang)?;
-        w.write_all(b",\n")?;
-        let profile = ProfileOut {
-            accepted_regions: &ev.profile.accepted_regions,
-            max_age_months: ev.profile.max_age_months,
-            name: &ev.profile.name,
-        };
-        field(&mut w, "profile", &profile)?;
-        w.write_all(b",\n  \"results\": [")?;
-        for (b, block) in ev.results.chunks(RESULTS_PER_BLOCK).enumerate() {
-            let rendered = crate::parallel::map(block, |r| {
+        // Rendered a block at a time on all cores, block after block as they are written.
+        let rendered = ev.results.chunks(RESULTS_PER_BLOCK).flat_map(|block| {
+            crate::parallel::map(block, |r| {
                 let vendor = if detail {
                     report.catalogue.vendor(&r.vendor)
                 } else {
                     None
                 };
-                let out = ResultOut {
-                    json: self,
-                    r,
-                    detail,
-                    vendor,
-                };
-                pretty_at(&out, 2)
-            });
-            for (i, r) in rendered.into_iter().enumerate() {
-                w.write_all(if b == 0 && i == 0 { b"\n    " } else { b",\n    " })?;
-                w.write_all(&r?)?;
-            }
+                self.result(r, detail, vendor)
+            })
+        });
+        self.document(ev.as_of, &ev.profile, rendered, w)
+    }
+
+    /// One result as it stands in the `results` of an audit, or of `show` (`detail`, with the
+    /// vendor's findings and documents).
+    pub fn result(&self, r: &OfferingResult, detail: bool, vendor: Option<&Vendor>) -> io::Result<Vec<u8>> {
+        let out = ResultOut {
+            json: self,
+            r,
+            detail,
+            vendor,
+        };
+        pretty_at(&out, 2)
+    }
+
+    /// The document of an audit or `show` around its results, each rendered with [`Json::result`].
+    pub fn document<B: AsRef<[u8]>>(
+        &self,
+        as_of: Date,
+        profile: &Profile,
+        results: impl IntoIterator<Item = io::Result<B>>,
+        w: &mut dyn Write,
+    ) -> io::Result<()> {
+        let mut w = io::BufWriter::with_capacity(1 << 16, w);
+        w.write_all(b"{\n")?;
+        field(&mut w, "as_of", &as_of)?;
+        w.write_all(b",\n")?;
+        field(&mut w, "lang", &self.0.lang)?;
+        w.write_all(b",\n")?;
+        let profile = ProfileOut {
+            accepted_regions: &profile.accepted_regions,
+            max_age_months: profile.max_age_months,
+            name: &profile.name,
+        };
+        field(&mut w, "profile", &profile)?;
+        w.write_all(b",\n  \"results\": [")?;
+        let mut empty = true;
+        for r in results {
+            w.write_all(if empty { b"\n    " } else { b",\n    " })?;
+            w.write_all(r?.as_ref())?;
+            empty = false;
         }
-        w.write_all(if ev.results.is_empty() { b"]" } else { b"\n  ]" })?;
+        w.write_all(if empty { b"]" } else { b"\n  ]" })?;
         w.write_all(b",\n")?;
         field(&mut w, "schema_version", &SCHEMA_VERSION)?;
         w.write_all(b"\n}\n")?;

@@ -11,6 +11,7 @@ pub mod output;
 mod table;
 mod xlsx;
 
+pub use json::Json;
 pub use table::wrap;
 
 use std::io::{self, Write};

@@ -324,24 +324,32 @@ fn gate(mut verdicts: impl Iterator<Item = Verdict>, fail_on: Option<FailOn>) ->
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let profile = load_profile(g)?;
     let today = today(g)?;
-    let loaded = load_catalogue(
-        g,
-        CheckOptions {
-            today,
-            max_age_months: profile.max_age_months,
-        },
-    )?;
-    let errors = loaded.diagnostics.iter().filter(|d| d.severity == Level::Error).count();
-    let warnings = loaded.diagnostics.len() - errors;
+    let opts = CheckOptions {
+        today,
+        max_age_months: profile.max_age_months,
+    };
+    // The vendors themselves are kept only for a coverage table: validating a large catalogue
+    // then never holds it in memory whole.
+    let keep = args.coverage || !args.selection.is_empty();
+    let each = catalogue::load_each(origin(g), opts, |vendor| keep.then_some(vendor))
+        .map_err(|source| read_error(g, source))?;
+    let vendors = each.results.len();
+    let has_errors = each.has_errors();
+    let (diagnostics, files) = (each.diagnostics, each.files);
+    let catalogue = Catalogue {
+        vendors: each.results.into_iter().filter_map(|(_, v)| v).collect(),
+    };
+    let errors = diagnostics.iter().filter(|d| d.severity == Level::Error).count();
+    let warnings = diagnostics.len() - errors;
     // A named vendor whose file has errors is not in the loaded catalogue: then the errors are the
     // report, not an unknown name.
-    let selection = match selectors(&loaded.catalogue, &args.selection) {
+    let selection = match selectors(&catalogue, &args.selection) {
         Ok(s) => Some(s),
-        Err(_) if loaded.has_errors() => None,
+        Err(_) if has_errors => None,
         Err(e) => return Err(e),
     };
     let cov = selection.filter(|s| args.coverage || !s.is_empty()).map(|selection| {
-        let mut rows = coverage::coverage(&loaded.catalogue, today, profile.max_age_months);
+        let mut rows = coverage::coverage(&catalogue, today, profile.max_age_months);
         if !selection.is_empty() {
             rows.retain(|c| selection.iter().any(|s| s.matches(&c.vendor, c.offering.as_deref())));
         }
@@ -351,28 +359,24 @@ fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result
     if args.format == cli::ValidateFormat::Json {
         let v = serde_json::json!({
             "schema_version": report::SCHEMA_VERSION,
-            "files": loaded.files,
-            "vendors": loaded.catalogue.vendors.len(),
+            "files": files,
+            "vendors": vendors,
             "errors": errors,
             "warnings": warnings,
-            "diagnostics": loaded.diagnostics,
+            "diagnostics": diagnostics,
             "coverage": cov,
             "coverage_total": total,
         });
         serde_json::to_writer_pretty(&mut *out, &v).map_err(std::io::Error::from)?;
         writeln!(out)?;
     } else {
-        for d in &loaded.diagnostics {
+        for d in &diagnostics {
             writeln!(out, "{}", report::clean(&d.to_string()))?;
         }
         if let Some(cov) = &cov {
             coverage::write_table(out, cov, g.lang)?;
         }
-        writeln!(
-            out,
-            "{}",
-            coverage::summary(loaded.files, loaded.catalogue.vendors.len(), errors, warnings, g.lang)
-        )?;
+        writeln!(out, "{}", coverage::summary(files, vendors, errors, warnings, g.lang))?;
     }
     Ok(if errors > 0 { exit::INVALID } else { exit::SUCCESS })
 }

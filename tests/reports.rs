@@ -218,15 +218,16 @@ fn xlsx(cat: &Catalogue, cmd: &[&str]) -> Xlsx<std::io::BufReader<std::fs::File>
         .assert()
         .success()
         .stdout("");
-    let kept = std::env::temp_dir().join(format!(
-        "vcaudit-test-{}-{}.xlsx",
-        std::process::id(),
-        cmd.join("-").replace('/', "_")
-    ));
-    std::fs::copy(&path, &kept).expect("copy");
-    let wb: Xlsx<_> = open_workbook(&kept).expect("a spreadsheet calamine can open");
-    let _ = std::fs::remove_file(&kept);
-    wb
+    // A copy under a name of its own: tests run in parallel, and two of them may render the same
+    // command (a name made from the process and the command was shared, and one test read the
+    // other's half-copied file).
+    let kept = tempfile::Builder::new()
+        .prefix("vcaudit-test-")
+        .suffix(".xlsx")
+        .tempfile()
+        .expect("temp file");
+    std::fs::copy(&path, kept.path()).expect("copy");
+    open_workbook(kept.path()).expect("a spreadsheet calamine can open")
 }
 
 fn strings(wb: &mut Xlsx<std::io::BufReader<std::fs::File>>, sheet: &str) -> Vec<Vec<String>> {

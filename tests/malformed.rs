@@ -216,3 +216,45 @@ fn a_valid_catalogue_passes() {
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("0 errors"));
 }
+
+/// One claim per term and scope: a scope is taken by a claim kept before (with or without
+/// offerings) or named twice in the same claim; a claim refused for another reason takes none.
+#[test]
+fn overlapping_claims_name_the_scope_they_share() {
+    let claim_in = |value: &str, offerings: &str| {
+        format!("\n[[terms.contract.dpa]]\nvalue = {value}\nsource = \"privacy\"\nverified = 2026-06-01\n{offerings}\n")
+    };
+    let text = [
+        vendor_head("v", &["free", "edu"]),
+        claim_in("\"maybe\"", ""),
+        claim_in("true", ""),
+        claim_in("false", "offerings = [\"free\"]"),
+        claim_in("true", "offerings = [\"edu\", \"free\", \"edu\"]"),
+        claim_in("true", ""),
+    ]
+    .concat();
+    let (code, out) = validate(&[("v.toml", &text)]);
+    assert_eq!(code, Some(3), "{out}");
+    let scopes: Vec<(&str, &str)> = out
+        .lines()
+        .filter(|l| l.contains("two claims"))
+        .map(|l| {
+            let key = l.split('`').nth(1).unwrap_or("");
+            let scope = l
+                .split("in the scope ")
+                .nth(1)
+                .and_then(|s| s.split(';').next())
+                .unwrap_or("");
+            (key, scope)
+        })
+        .collect();
+    assert_eq!(
+        scopes,
+        [
+            ("terms.contract.dpa[3]", "free"),
+            ("terms.contract.dpa[3]", "edu"),
+            ("terms.contract.dpa[4]", "(all offerings)"),
+        ],
+        "{out}"
+    );
+}

@@ -439,6 +439,16 @@ fn check_terms(
     out
 }
 
+/// The scopes a claim covers, as messages name them: its offerings, or all of them.
+fn scopes(offerings: &[String]) -> impl Iterator<Item = &str> {
+    let all: &[&str] = if offerings.is_empty() {
+        &["(all offerings)"]
+    } else {
+        &[]
+    };
+    all.iter().copied().chain(offerings.iter().map(String::as_str))
+}
+
 fn check_claims(
     c: &mut Checker,
     term: &'static terms::Term,
@@ -473,8 +483,7 @@ fn check_claims(
             return Vec::new();
         }
     };
-    let mut scopes: BTreeSet<String> = BTreeSet::new();
-    let mut out = Vec::new();
+    let mut out: Vec<Arc<Claim>> = Vec::new();
     for (index, at, mut item) in items {
         // The claim's key, spelt out only for a diagnostic.
         let key = || match index {
@@ -511,11 +520,11 @@ fn check_claims(
         let Some(v) = convert_value(c, term, &raw.value, at, || format!("{}.value", key())) else {
             continue;
         };
-        let source = if raw.source.contains("://") {
+        let is_url = if raw.source.contains("://") {
             if let Err(why) = c.url_ok(&raw.source) {
                 c.error(at, &format!("{}.source", key()), why);
             }
-            Source::Url(raw.source.clone())
+            true
         } else {
             if !documents.contains(&raw.source.as_str()) {
                 let help = did_you_mean(&raw.source, documents.iter().copied())
@@ -527,7 +536,7 @@ fn check_claims(
                     help,
                 );
             }
-            Source::Document(raw.source.clone())
+            false
         };
         let verified = match original.get_ref() {
             DeValue::Datetime(dt) => c.date_at(dt, at, || format!("{}.verified", key())),
@@ -583,13 +592,12 @@ fn check_claims(
                 );
             }
         }
-        let scope_names: Vec<String> = if raw.offerings.is_empty() {
-            vec!["(all offerings)".into()]
-        } else {
-            raw.offerings.clone()
-        };
-        for s in scope_names {
-            if !scopes.insert(s.clone()) {
+        // A scope is taken when a claim kept before names it (every claim that gets this far is
+        // kept), or when this claim names it twice.
+        for (k, s) in scopes(&raw.offerings).enumerate() {
+            let taken = out.iter().any(|kept| scopes(&kept.offerings).any(|t| t == s))
+                || scopes(&raw.offerings).take(k).any(|t| t == s);
+            if taken {
                 c.error(
                     at,
                     &key(),
@@ -637,7 +645,11 @@ fn check_claims(
         out.push(Arc::new(Claim {
             term,
             value: v,
-            source,
+            source: if is_url {
+                Source::Url(raw.source)
+            } else {
+                Source::Document(raw.source)
+            },
             verified,
             quote: raw.quote,
             note: raw.note,

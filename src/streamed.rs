@@ -14,10 +14,10 @@ use crate::evaluate::{self, Inputs};
 use crate::report::{self, Json};
 
 /// Runs the audit when it is one that can be streamed: every vendor, as JSON. `None` otherwise,
-/// and also when the watch store cannot be read, so that the usual path reports that in its usual
-/// place (after the catalogue's errors).
+/// and also when the output's format cannot be told or the watch store cannot be read, so that
+/// the usual path reports that in its usual place (after the catalogue's errors).
 pub fn audit(g: &Global, a: &AuditArgs, stdout: &mut dyn Write) -> Result<Option<u8>, Error> {
-    if !a.vendors.is_empty() || report::output::format(&a.output)? != Format::Json {
+    if !a.vendors.is_empty() || !matches!(report::output::format(&a.output), Ok(Format::Json)) {
         return Ok(None);
     }
     let profile = crate::load_profile(g)?;

@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{claim, vendor, vendor_head, Catalogue};
+use common::{claim, vcaudit, vendor, vendor_head, Catalogue};
 
 /// Runs `vcaudit` with the arguments; returns (exit code, stdout + stderr).
 fn run(args: &[&str], dir: &Path) -> (Option<i32>, String) {
@@ -402,4 +402,29 @@ fn a_missing_profile_or_a_directory_instead() {
     let (code, text) = run(&["--profile", ".", "audit", "--catalogue", "."], cat.path());
     assert_eq!(code, Some(3), "{text}");
     assert!(text.contains("it is a directory"), "{text}");
+}
+
+/// A catalogue directory is read for its `*.toml` files, following links: a linked vendor file is
+/// read, a directory or a dangling link named like a vendor file is not.
+#[cfg(unix)]
+#[test]
+fn vendor_files_are_found_through_links_and_nothing_else_is() {
+    let elsewhere = tempfile::tempdir().expect("dir");
+    std::fs::write(elsewhere.path().join("kept-b.toml"), vendor("b", &[], &[])).expect("write");
+    let cat = Catalogue::new(&[("a.toml", &vendor("a", &[], &[]))]);
+    std::os::unix::fs::symlink(elsewhere.path().join("kept-b.toml"), cat.file("b.toml")).expect("link");
+    std::fs::create_dir(cat.file("c.toml")).expect("dir");
+    std::os::unix::fs::symlink(elsewhere.path().join("gone.toml"), cat.file("d.toml")).expect("link");
+    let out = vcaudit()
+        .args(["validate", "--format", "json", "--as-of", "2026-11-22", "--catalogue"])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        (v["files"].as_u64(), v["vendors"].as_u64(), v["errors"].as_u64()),
+        (Some(2), Some(2), Some(0)),
+        "{v}"
+    );
+    assert!(out.status.success());
 }

@@ -251,11 +251,7 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
 fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs) -> Vec<Text> {
     let mut out = Vec::new();
     let months = inputs.profile.max_age_months;
-    let expired = claim
-        .verified
-        .checked_add(jiff::Span::new().months(months))
-        .is_ok_and(|limit| limit < inputs.today);
-    if expired {
+    if crate::catalogue::check::too_old(claim.verified, inputs.today, months) {
         let (term, verified) = (claim.term.key, text::date(claim.verified));
         let mut buffer = itoa::Buffer::new();
         let months = buffer.format(months);

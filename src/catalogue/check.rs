@@ -129,6 +129,14 @@ impl Checker<'_> {
     }
 }
 
+/// Whether evidence verified on `verified` is older than `months` on `today`: the one rule behind
+/// the checker's warning and the evaluation's stale flag.
+pub fn too_old(verified: Date, today: Date, months: i32) -> bool {
+    verified
+        .checked_add(jiff::Span::new().months(months))
+        .is_ok_and(|limit| limit < today)
+}
+
 /// Whether a string is an absolute http(s) URL with a host.
 pub fn check_url(s: &str) -> Result<(), String> {
     if plainly_valid(s) {
@@ -554,10 +562,7 @@ fn check_claims(
             }
         };
         let Some(verified) = verified else { continue };
-        if verified
-            .checked_add(jiff::Span::new().months(c.opts.max_age_months))
-            .is_ok_and(|limit| limit < c.opts.today)
-        {
+        if too_old(verified, c.opts.today, c.opts.max_age_months) {
             // Many files of a large catalogue have old evidence: the warning is built from pieces.
             let mut buffer = itoa::Buffer::new();
             let months = buffer.format(c.opts.max_age_months);

@@ -69,10 +69,27 @@ pub fn today(global: &Global) -> Result<Date, Error> {
     }
 }
 
+/// How the catalogue is checked: evidence ages counted up to `--as-of` or today, dates after
+/// today (or a later `--as-of` day) refused.
+pub fn check_options(global: &Global, profile: &Profile) -> Result<CheckOptions, Error> {
+    let today = today(global)?;
+    Ok(CheckOptions {
+        today,
+        latest: today.max(jiff::Zoned::now().date()),
+        max_age_months: profile.max_age_months,
+    })
+}
+
 /// The profile: `--profile FILE` or the default.
 pub fn load_profile(global: &Global) -> Result<Profile, Error> {
     match &global.profile {
-        Some(path) => profile::load(path).map_err(Error::InvalidProfile),
+        Some(path) => profile::load(path).map_err(|e| match e {
+            profile::LoadError::Read(source) => Error::Read {
+                path: path.clone(),
+                source,
+            },
+            profile::LoadError::Invalid(problems) => Error::InvalidProfile(problems),
+        }),
         None => Ok(Profile::default()),
     }
 }
@@ -154,13 +171,7 @@ pub fn source_changes(global: &Global) -> Result<SourceChanges, Error> {
 pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, Evaluation), Error> {
     let profile = load_profile(global)?;
     let today = today(global)?;
-    let catalogue = checked_catalogue(
-        global,
-        CheckOptions {
-            today,
-            max_age_months: profile.max_age_months,
-        },
-    )?;
+    let catalogue = checked_catalogue(global, check_options(global, &profile)?)?;
     let selection = selectors(&catalogue, selection)?;
     let changes = source_changes(global)?;
     let inputs = Inputs {
@@ -268,13 +279,7 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
 
 /// `vcaudit watch`: check the documents, record them, report, and map the result to an exit code.
 fn watch_command(g: &Global, a: &cli::WatchArgs, color: bool, out: &mut dyn Write) -> Result<u8, Error> {
-    let catalogue = checked_catalogue(
-        g,
-        CheckOptions {
-            today: today(g)?,
-            max_age_months: load_profile(g)?.max_age_months,
-        },
-    )?;
+    let catalogue = checked_catalogue(g, check_options(g, &load_profile(g)?)?)?;
     let targets = watch::targets(&catalogue, &a.documents)?;
     let opts = watch::Options {
         update: a.update,
@@ -324,10 +329,7 @@ fn gate(mut verdicts: impl Iterator<Item = Verdict>, fail_on: Option<FailOn>) ->
 fn validate(g: &Global, args: &cli::ValidateArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let profile = load_profile(g)?;
     let today = today(g)?;
-    let opts = CheckOptions {
-        today,
-        max_age_months: profile.max_age_months,
-    };
+    let opts = check_options(g, &profile)?;
     // The vendors themselves are kept only for a coverage table: validating a large catalogue
     // then never holds it in memory whole.
     let keep = args.coverage || !args.selection.is_empty();

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use crate::catalogue::{self, CheckOptions};
+use crate::catalogue;
 use crate::cli::{AuditArgs, Format, Global};
 use crate::error::Error;
 use crate::evaluate::{self, Inputs};
@@ -34,10 +34,7 @@ pub fn audit(g: &Global, a: &AuditArgs, stdout: &mut dyn Write) -> Result<Option
         lang: g.lang,
         color: false,
     });
-    let opts = CheckOptions {
-        today,
-        max_age_months: profile.max_age_months,
-    };
+    let opts = crate::check_options(g, &profile)?;
     let each = catalogue::load_each(crate::origin(g), opts, |vendor| {
         evaluate::evaluate_vendor(&vendor, &inputs, |_| true)
             .iter()

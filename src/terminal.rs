@@ -56,6 +56,24 @@ pub fn plain(s: &str) -> String {
     strip(s)
 }
 
+/// `s` with every control character but newline and tab written out as `\u{1b}`, for messages
+/// that quote a value: the reader sees what is wrong with it instead of a value that looks right,
+/// and a terminal is sent no escape sequence.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    if !has_control(s.as_bytes()) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether UTF-8 text `b` holds a control character other than newline and tab: a byte below 0x20,
 /// DEL, or a C1 control (encoded 0xC2 0x80–0x9F). Escape sequences begin with one of these.
 fn has_control(b: &[u8]) -> bool {
@@ -113,5 +131,13 @@ mod tests {
         assert_eq!(plain("x\u{1b}]8;;http://e\u{1b}\\link\u{1b}]8;;\u{1b}\\y"), "xlinky");
         assert_eq!(plain("c\u{9b}2Jd \u{9d}0;t\u{9c}e"), "cd e");
         assert_eq!(plain("tab\tline\nbell\u{7} \u{1}=SUM"), "tab\tline\nbell =SUM");
+    }
+
+    #[test]
+    fn visible_spells_out_control_characters() {
+        use super::visible;
+        assert_eq!(visible("active"), "active");
+        assert_eq!(visible("\u{1b}[31mactive"), "\\u{1b}[31mactive");
+        assert_eq!(visible("a\u{9b}b\u{7f}\tc\nd"), "a\\u{9b}b\\u{7f}\tc\nd");
     }
 }

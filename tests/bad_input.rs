@@ -148,8 +148,8 @@ fn retired_status_must_agree_with_the_date() {
     expect(&[("v.toml", &text)], &["`status`", "no `retired` date"]);
     let text = vendor_with("status = \"active\"", "status = \"active\"\nretired = 2024-01-01");
     expect(&[("v.toml", &text)], &["`retired`", "status is \"active\""]);
-    let text = vendor_with("status = \"active\"", "status = \"retired\"\nretired = 2030-01-01");
-    expect(&[("v.toml", &text)], &["`retired`", "2030-01-01 is in the future"]);
+    let text = vendor_with("status = \"active\"", "status = \"retired\"\nretired = 2099-01-01");
+    expect(&[("v.toml", &text)], &["`retired`", "2099-01-01 is in the future"]);
 }
 
 #[test]
@@ -396,11 +396,12 @@ fn empty_non_utf8_and_huge_profiles() {
 #[test]
 fn a_missing_profile_or_a_directory_instead() {
     let cat = Catalogue::new(&[("v.toml", &vendor("v", &[], &[]))]);
+    // Like a missing catalogue directory: a failure to read (exit 4), not an invalid profile.
     let (code, text) = run(&["--profile", "nope.toml", "audit", "--catalogue", "."], cat.path());
-    assert_eq!(code, Some(3), "{text}");
-    assert!(text.contains("nope.toml: cannot read the profile"), "{text}");
+    assert_eq!(code, Some(4), "{text}");
+    assert!(text.contains("cannot read `nope.toml`: No such file"), "{text}");
     let (code, text) = run(&["--profile", ".", "audit", "--catalogue", "."], cat.path());
-    assert_eq!(code, Some(3), "{text}");
+    assert_eq!(code, Some(4), "{text}");
     assert!(text.contains("it is a directory"), "{text}");
 }
 
@@ -427,4 +428,39 @@ fn vendor_files_are_found_through_links_and_nothing_else_is() {
         "{v}"
     );
     assert!(out.status.success());
+}
+
+#[test]
+fn a_control_character_in_a_value_is_shown_not_hidden() {
+    // Dropped, the escape sequence would leave `active`, which looks right; sent as it is, it
+    // would colour the terminal.
+    let text = vendor_with("status = \"active\"", "status = \"\\u001b[31mactive\"");
+    let out = expect(&[("v.toml", &text)], &["`\\u{1b}[31mactive`"]);
+    assert!(!out.contains('\u{1b}'), "{out}");
+}
+
+#[test]
+fn every_wrong_top_level_key_is_reported_with_the_claims() {
+    let text = vendor_with("open_source = false", "open_source = \"no\"")
+        .replacen(
+            "status = \"active\"",
+            "status = \"actve\"\nwebiste = \"https://v.example\"\nwebsite = \"ftp://v.example\"",
+            1,
+        )
+        .replacen("headquarters = \"NL\"", "headquarters = 5", 1)
+        .replacen("verified = 2026-06-01", "verified = 2099-01-01", 1);
+    let out = expect(
+        &[("v.toml", &text)],
+        &[
+            "`open_source`: invalid type: string \"no\", expected a boolean",
+            "`headquarters`: invalid type: integer `5`, expected a string",
+            "`webiste`",
+            "did you mean `website`?",
+            "`actve` is not",
+            "scheme `ftp`",
+            "2099-01-01 is in the future",
+        ],
+    );
+    // What the checks would say of the values stood in for is not reported.
+    assert!(!out.contains("``"), "{out}");
 }

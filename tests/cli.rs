@@ -457,3 +457,23 @@ fn an_audit_of_everything_lists_vendors_by_id() {
         expected.map(|(v, o)| (format!("\"{v}\""), o.to_owned())).to_vec()
     );
 }
+
+#[test]
+fn an_as_of_day_before_the_latest_evidence_still_evaluates() {
+    // The shipped catalogue holds evidence verified long after 2020: the day only sets how old
+    // evidence counts as, it does not make later evidence "in the future".
+    for args in [
+        &["--as-of", "2020-01-01", "audit", "zoom", "--format", "json"][..],
+        &["--as-of", "2020-01-01", "validate"][..],
+    ] {
+        let out = vcaudit().args(args).output().expect("runs");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {err}");
+        assert!(!err.contains("in the future"), "{args:?}: {err}");
+    }
+    let out = vcaudit()
+        .args(["--as-of", "2020-01-01", "audit", "zoom", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(json(&out.stdout)["as_of"], "2020-01-01");
+}

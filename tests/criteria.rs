@@ -14,6 +14,7 @@ const TODAY: jiff::civil::Date = date(2026, 11, 22);
 fn load(text: &str) -> Vendor {
     let opts = CheckOptions {
         today: TODAY,
+        latest: TODAY,
         max_age_months: 18,
     };
     let (vendor, diags) = catalogue::from_str("v.toml", text, opts);
@@ -356,6 +357,7 @@ fn dutch_conditions_must_match_the_english_ones() {
     text.push_str("conditions_nl = [\"Teken het addendum\", \"En nog iets\"]\n");
     let opts = CheckOptions {
         today: TODAY,
+        latest: TODAY,
         max_age_months: 18,
     };
     let (vendor, diags) = catalogue::from_str("v.toml", &text, opts);

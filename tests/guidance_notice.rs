@@ -338,3 +338,20 @@ fn terminal_escapes_from_the_catalogue_or_the_options_never_reach_the_output() {
         assert!(out.contains("27001"), "{format}: {out}");
     }
 }
+
+#[test]
+fn the_privacy_statement_is_linked_in_the_letters_language() {
+    // The English statement comes first in the file; a Dutch letter links the Dutch one.
+    let text = vendor("good", &[], &[]).replacen(
+        "url = \"https://example.com/good/privacy\"\n",
+        "url = \"https://example.com/good/privacy\"\nlanguage = \"en\"\n\n[[documents]]\nid = \"privacy-nl\"\nkind = \"privacy-policy\"\nlanguage = \"nl\"\nurl = \"https://example.com/good/nl/privacy\"\n",
+        1,
+    );
+    let cat = Catalogue::new(&[("good.toml", &text)]);
+    let nl = notice(&cat, &["good", "--lang", "nl"]);
+    assert!(nl.contains("https://example.com/good/nl/privacy"), "{nl}");
+    assert!(!nl.contains("(in het Engels)"), "{nl}");
+    let en = notice(&cat, &["good", "--lang", "en"]);
+    assert!(en.contains("https://example.com/good/privacy"), "{en}");
+    assert!(!en.contains("https://example.com/good/nl/privacy"), "{en}");
+}

@@ -12,6 +12,7 @@ const TODAY: Date = date(2026, 11, 22);
 fn opts() -> CheckOptions {
     CheckOptions {
         today: TODAY,
+        latest: TODAY,
         max_age_months: 18,
     }
 }

@@ -99,10 +99,18 @@ fn invalid_enum_value_suggests_the_valid_one() {
 fn bad_and_future_dates() {
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2026-13-01", 1);
     expect(&[("v.toml", &text)], &["v.toml:"]);
-    let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2027-01-01", 1);
+    let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2099-01-01", 1);
     expect(
         &[("v.toml", &text)],
-        &["2027-01-01 is in the future", "`terms.contract.role.verified`"],
+        &["2099-01-01 is in the future", "`terms.contract.role.verified`"],
+    );
+    let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2026-06-01T10:00:00", 1);
+    expect(
+        &[("v.toml", &text)],
+        &[
+            "found a date with a time (2026-06-01T10:00:00)",
+            "`terms.contract.role.verified`",
+        ],
     );
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = \"2026-06-01\"", 1);
     expect(&[("v.toml", &text)], &["write the date without quotes"]);

@@ -12,6 +12,7 @@ use vcaudit::catalogue::{self, CheckOptions, Severity};
 fn opts() -> CheckOptions {
     CheckOptions {
         today: jiff::civil::date(2026, 11, 22),
+        latest: jiff::civil::date(2026, 11, 22),
         max_age_months: 18,
     }
 }

@@ -315,3 +315,49 @@ fn xlsx_on_redirected_standard_output_is_a_whole_spreadsheet() {
     let mut wb: Xlsx<_> = open_workbook(&path).expect("the bytes on standard output are a spreadsheet");
     assert!(!strings(&mut wb, "Matrix").is_empty());
 }
+
+#[test]
+fn csv_ids_are_the_same_in_both_languages() {
+    let cat = hostile();
+    for cmd in [&["audit"][..], &["show", "good"][..]] {
+        let mut columns = Vec::new();
+        for lang in ["en", "nl"] {
+            let text = run(&cat, cmd, &["--format", "csv", "--lang", lang]);
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            let at = reader
+                .headers()
+                .expect("header")
+                .iter()
+                .position(|h| h == "status")
+                .expect("a status column");
+            let statuses: Vec<String> = reader.records().map(|r| r.expect("record")[at].to_owned()).collect();
+            for s in &statuses {
+                assert!(
+                    ["pass", "conditional", "unknown", "fail"].contains(&s.as_str()),
+                    "{cmd:?} --lang {lang}: status {s:?} is not an id"
+                );
+            }
+            columns.push(statuses);
+        }
+        assert_eq!(columns[0], columns[1], "{cmd:?}");
+    }
+}
+
+#[test]
+fn markdown_show_keeps_the_evidence() {
+    let cat = hostile();
+    for lang in ["en", "nl"] {
+        let md = run(&cat, &["show", "good"], &["--format", "markdown", "--lang", lang]);
+        // Each source is a link to the document it names, with the day it was verified.
+        assert!(md.contains("[privacy](<https://example.com/good/privacy>)"), "{md}");
+        assert!(md.contains("2026-06-01"), "{md}");
+    }
+    let md = run(&cat, &["show", "evil"], &["--format", "markdown"]);
+    // The quote and the note are there, escaped, inside their row.
+    let row = md
+        .lines()
+        .find(|l| l.contains("RED"))
+        .expect("the quote of the processor agreement");
+    assert!(row.contains("&lt;/td&gt;&lt;/tr&gt;"), "{row}");
+    assert!(row.contains("Note: =SUM(1+1) a \\| b<br>c"), "{row}");
+}

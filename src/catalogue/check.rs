@@ -20,8 +20,12 @@ use crate::text::{self, concat};
 /// What the checks need to know besides the files.
 #[derive(Debug, Clone, Copy)]
 pub struct CheckOptions {
-    /// Dates after this day are errors; evidence ages are counted up to it.
+    /// Evidence ages are counted up to this day (`--as-of`, else today).
     pub today: Date,
+    /// Dates after this day are errors (a mistyped year): the real date, or the `--as-of` day
+    /// when that is later. An `--as-of` day in the past thus evaluates today's catalogue with
+    /// ages counted to that day, whatever was verified since.
+    pub latest: Date,
     /// Evidence older than this many months gets a warning.
     pub max_age_months: i32,
 }
@@ -87,15 +91,24 @@ impl Checker<'_> {
             self.error(offset, &key(), "expected a date such as 2026-01-31, found a time only");
             return None;
         };
+        if value.time.is_some() {
+            // A time of day would be dropped without a word: say so instead.
+            self.error(
+                offset,
+                &key(),
+                format!("expected a date such as 2026-01-31, found a date with a time ({value}); write the day only"),
+            );
+            return None;
+        }
         let Ok(date) = Date::new(d.year as i16, d.month as i8, d.day as i8) else {
             self.error(offset, &key(), format!("{value} is not a valid calendar date"));
             return None;
         };
-        if date > self.opts.today {
+        if date > self.opts.latest {
             self.error(
                 offset,
                 &key(),
-                format!("{date} is in the future (today is {})", self.opts.today),
+                format!("{date} is in the future (today is {})", self.opts.latest),
             );
         }
         Some(date)

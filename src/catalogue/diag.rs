@@ -32,16 +32,18 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}", self.file)?;
+        // Values quoted from a file are shown with their control characters spelt out.
+        use crate::terminal::visible;
+        write!(f, "{level}: {}", visible(&self.file))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
         if !self.key.is_empty() {
-            write!(f, ": `{}`", self.key)?;
+            write!(f, ": `{}`", visible(&self.key))?;
         }
-        write!(f, ": {}", self.message)?;
+        write!(f, ": {}", visible(&self.message))?;
         if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+            write!(f, "\n  help: {}", visible(help))?;
         }
         Ok(())
     }

@@ -138,6 +138,8 @@ pub type RawTerms<'i> = toml::de::DeTable<'i>;
 pub struct Parsed<'i> {
     pub vendor: RawVendor,
     pub terms: RawTerms<'i>,
+    /// Top-level keys that were wrong; the vendor then holds stand-ins for them.
+    pub problems: Problems,
 }
 
 #[derive(Debug, Deserialize)]
@@ -281,8 +283,10 @@ pub fn decode(display: &str, bytes: Cow<'_, [u8]>) -> Result<String, Diagnostic>
 }
 
 /// Parses a decoded file into its raw shape. A TOML syntax error, a missing or misspelt key or a
-/// value of the wrong type is a diagnostic with line, column and key.
-pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Diagnostic> {
+/// value of the wrong type is a diagnostic with line, column and key. When top-level keys are
+/// wrong, every one of them is reported (see [`recover`]): `Ok` then carries those problems in
+/// [`Parsed::problems`] and the file can still have its claims checked; `Err` means it cannot.
+pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Vec<Diagnostic>> {
     let as_diagnostic = |err: toml::de::Error| {
         let offset = err.span().map(|s| s.start);
         let (line, column) = offset.map_or((0, 0), |o| LineIndex::new(text).position(o));
@@ -297,9 +301,12 @@ pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Diagnostic>
             ..whole_file(display, message)
         }
     };
-    let mut doc = toml::de::DeTable::parse(text).map_err(as_diagnostic)?;
+    let mut doc = toml::de::DeTable::parse(text).map_err(|e| vec![as_diagnostic(e)])?;
     let terms = doc.get_mut().remove("terms");
-    let vendor = RawVendor::deserialize(toml::de::Deserializer::from(doc)).map_err(as_diagnostic)?;
+    let (vendor, problems) = match RawVendor::deserialize(toml::de::Deserializer::from(doc)) {
+        Ok(vendor) => (vendor, Problems::default()),
+        Err(first) => recover(text, first, as_diagnostic)?,
+    };
     let terms = match terms.map(|t| (t.span(), t.into_inner())) {
         None => RawTerms::new(),
         Some((_, toml::de::DeValue::Table(groups)))
@@ -316,10 +323,105 @@ pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Diagnostic>
             )
             .err()
             .unwrap_or_else(|| serde::de::Error::custom("expected a table of term groups"));
-            return Err(as_diagnostic(err));
+            let mut all = problems.found;
+            all.push(as_diagnostic(err));
+            return Err(all);
         }
     };
-    Ok(Parsed { vendor, terms })
+    Ok(Parsed {
+        vendor,
+        terms,
+        problems,
+    })
+}
+
+/// Top-level keys that are checked further on: their wrong value is stood in for by an empty one
+/// of the right type, so that the rest of the file is still read, and the checks' own word on the
+/// stand-in is not reported.
+const STAND_INS: &[&str] = &[
+    "name",
+    "company",
+    "headquarters",
+    "open_source",
+    "self_hostable",
+    "status",
+];
+
+/// Top-level keys that can be left out without the checks of the claims going wrong: claims cite
+/// documents and offerings, so those cannot.
+const LEAVE_OUTS: &[&str] = &["retired", "website", "description", "findings"];
+
+/// At most this many wrong top-level keys are looked for: each one reads the file again.
+const MAX_TOP_LEVEL_PROBLEMS: usize = 20;
+
+/// What was wrong at the top level of a file that could still be read.
+#[derive(Default)]
+pub struct Problems {
+    /// The diagnostics, in the order they were found.
+    pub found: Vec<Diagnostic>,
+    /// Keys whose value was stood in for or left out.
+    pub keys: Vec<String>,
+}
+
+/// After a top-level key was found wrong (`first`), reads the file again without it: a misspelt
+/// or unexpected key is left out, a wrong value of a checked key is stood in for, until the rest
+/// reads. So one wrong key does not hide the others. `Err` when a key that cannot be left out
+/// (`id`, `documents`, `offerings`) or that is missing stops the reading.
+fn recover(
+    text: &str,
+    first: toml::de::Error,
+    as_diagnostic: impl Fn(toml::de::Error) -> Diagnostic,
+) -> Result<(RawVendor, Problems), Vec<Diagnostic>> {
+    let mut problems = Problems::default();
+    let mut at = first.span().map(|s| s.start);
+    problems.found.push(as_diagnostic(first));
+    while problems.found.len() < MAX_TOP_LEVEL_PROBLEMS {
+        let Some(offset) = at else { break };
+        let Ok(mut doc) = toml::de::DeTable::parse(text) else {
+            break;
+        };
+        let table = doc.get_mut();
+        table.remove("terms");
+        let culprit = table
+            .iter()
+            .find(|(k, v)| k.span().contains(&offset) || v.span().contains(&offset))
+            .map(|(k, _)| k.get_ref().to_string());
+        let Some(culprit) = culprit else { break };
+        let known = STAND_INS.contains(&culprit.as_str()) || LEAVE_OUTS.contains(&culprit.as_str());
+        let unexpected = problems
+            .found
+            .last()
+            .is_some_and(|d| d.message.starts_with("unknown field `"));
+        if !known && !unexpected {
+            break;
+        }
+        problems.keys.push(culprit);
+        for key in &problems.keys {
+            let Some(value) = table.get_mut(key.as_str()) else {
+                continue;
+            };
+            let span = value.span();
+            let stand_in = match key.as_str() {
+                "open_source" | "self_hostable" => Some(toml::de::DeValue::Boolean(false)),
+                k if STAND_INS.contains(&k) => Some(toml::de::DeValue::String(Cow::Borrowed(""))),
+                _ => None,
+            };
+            match stand_in {
+                Some(v) => *value = Spanned::new(span, v),
+                None => {
+                    table.remove(key.as_str());
+                }
+            }
+        }
+        match RawVendor::deserialize(toml::de::Deserializer::from(doc)) {
+            Ok(vendor) => return Ok((vendor, problems)),
+            Err(e) => {
+                at = e.span().map(|s| s.start);
+                problems.found.push(as_diagnostic(e));
+            }
+        }
+    }
+    Err(problems.found)
 }
 
 /// A parser message on one line: `invalid date-time\nvalue is out of range` becomes

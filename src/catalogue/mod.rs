@@ -136,7 +136,17 @@ pub fn from_bytes(name: &str, bytes: &[u8], opts: CheckOptions) -> (Option<Vendo
 /// Parses and checks one decoded file.
 fn parse_and_check(name: &str, stem: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
     match load::parse(name, text) {
-        Err(d) => (None, vec![d]),
-        Ok(parsed) => check::check(name, stem, text, parsed.vendor, parsed.terms, opts),
+        Err(found) => (None, found),
+        Ok(parsed) if parsed.problems.found.is_empty() => {
+            check::check(name, stem, text, parsed.vendor, parsed.terms, opts)
+        }
+        Ok(parsed) => {
+            // The claims are still checked; what the checks say of a stand-in is not news.
+            let load::Problems { mut found, keys } = parsed.problems;
+            let (_, rest) = check::check(name, stem, text, parsed.vendor, parsed.terms, opts);
+            found.extend(rest.into_iter().filter(|d| !keys.contains(&d.key)));
+            found.sort_by_key(|d| (d.line, d.column));
+            (None, found)
+        }
     }
 }

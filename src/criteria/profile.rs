@@ -62,37 +62,43 @@ struct RawSeverity {
     severity: Option<SpannedTable>,
 }
 
-/// Reads a profile file. `Err` holds every problem found.
-pub fn load(path: &Path) -> Result<Profile, Vec<Diagnostic>> {
-    let file = path.display().to_string();
-    let whole = |message: String| {
-        vec![Diagnostic {
+/// Why a profile file could not be used.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read (missing, unreadable, a directory): a failure of the system,
+    /// not of the profile.
+    Read(std::io::Error),
+    /// The profile was read and has these problems.
+    Invalid(Vec<Diagnostic>),
+}
+
+/// Reads a profile file: every problem found, or why it could not be read. A file over the
+/// size limit is refused without being read.
+pub fn load(path: &Path) -> Result<Profile, LoadError> {
+    let meta = std::fs::metadata(path).map_err(LoadError::Read)?;
+    if meta.is_dir() {
+        return Err(LoadError::Read(std::io::Error::other("it is a directory, not a file")));
+    }
+    if meta.len() > MAX_PROFILE_BYTES {
+        return Err(LoadError::Invalid(vec![Diagnostic {
             severity: Level::Error,
-            file: file.clone(),
+            file: path.display().to_string(),
             line: 0,
             column: 0,
             key: String::new(),
-            message,
+            message: too_large(),
             help: None,
-        }]
-    };
-    let read = std::fs::metadata(path).and_then(|m| {
-        if m.is_dir() {
-            Err(std::io::Error::other("it is a directory, not a file"))
-        } else if m.len() > MAX_PROFILE_BYTES {
-            Ok(None)
-        } else {
-            std::fs::read(path).map(Some)
-        }
-    });
-    match read {
-        Err(e) => Err(whole(format!("cannot read the profile: {e}"))),
-        Ok(None) => Err(whole(format!(
-            "the profile is larger than {} KiB; a profile is a few hand-written lines",
-            MAX_PROFILE_BYTES / 1024
-        ))),
-        Ok(Some(bytes)) => from_bytes(&file, &bytes),
+        }]));
     }
+    let bytes = std::fs::read(path).map_err(LoadError::Read)?;
+    from_bytes(&path.display().to_string(), &bytes).map_err(LoadError::Invalid)
+}
+
+fn too_large() -> String {
+    format!(
+        "the profile is larger than {} KiB; a profile is a few hand-written lines",
+        MAX_PROFILE_BYTES / 1024
+    )
 }
 
 /// Reads a profile from bytes; `name` is used in messages. `Err` holds every problem found.
@@ -107,15 +113,7 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
         help,
     };
     if bytes.len() as u64 > MAX_PROFILE_BYTES {
-        return Err(vec![diag(
-            (0, 0),
-            "",
-            format!(
-                "the profile is larger than {} KiB; a profile is a few hand-written lines",
-                MAX_PROFILE_BYTES / 1024
-            ),
-            None,
-        )]);
+        return Err(vec![diag((0, 0), "", too_large(), None)]);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,

@@ -33,6 +33,44 @@ pub fn cell(s: &str) -> String {
     out
 }
 
+/// One claim as a table cell: term and value, the source (a link when its URL may be one), the
+/// day it was verified, the quote and the note, each part escaped.
+fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: crate::criteria::judge::Lang) -> String {
+    let name = match &claim.source {
+        Source::Document(d) => d.as_str(),
+        Source::Url(u) => u.as_str(),
+    };
+    let source = match url.filter(|u| super::linkable(u)) {
+        // Inside `<...>` a destination may hold anything but a line break, `<` and `>`; a `|`
+        // would still end the table cell.
+        Some(u) => format!(
+            "[{}](<{}>)",
+            cell(name),
+            u.replace('<', "%3C").replace('>', "%3E").replace('|', "%7C")
+        ),
+        None => cell(name),
+    };
+    let mut out = format!(
+        "{} = {} ({source}, {} {})",
+        cell(term),
+        cell(&super::value_text(&claim.value, lang)),
+        label("verified", lang),
+        claim.verified
+    );
+    if let Some(q) = &claim.quote {
+        out.push_str("<br>“");
+        out.push_str(&cell(q));
+        out.push('”');
+    }
+    if let Some(n) = &claim.note {
+        out.push_str("<br>");
+        out.push_str(label("note", lang));
+        out.push_str(": ");
+        out.push_str(&cell(n));
+    }
+    out
+}
+
 impl Renderer for Markdown {
     fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
@@ -88,26 +126,17 @@ impl Renderer for Markdown {
                 label("conditions", lang)
             )?;
             writeln!(w, "|---|---|---|---|---|")?;
+            let vendor = report.catalogue.vendor(&r.vendor);
             for c in &r.criteria {
-                let evidence: Vec<String> = c
+                let mut evidence: Vec<String> = c
                     .facts
                     .iter()
                     .map(|f| match &f.claim {
-                        Some(claim) => {
-                            let src = match &claim.source {
-                                Source::Document(d) => d.clone(),
-                                Source::Url(u) => u.clone(),
-                            };
-                            format!(
-                                "{} = {} ({src}, {})",
-                                f.term,
-                                super::value_text(&claim.value, lang),
-                                claim.verified
-                            )
-                        }
-                        None => format!("{} = {}", f.term, label("unknown", lang)),
+                        Some(claim) => fact(f.term, claim, vendor.and_then(|v| v.source_url(&claim.source)), lang),
+                        None => cell(&format!("{} = {}", f.term, label("unknown", lang))),
                     })
                     .collect();
+                evidence.extend(c.stale_reasons.iter().map(|s| format!("⚠ {}", cell(s.get(lang)))));
                 let conditions: Vec<&str> = c.conditions.iter().map(|t| t.get(lang)).collect();
                 let stale = if c.stale {
                     format!(" ({})", label("stale", lang))
@@ -121,7 +150,7 @@ impl Renderer for Markdown {
                     status_label(c.status, lang),
                     stale,
                     cell(c.reason.get(lang)),
-                    cell(&evidence.join("\n")),
+                    evidence.join("<br>"),
                     cell(&conditions.join("\n")),
                 )?;
             }

@@ -1,8 +1,10 @@
 //! Where a report goes: standard output, or a file named with `--output`. The format is taken from
 //! `--format`, else from the file's extension, else it is the terminal table. A file is rendered in
 //! memory first and then put in place with one rename, so a failed run never leaves a half-written
-//! report nor destroys the file that was there. A spreadsheet is never written to a terminal.
+//! report nor destroys the file that was there; a link keeps pointing to the new report, and a
+//! device or named pipe is written to, never replaced. A spreadsheet is never written to a terminal.
 
+use std::fs::{self, OpenOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
@@ -96,20 +98,57 @@ fn refuse_binary_on_terminal(format: Format, terminal: bool) -> Result<(), Error
     Ok(())
 }
 
-/// Writes `bytes` to a temporary file beside `path` and renames it over `path`.
+/// Writes `bytes` to `path`. A regular file, or a name with nothing behind it yet, is replaced
+/// whole (see [`replace_file`]). A link is followed and the file it points to replaced, so the link
+/// stays a link. Anything else that can be written to, a device such as `/dev/stdout` or a named
+/// pipe, is written to as it is: renaming a file over it would put a file where it was.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            format!("`{}` is a directory", path.display()),
+        )),
+        Ok(m) if m.is_file() => replace_file(&fs::canonicalize(path)?, bytes),
+        Ok(_) => OpenOptions::new().write(true).open(path)?.write_all(bytes),
+        // A link to nothing: create what it points to, through the link.
+        Err(e) if e.kind() == io::ErrorKind::NotFound && path.is_symlink() => OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(path)?
+            .write_all(bytes),
+        // Nothing there, or something in the way of the directory: said in words of the report.
+        Err(e) if matches!(e.kind(), io::ErrorKind::NotFound | io::ErrorKind::NotADirectory) => {
+            replace_file(path, bytes)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path` and renames it over `path`, so a reader sees
+/// the old file or the new one, never a part.
+fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if !dir.is_dir() {
+        let why = if dir.exists() {
+            "is not a directory"
+        } else {
+            "does not exist"
+        };
         return Err(io::Error::new(
             io::ErrorKind::NotFound,
-            format!("the directory `{}` does not exist", dir.display()),
+            format!("`{}` {why}", dir.display()),
         ));
     }
-    // Errors name the report, not the temporary file beside it.
-    let plain = |e: io::Error| io::Error::new(e.kind(), e.kind().to_string());
+    // Errors name the report, not the temporary file beside it: the system's own words, without
+    // the temporary name the file crate adds.
+    let plain = |e: io::Error| match e.raw_os_error() {
+        Some(code) => io::Error::from_raw_os_error(code),
+        None => io::Error::new(e.kind(), e.kind().to_string()),
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".vcaudit-")
         .tempfile_in(dir)
@@ -119,9 +158,9 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let perms = std::fs::metadata(path)
+        let perms = fs::metadata(path)
             .map(|m| m.permissions())
-            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+            .unwrap_or_else(|_| fs::Permissions::from_mode(0o644));
         tmp.as_file().set_permissions(perms).map_err(plain)?;
     }
     tmp.as_file().sync_all().map_err(plain)?;
@@ -170,5 +209,65 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "new");
         let left: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_stays_a_link_to_the_new_report() {
+        let dir = tempfile::tempdir().expect("dir");
+        let target = dir.path().join("report.json");
+        let link = dir.path().join("latest.json");
+        std::fs::write(&target, "old").expect("write");
+        std::os::unix::fs::symlink("report.json", &link).expect("link");
+        replace(&link, b"new").expect("replace");
+        assert!(link.is_symlink(), "the link was replaced by a file");
+        assert_eq!(std::fs::read_to_string(&target).expect("read"), "new");
+        // A link to nothing yet: the file it names is made.
+        let dangling = dir.path().join("next.json");
+        std::os::unix::fs::symlink("made.json", &dangling).expect("link");
+        replace(&dangling, b"made").expect("replace");
+        assert!(dangling.is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("made.json")).expect("read"),
+            "made"
+        );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_named_pipe_is_written_to_not_replaced() {
+        use std::io::Read;
+        use std::os::unix::fs::{FileTypeExt, OpenOptionsExt};
+        let dir = tempfile::tempdir().expect("dir");
+        let pipe = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        // The reading end, opened without waiting for a writer (O_NONBLOCK), so that a broken
+        // `replace` fails this test instead of hanging it.
+        let mut reader = OpenOptions::new()
+            .read(true)
+            .custom_flags(0o4000)
+            .open(&pipe)
+            .expect("open the reading end");
+        replace(&pipe, b"report").expect("replace");
+        assert!(std::fs::symlink_metadata(&pipe).expect("stat").file_type().is_fifo());
+        let mut got = Vec::new();
+        let _ = reader.read_to_end(&mut got);
+        assert_eq!(got, b"report");
+    }
+
+    #[test]
+    fn a_directory_or_a_file_in_the_way_is_named() {
+        let dir = tempfile::tempdir().expect("dir");
+        let err = replace(dir.path(), b"x").expect_err("a directory");
+        assert!(err.to_string().contains("is a directory"), "{err}");
+        let file = dir.path().join("exist.json");
+        std::fs::write(&file, "kept").expect("write");
+        let err = replace(&file.join("r.json"), b"x").expect_err("under a file");
+        assert!(err.to_string().contains("is not a directory"), "{err}");
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), "kept");
     }
 }

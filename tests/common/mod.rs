@@ -216,6 +216,7 @@ pub fn shipped() -> vcaudit::catalogue::Catalogue {
         vcaudit::catalogue::Origin::Embedded,
         vcaudit::catalogue::CheckOptions {
             today,
+            latest: today,
             max_age_months: 18,
         },
     )

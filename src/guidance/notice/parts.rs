@@ -289,7 +289,19 @@ pub(super) fn contact(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
     };
     let mut paras = vec![vec![who]];
     let mut doc = |kinds: &[&str], en: &str, nl: &str| {
-        if let Some(doc) = d.vendor.documents.iter().find(|doc| kinds.contains(&doc.kind.as_str())) {
+        // The version in the letter's language when the catalogue lists one, else the first.
+        let of_kind = || {
+            d.vendor
+                .documents
+                .iter()
+                .filter(|doc| kinds.contains(&doc.kind.as_str()))
+        };
+        let code = match d.lang {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        };
+        let in_language = of_kind().find(|doc| doc.language.as_deref() == Some(code));
+        if let Some(doc) = in_language.or_else(|| of_kind().next()) {
             let mut p = vec![Span::Text(d.tr(en, nl)), Span::Link(clean(&doc.url))];
             if let Some(note) = language_note(doc.language.as_deref(), d.lang) {
                 p.push(Span::Text(note));

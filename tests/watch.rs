@@ -309,3 +309,114 @@ fn unknown_vendor_or_document_is_a_usage_error() {
     let run = watch(cat.path(), state.path(), &["acmee"]);
     assert_eq!(run.code, 2);
 }
+
+/// A catalogue address that redirects is recorded with its target on the first run; only a later
+/// change of target is a move, reported until `--update` accepts it.
+#[test]
+fn a_page_that_always_redirected_is_not_moved_until_its_target_changes_and_then_until_accepted() {
+    let (server, cat, state) = one_document(&["main"]);
+    server.html("/target.html", &policy(SENTENCES));
+    server.redirect("/privacy", "/target.html");
+    let first = watch(cat.path(), state.path(), &[]);
+    assert_eq!(first.state("acme", "privacy"), "new", "{}", first.stdout);
+    assert_eq!(first.code, 0);
+
+    // Nothing changed on the server: a cron job must not get exit 1 for ever.
+    let second = watch(cat.path(), state.path(), &[]);
+    assert_eq!(second.state("acme", "privacy"), "unchanged", "{}", second.stdout);
+    assert_eq!(second.code, 0);
+
+    server.html("/elsewhere/privacy.html", &policy(SENTENCES));
+    server.redirect("/privacy", "/elsewhere/privacy.html");
+    let moved = watch(cat.path(), state.path(), &[]);
+    assert_eq!(moved.state("acme", "privacy"), "moved", "{}", moved.stdout);
+    assert_eq!(moved.code, 1);
+    assert!(moved.doc("acme", "privacy")["final_url"]
+        .as_str()
+        .unwrap()
+        .ends_with("/elsewhere/privacy.html"));
+
+    // Like a change, a move is reported on every run until it is accepted.
+    let again = watch(cat.path(), state.path(), &[]);
+    assert_eq!(again.state("acme", "privacy"), "moved", "{}", again.stdout);
+    assert_eq!(again.code, 1);
+
+    let accepted = watch(cat.path(), state.path(), &["--update"]);
+    assert_eq!(accepted.state("acme", "privacy"), "moved");
+    assert_eq!(accepted.doc("acme", "privacy")["stored"], true);
+
+    let after = watch(cat.path(), state.path(), &[]);
+    assert_eq!(after.state("acme", "privacy"), "unchanged", "{}", after.stdout);
+    assert_eq!(after.code, 0);
+}
+
+#[test]
+fn a_move_with_a_changed_text_is_moved_with_the_diff_and_update_accepts_both() {
+    let (server, cat, state) = one_document(&["main"]);
+    assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "new");
+    let mut edited = SENTENCES.to_vec();
+    edited[1] = "Meeting recordings are stored in the United States and kept for one year.";
+    server.html("/legal/privacy-statement", &policy(&edited));
+    server.redirect("/privacy", "/legal/privacy-statement");
+    let run = watch(cat.path(), state.path(), &[]);
+    assert_eq!(run.state("acme", "privacy"), "moved", "{}", run.stdout);
+    assert_eq!(run.code, 1);
+    let diff = run.doc("acme", "privacy")["diff"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(diff.contains("United States"), "the text change is shown too: {diff}");
+    assert!(stored_text(state.path(), "acme", "privacy").contains("thirty days"));
+
+    let accepted = watch(cat.path(), state.path(), &["--update"]);
+    assert_eq!(accepted.state("acme", "privacy"), "moved");
+    assert!(stored_text(state.path(), "acme", "privacy").contains("United States"));
+    let after = watch(cat.path(), state.path(), &[]);
+    assert_eq!(after.state("acme", "privacy"), "unchanged", "{}", after.stdout);
+    assert_eq!(after.code, 0);
+}
+
+#[test]
+fn a_move_answered_with_304_is_reported_and_accepted_like_any_other() {
+    let (server, cat, state) = one_document(&["main"]);
+    let tagged = || Route::Page {
+        status: 200,
+        headers: vec![("Content-Type".into(), "text/html".into())],
+        body: policy(SENTENCES).into_bytes(),
+        etag: Some("\"v1\"".into()),
+    };
+    server.set("/privacy", tagged());
+    assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "new");
+    // The same page, with the same validators, from another path: the server answers 304.
+    server.set("/legal/privacy-statement", tagged());
+    server.redirect("/privacy", "/legal/privacy-statement");
+    let run = watch(cat.path(), state.path(), &[]);
+    assert_eq!(run.doc("acme", "privacy")["http_status"], 304);
+    assert_eq!(run.state("acme", "privacy"), "moved", "{}", run.stdout);
+    assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "moved");
+    assert_eq!(
+        watch(cat.path(), state.path(), &["--update"]).state("acme", "privacy"),
+        "moved"
+    );
+    let after = watch(cat.path(), state.path(), &[]);
+    assert_eq!(after.state("acme", "privacy"), "unchanged", "{}", after.stdout);
+    assert_eq!(after.code, 0);
+}
+
+#[test]
+fn a_catalogue_that_follows_a_move_ends_the_move() {
+    let (server, cat, state) = one_document(&["main"]);
+    assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "new");
+    server.html("/legal/privacy-statement", &policy(SENTENCES));
+    server.redirect("/privacy", "/legal/privacy-statement");
+    assert_eq!(watch(cat.path(), state.path(), &[]).state("acme", "privacy"), "moved");
+    let new_url = server.url("/legal/privacy-statement");
+    std::fs::write(
+        cat.file("acme.toml"),
+        watch_support::vendor_with("acme", &[("privacy", &new_url, &["main"])]),
+    )
+    .unwrap();
+    let run = watch(cat.path(), state.path(), &[]);
+    assert_eq!(run.state("acme", "privacy"), "unchanged", "{}", run.stdout);
+    assert_eq!(run.code, 0);
+}

@@ -93,9 +93,11 @@ pub fn record(
         document: d.to_owned(),
         ..Meta::default()
     });
+    let catalogued = Url::parse(&target.url).ok();
+    // Decided against the reference as stored, before this check changes anything.
+    let moved = served_from(&outcome).is_some_and(|to| has_moved(&meta, catalogued.as_ref(), to));
     meta.url = target.url.clone();
     meta.checked_at = Some(now);
-    let catalogued = Url::parse(&target.url).ok();
     let mut checked = Checked {
         vendor: v.to_owned(),
         document: d.to_owned(),
@@ -152,7 +154,7 @@ pub fn record(
                 )
             }
         }
-        Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, how)?,
+        Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, moved, how)?,
     };
     checked.state = finding.state;
     checked.status = finding.status;
@@ -160,12 +162,9 @@ pub fn record(
     if let (Some(from), Some(to)) = (&catalogued, &finding.final_url) {
         if is_moved(from, to) {
             checked.final_url = Some(to.to_string());
-            if !checked.state.is_failure() && checked.state != State::New {
-                checked.state = State::Moved;
-                checked
-                    .detail
-                    .get_or_insert_with(|| Text::new(format!("now served from {to}"), format!("nu te vinden op {to}")));
-            }
+        }
+        if moved {
+            report_move(&mut checked, &mut meta, to, how.update);
         }
     }
     if checked.state.is_failure() {
@@ -184,6 +183,54 @@ pub fn record(
         store.save(&meta)?;
     }
     Ok(checked)
+}
+
+/// The address a response came from, after redirects; `None` when there was no response.
+fn served_from(outcome: &Outcome) -> Option<&Url> {
+    match outcome {
+        Outcome::Failed { .. } => None,
+        Outcome::Status { final_url, .. } | Outcome::NotModified { final_url } => Some(final_url),
+        Outcome::Ok(resp) => Some(&resp.final_url),
+    }
+}
+
+/// Whether a document now served from `to` has moved since its reference was stored: `to` is
+/// another document ([`is_moved`]) than the address the reference was served from (the catalogue
+/// URL when none is recorded) and than the catalogue URL itself.
+///
+/// The address a redirect leads to is part of the reference, so a catalogue URL that has always
+/// redirected is not a move on every run; only a new target is, until `--update` accepts it (as
+/// with a changed text). A document served from its catalogue URL has not moved: the catalogue
+/// was edited to follow a move, or a redirect was taken away. Without a reference nothing can have
+/// moved: the document is `new`.
+fn has_moved(meta: &Meta, catalogued: Option<&Url>, to: &Url) -> bool {
+    let Some(catalogued) = catalogued else {
+        return false;
+    };
+    if meta.text_sha256.is_none() {
+        return false;
+    }
+    let recorded = meta.final_url.as_deref().and_then(|u| Url::parse(u).ok());
+    is_moved(recorded.as_ref().unwrap_or(catalogued), to) && is_moved(catalogued, to)
+}
+
+/// Reports a document that moved ([`has_moved`]) as `moved`, and with `--update` accepts `to` as
+/// the address of the reference. A failure stays a failure and accepts nothing.
+///
+/// `moved` also wins over `changed`: both need a review and exit 1, the diff of the text stays in
+/// the report, and one `--update` accepts the new text and the new address together.
+fn report_move(checked: &mut Checked, meta: &mut Meta, to: &Url, update: bool) {
+    if checked.state.is_failure() {
+        return;
+    }
+    checked.state = State::Moved;
+    checked
+        .detail
+        .get_or_insert_with(|| Text::new(format!("now served from {to}"), format!("nu te vinden op {to}")));
+    if update {
+        meta.final_url = Some(to.to_string());
+        checked.stored = true;
+    }
 }
 
 /// The metadata without its check time, for telling whether a check changed anything.
@@ -259,13 +306,15 @@ fn extract_bounded(
     rx.recv_timeout(limit).ok()
 }
 
-/// A 2xx body: extract, compare with the reference, store what should be stored.
+/// A 2xx body: extract, compare with the reference, store what should be stored. `moved` says the
+/// body came from a new address ([`has_moved`]), which is not accepted without `--update`.
 fn compare(
     store: &Locked,
     target: &Target,
     meta: &mut Meta,
     checked: &mut Checked,
     mut resp: Response,
+    moved: bool,
     how: &How,
 ) -> Result<Finding, StoreError> {
     let (update, now) = (how.update, how.now);
@@ -383,7 +432,10 @@ fn compare(
         }
         Some(old) if old == ex.text => {
             // Same text, perhaps new bytes: keep the newest body and validators, drop a pending change.
-            adopt(meta);
+            // A new address is not taken on without `--update`, so the move is reported until then.
+            if update || !moved {
+                adopt(meta);
+            }
             meta.pending = None;
         }
         Some(old) => {

@@ -18,7 +18,8 @@ pub enum State {
     Unchanged,
     /// The text differs from the reference.
     Changed,
-    /// The document is served from another address than the catalogue gives.
+    /// The document is served from another address than the catalogue gives and than its reference
+    /// was served from; reported until `--update` accepts the new address.
     Moved,
     /// 404 or 410.
     Gone,

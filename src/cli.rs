@@ -283,13 +283,13 @@ pub struct WatchArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// Documents fetched at the same time
-    #[arg(long, value_name = "N", default_value_t = 8, env = "VCAUDIT_CONCURRENCY")]
+    #[arg(long, value_name = "N", default_value_t = 8, value_parser = at_least_one, env = "VCAUDIT_CONCURRENCY")]
     pub concurrency: usize,
     /// Requests to one host at the same time
-    #[arg(long, value_name = "N", default_value_t = 2, env = "VCAUDIT_PER_HOST")]
+    #[arg(long, value_name = "N", default_value_t = 2, value_parser = at_least_one, env = "VCAUDIT_PER_HOST")]
     pub per_host: usize,
     /// Time for one whole request, body included (`30s`, `500ms`)
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_TIMEOUT")]
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = at_least_a_millisecond, env = "VCAUDIT_TIMEOUT")]
     pub timeout: std::time::Duration,
     /// Time to connect
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_CONNECT_TIMEOUT")]
@@ -312,4 +312,39 @@ pub struct WatchArgs {
     /// How long to wait for another run that holds the snapshot store
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_LOCK_WAIT")]
     pub lock_wait: std::time::Duration,
+}
+
+/// Parses a count that must be at least 1 (`--concurrency`, `--per-host`): with 0 nothing would
+/// ever be fetched, so it is a usage error rather than a silent 1.
+fn at_least_one(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>().map_err(|e| e.to_string())? {
+        0 => Err("must be at least 1".to_owned()),
+        n => Ok(n),
+    }
+}
+
+/// Parses a duration (see [`parse_duration`](crate::watch::fetch::parse_duration)) of at least
+/// 1ms (`--timeout`): under that every request and every extraction would time out, and each
+/// document would end `failed`.
+fn at_least_a_millisecond(s: &str) -> Result<std::time::Duration, String> {
+    let d = crate::watch::fetch::parse_duration(s)?;
+    if d < std::time::Duration::from_millis(1) {
+        return Err("must be at least 1ms".to_owned());
+    }
+    Ok(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watch_limits_start_above_zero() {
+        assert_eq!(at_least_one("8"), Ok(8));
+        assert!(at_least_one("0").is_err());
+        assert!(at_least_one("-1").is_err());
+        assert_eq!(at_least_a_millisecond("1ms"), Ok(std::time::Duration::from_millis(1)));
+        assert!(at_least_a_millisecond("0s").is_err());
+        assert!(at_least_a_millisecond("0.5ms").is_err());
+    }
 }

@@ -284,8 +284,8 @@ fn watch_command(g: &Global, a: &cli::WatchArgs, color: bool, out: &mut dyn Writ
     let opts = watch::Options {
         update: a.update,
         fetch: watch::fetch::Config {
-            concurrency: a.concurrency.max(1),
-            per_host: a.per_host.max(1),
+            concurrency: a.concurrency,
+            per_host: a.per_host,
             connect_timeout: a.connect_timeout,
             timeout: a.timeout,
             retries: a.retries,

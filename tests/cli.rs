@@ -477,3 +477,31 @@ fn an_as_of_day_before_the_latest_evidence_still_evaluates() {
         .expect("runs");
     assert_eq!(json(&out.stdout)["as_of"], "2020-01-01");
 }
+
+#[test]
+fn watch_refuses_limits_under_which_nothing_could_be_checked() {
+    // The document points at a closed local port: nothing here may reach the internet, even if the
+    // options were accepted.
+    let offline = vendor("good", &[], &[]).replace("https://example.com/good/privacy", "http://127.0.0.1:9/privacy");
+    let cat = Catalogue::new(&[("good.toml", &offline)]);
+    let state = tempfile::tempdir().expect("temp dir");
+    for (option, value, range) in [
+        ("--timeout", "0s", "at least 1ms"),
+        ("--concurrency", "0", "at least 1"),
+        ("--per-host", "0", "at least 1"),
+    ] {
+        vcaudit()
+            .arg("--catalogue")
+            .arg(cat.path())
+            .arg("--state")
+            .arg(state.path())
+            .args(["watch", "--retries", "0", option, value])
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(format!(
+                "invalid value '{value}' for '{option} "
+            )))
+            .stderr(predicate::str::contains(range));
+    }
+}

@@ -266,3 +266,18 @@ fn overlapping_claims_name_the_scope_they_share() {
         "{out}"
     );
 }
+
+#[test]
+fn a_claim_key_is_located_on_its_own_line() {
+    // The claim `[terms.contract.role]` of `vendor` starts with its header; `value`, `source` and
+    // `verified` follow on their own lines.
+    let text = vendor("v", &[], &[])
+        .replacen("verified = 2026-06-01", "verified = 2099-01-01", 1)
+        .replacen("source = \"privacy\"", "source = \"privcy\"", 1);
+    let line_of = |needle: &str| text.lines().position(|l| l.starts_with(needle)).map(|i| i + 1);
+    let verified = line_of("verified = 2099-01-01").expect("the changed date");
+    let source = line_of("source = \"privcy\"").expect("the changed source");
+    let verified = format!("v.toml:{verified}:12: `terms.contract.role.verified`");
+    let source = format!("v.toml:{source}:10: `terms.contract.role.source`");
+    expect(&[("v.toml", &text)], &[&verified, &source]);
+}

@@ -68,6 +68,28 @@ impl Checker<'_> {
             .unwrap_or(0)
     }
 
+    /// Where the value of `name` is in the claim table that starts at `at` (its header, or its
+    /// first key), for a diagnostic that names that key: `at` when it is not written there as
+    /// `name = ...`. Only looked for when there is something to report.
+    fn within(&self, at: usize, name: &str) -> usize {
+        let Some(rest) = self.text.get(at..) else { return at };
+        let mut offset = at;
+        for (i, line) in rest.split_inclusive('\n').enumerate() {
+            let trimmed = line.trim_start();
+            if i > 0 && trimmed.starts_with('[') {
+                break;
+            }
+            if let Some(value) = trimmed
+                .strip_prefix(name)
+                .and_then(|after| after.trim_start().strip_prefix('='))
+            {
+                return offset + line.len() - value.trim_start().len();
+            }
+            offset += line.len();
+        }
+        at
+    }
+
     fn error(&mut self, offset: usize, key: &str, message: impl Into<String>) {
         self.push(Severity::Error, offset, key, message.into(), None);
     }
@@ -543,7 +565,7 @@ fn check_claims(
         };
         let is_url = if raw.source.contains("://") {
             if let Err(why) = c.url_ok(&raw.source) {
-                c.error(at, &format!("{}.source", key()), why);
+                c.error(c.within(at, "source"), &format!("{}.source", key()), why);
             }
             true
         } else {
@@ -551,7 +573,7 @@ fn check_claims(
                 let help = did_you_mean(&raw.source, documents.iter().copied())
                     .or_else(|| Some("cite a `[[documents]]` id of this vendor or an http(s) URL".into()));
                 c.error_help(
-                    at,
+                    c.within(at, "source"),
                     &format!("{}.source", key()),
                     format!("source `{}` is not a document of this vendor", raw.source),
                     help,
@@ -559,14 +581,15 @@ fn check_claims(
             }
             false
         };
+        let verified_at = original.span().start;
         let verified = match original.get_ref() {
-            DeValue::Datetime(dt) => c.date_at(dt, at, || format!("{}.verified", key())),
+            DeValue::Datetime(dt) => c.date_at(dt, verified_at, || format!("{}.verified", key())),
             _ => {
                 // Read as a plain value, only to say what it is.
                 let found = toml::Value::deserialize(toml::de::ValueDeserializer::from(original))
                     .map_or_else(|_| "something else".to_owned(), |v| describe(&v));
                 c.error_help(
-                    at,
+                    verified_at,
                     &format!("{}.verified", key()),
                     format!("expected a date, found {found}"),
                     Some("write the date without quotes: verified = 2026-01-31".into()),
@@ -581,7 +604,7 @@ fn check_claims(
             let months = buffer.format(c.opts.max_age_months);
             c.push(
                 Severity::Warning,
-                at,
+                verified_at,
                 &concat(&[&key(), ".verified"]),
                 concat(&[
                     "evidence verified on ",
@@ -603,7 +626,7 @@ fn check_claims(
                     })
                 });
                 c.error_help(
-                    at,
+                    c.within(at, "offerings"),
                     &format!("{}.offerings", key()),
                     format!("`{o}` is not an offering of this vendor"),
                     help,
@@ -706,6 +729,7 @@ fn convert_value(
     key: impl Fn() -> String,
 ) -> Option<Value> {
     let wrong = |c: &mut Checker, expected: &str| {
+        let at = c.within(at, "value");
         c.error(at, &key(), format!("expected {expected}, found {}", describe(value)));
         None
     };
@@ -724,7 +748,7 @@ fn convert_value(
                 let help = did_you_mean(s, allowed.iter().copied())
                     .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
                 c.error_help(
-                    at,
+                    c.within(at, "value"),
                     &key(),
                     format!("`{s}` is not a valid value of `{}`", term.key),
                     help,
@@ -746,7 +770,12 @@ fn convert_value(
                     if !allowed.contains(&s.as_str()) {
                         let help = did_you_mean(s, allowed.iter().copied())
                             .or_else(|| Some(format!("expected items from: {}", allowed.join(", "))));
-                        c.error_help(at, &key(), format!("`{s}` is not a valid item of `{}`", term.key), help);
+                        c.error_help(
+                            c.within(at, "value"),
+                            &key(),
+                            format!("`{s}` is not a valid item of `{}`", term.key),
+                            help,
+                        );
                         return None;
                     }
                 }

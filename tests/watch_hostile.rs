@@ -231,8 +231,9 @@ fn requests_to_one_host_are_limited() {
     for i in 0..6 {
         server.set(
             &format!("/p{i}"),
+            // Slow enough that two requests overlap even on a loaded machine.
             Route::Slow {
-                millis: 100,
+                millis: 300,
                 html: policy(SENTENCES),
             },
         );

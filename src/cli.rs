@@ -292,7 +292,7 @@ pub struct WatchArgs {
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = at_least_a_millisecond, env = "VCAUDIT_TIMEOUT")]
     pub timeout: std::time::Duration,
     /// Time to connect
-    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_CONNECT_TIMEOUT")]
+    #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = at_least_a_millisecond, env = "VCAUDIT_CONNECT_TIMEOUT")]
     pub connect_timeout: std::time::Duration,
     /// Retries of a transient failure (network, timeout, 5xx, 429)
     #[arg(long, value_name = "N", default_value_t = 2, env = "VCAUDIT_RETRIES")]
@@ -324,8 +324,8 @@ fn at_least_one(s: &str) -> Result<usize, String> {
 }
 
 /// Parses a duration (see [`parse_duration`](crate::watch::fetch::parse_duration)) of at least
-/// 1ms (`--timeout`): under that every request and every extraction would time out, and each
-/// document would end `failed`.
+/// 1ms (`--timeout`, `--connect-timeout`): under that every request (and every extraction) would
+/// time out, and each document would end `failed`.
 fn at_least_a_millisecond(s: &str) -> Result<std::time::Duration, String> {
     let d = crate::watch::fetch::parse_duration(s)?;
     if d < std::time::Duration::from_millis(1) {

@@ -487,6 +487,7 @@ fn watch_refuses_limits_under_which_nothing_could_be_checked() {
     let state = tempfile::tempdir().expect("temp dir");
     for (option, value, range) in [
         ("--timeout", "0s", "at least 1ms"),
+        ("--connect-timeout", "0s", "at least 1ms"),
         ("--concurrency", "0", "at least 1"),
         ("--per-host", "0", "at least 1"),
     ] {

@@ -465,3 +465,19 @@ fn every_wrong_top_level_key_is_reported_with_the_claims() {
     // What the checks would say of the values stood in for is not reported.
     assert!(!out.contains("``"), "{out}");
 }
+
+#[test]
+fn a_wrong_key_inside_a_document_is_not_taken_for_a_wrong_document_list() {
+    // The misspelt key is in `[[documents]]`, which cannot be left out: the claims cite them.
+    // Reading stops there rather than report every claim's source as missing.
+    let text = vendor_with(
+        "kind = \"privacy-policy\"",
+        "kind = \"privacy-policy\"\ntitel = \"Privacy\"",
+    )
+    .replacen("open_source = false", "open_source = \"no\"", 1);
+    let out = expect(
+        &[("v.toml", &text)],
+        &["unknown field `titel`", "did you mean `title`?"],
+    );
+    assert!(!out.contains("is not a document of this vendor"), "{out}");
+}

@@ -382,16 +382,20 @@ fn recover(
         };
         let table = doc.get_mut();
         table.remove("terms");
+        // The key the problem is in, and whether it is the key itself (a key that is not
+        // expected) rather than something in its value (which may be deep in `[[documents]]`).
         let culprit = table
             .iter()
             .find(|(k, v)| k.span().contains(&offset) || v.span().contains(&offset))
-            .map(|(k, _)| k.get_ref().to_string());
-        let Some(culprit) = culprit else { break };
+            .map(|(k, _)| (k.get_ref().to_string(), k.span().contains(&offset)));
+        let Some((culprit, in_key)) = culprit else { break };
         let known = STAND_INS.contains(&culprit.as_str()) || LEAVE_OUTS.contains(&culprit.as_str());
-        let unexpected = problems
-            .found
-            .last()
-            .is_some_and(|d| d.message.starts_with("unknown field `"));
+        let unexpected = in_key
+            && !VENDOR_KEYS.contains(&culprit.as_str())
+            && problems
+                .found
+                .last()
+                .is_some_and(|d| d.message.starts_with("unknown field `"));
         if !known && !unexpected {
             break;
         }

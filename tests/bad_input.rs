@@ -481,3 +481,19 @@ fn a_wrong_key_inside_a_document_is_not_taken_for_a_wrong_document_list() {
     );
     assert!(!out.contains("is not a document of this vendor"), "{out}");
 }
+
+#[test]
+fn a_missing_key_does_not_hide_the_rest_of_the_file() {
+    let text = vendor_with("company = \"v company\"\n", "")
+        .replacen("status = \"active\"", "status = \"actve\"", 1)
+        .replacen("verified = 2026-06-01", "verified = 2099-01-01", 1);
+    let out = expect(
+        &[("v.toml", &text)],
+        &[
+            "missing field `company`",
+            "`actve` is not",
+            "2099-01-01 is in the future",
+        ],
+    );
+    assert!(!out.contains("``"), "{out}");
+}

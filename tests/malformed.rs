@@ -81,7 +81,7 @@ fn unknown_keys_get_suggestions() {
 #[test]
 fn missing_required_field() {
     let text = vendor("v", &[], &[]).replace("company = \"v company\"\n", "");
-    expect(&[("v.toml", &text)], &["missing field `company`"]);
+    expect(&[("v.toml", &text)], &["v.toml: missing field `company`"]);
 }
 
 #[test]

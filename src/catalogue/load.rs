@@ -288,7 +288,9 @@ pub fn decode(display: &str, bytes: Cow<'_, [u8]>) -> Result<String, Diagnostic>
 /// [`Parsed::problems`] and the file can still have its claims checked; `Err` means it cannot.
 pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Vec<Diagnostic>> {
     let as_diagnostic = |err: toml::de::Error| {
-        let offset = err.span().map(|s| s.start);
+        // A problem of the whole file (a missing top-level key) has no line, nor a key of its own.
+        let whole = err.message().starts_with("missing field") && err.span().is_some_and(|s| s.start == 0);
+        let offset = err.span().map(|s| s.start).filter(|_| !whole);
         let (line, column) = offset.map_or((0, 0), |o| LineIndex::new(text).position(o));
         let message = one_line(err.message());
         let help = unknown_field_help(&message);
@@ -365,8 +367,9 @@ pub struct Problems {
 
 /// After a top-level key was found wrong (`first`), reads the file again without it: a misspelt
 /// or unexpected key is left out, a wrong value of a checked key is stood in for, until the rest
-/// reads. So one wrong key does not hide the others. `Err` when a key that cannot be left out
-/// (`id`, `documents`, `offerings`) or that is missing stops the reading.
+/// reads; a missing key that is checked further on is stood in for too. So one wrong key does not
+/// hide the others. `Err` when a key that cannot be left out or stood in for (`id`, `documents`,
+/// `offerings`) stops the reading.
 fn recover(
     text: &str,
     first: toml::de::Error,
@@ -376,45 +379,60 @@ fn recover(
     let mut at = first.span().map(|s| s.start);
     problems.found.push(as_diagnostic(first));
     while problems.found.len() < MAX_TOP_LEVEL_PROBLEMS {
-        let Some(offset) = at else { break };
         let Ok(mut doc) = toml::de::DeTable::parse(text) else {
             break;
         };
         let table = doc.get_mut();
         table.remove("terms");
-        // The key the problem is in, and whether it is the key itself (a key that is not
-        // expected) rather than something in its value (which may be deep in `[[documents]]`).
-        let culprit = table
-            .iter()
-            .find(|(k, v)| k.span().contains(&offset) || v.span().contains(&offset))
-            .map(|(k, _)| (k.get_ref().to_string(), k.span().contains(&offset)));
-        let Some((culprit, in_key)) = culprit else { break };
-        let known = STAND_INS.contains(&culprit.as_str()) || LEAVE_OUTS.contains(&culprit.as_str());
-        let unexpected = in_key
-            && !VENDOR_KEYS.contains(&culprit.as_str())
-            && problems
-                .found
-                .last()
-                .is_some_and(|d| d.message.starts_with("unknown field `"));
-        if !known && !unexpected {
-            break;
-        }
+        let missing = problems.found.last().and_then(|d| missing_field(&d.message));
+        let culprit = match (missing, at) {
+            // A missing key has no place in the file; one that is checked further on can be
+            // stood in for all the same.
+            (Some(key), _) if STAND_INS.contains(&key) => key.to_owned(),
+            (Some(_), _) | (None, None) => break,
+            (None, Some(offset)) => {
+                // The key the problem is in, and whether it is the key itself (a key that is not
+                // expected) rather than something in its value (which may be deep in
+                // `[[documents]]`).
+                let Some((culprit, in_key)) = table
+                    .iter()
+                    .find(|(k, v)| k.span().contains(&offset) || v.span().contains(&offset))
+                    .map(|(k, _)| (k.get_ref().to_string(), k.span().contains(&offset)))
+                else {
+                    break;
+                };
+                let known = STAND_INS.contains(&culprit.as_str()) || LEAVE_OUTS.contains(&culprit.as_str());
+                let unexpected = in_key
+                    && !VENDOR_KEYS.contains(&culprit.as_str())
+                    && problems
+                        .found
+                        .last()
+                        .is_some_and(|d| d.message.starts_with("unknown field `"));
+                if !known && !unexpected {
+                    break;
+                }
+                culprit
+            }
+        };
         problems.keys.push(culprit);
         for key in &problems.keys {
-            let Some(value) = table.get_mut(key.as_str()) else {
-                continue;
-            };
-            let span = value.span();
             let stand_in = match key.as_str() {
                 "open_source" | "self_hostable" => Some(toml::de::DeValue::Boolean(false)),
                 k if STAND_INS.contains(&k) => Some(toml::de::DeValue::String(Cow::Borrowed(""))),
                 _ => None,
             };
-            match stand_in {
-                Some(v) => *value = Spanned::new(span, v),
-                None => {
+            match (table.get_mut(key.as_str()), stand_in) {
+                (Some(value), Some(v)) => {
+                    let span = value.span();
+                    *value = Spanned::new(span, v);
+                }
+                (Some(_), None) => {
                     table.remove(key.as_str());
                 }
+                (None, Some(v)) => {
+                    table.insert(Spanned::new(0..0, Cow::Owned(key.clone())), Spanned::new(0..0, v));
+                }
+                (None, None) => {}
             }
         }
         match RawVendor::deserialize(toml::de::Deserializer::from(doc)) {
@@ -426,6 +444,12 @@ fn recover(
         }
     }
     Err(problems.found)
+}
+
+/// The key a "missing field `key`" message names.
+fn missing_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("missing field `")?;
+    rest.get(..rest.find('`')?)
 }
 
 /// A parser message on one line: `invalid date-time\nvalue is out of range` becomes

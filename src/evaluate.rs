@@ -277,7 +277,8 @@ fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs) -> Vec<Text> {
     // Looking up a change needs an owned key; most runs have no changes at all.
     if let (Source::Document(doc), false) = (&claim.source, inputs.changes.is_empty()) {
         if let Some(changed) = inputs.changes.get(&(vendor.id.clone(), doc.clone())) {
-            if *changed > claim.verified {
+            // A change after the evaluation day (`--as-of` in the past) was not known then.
+            if *changed > claim.verified && *changed <= inputs.today {
                 out.push(Text::new(
                     format!(
                         "{}: source `{doc}` changed on {changed} since verified on {}",

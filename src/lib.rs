@@ -62,9 +62,14 @@ pub fn use_color(choice: ColorChoice) -> bool {
 /// The day evaluations are made on: `--as-of` or today.
 pub fn today(global: &Global) -> Result<Date, Error> {
     match &global.as_of {
-        Some(s) => s
-            .parse::<Date>()
-            .map_err(|_| Error::usage(format!("`--as-of {s}` is not a date like 2026-01-31"))),
+        // Exactly YYYY-MM-DD: the parser alone would also take 20260131 or a date with a time.
+        Some(s) => Some(s)
+            .filter(|s| {
+                let b = s.as_bytes();
+                b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().filter(|c| c.is_ascii_digit()).count() == 8
+            })
+            .and_then(|s| s.parse::<Date>().ok())
+            .ok_or_else(|| Error::usage(format!("`--as-of {s}` is not a date like 2026-01-31"))),
         None => Ok(jiff::Zoned::now().date()),
     }
 }
@@ -185,6 +190,8 @@ pub fn evaluation(global: &Global, selection: &[String]) -> Result<(Catalogue, E
 
 fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let g = &cli.global;
+    // A wrong `--as-of` is a usage error for every command, also those that do not evaluate.
+    today(g)?;
     let mut out = std::io::BufWriter::new(anstream::AutoStream::new(
         std::io::stdout().lock(),
         if color {

@@ -497,3 +497,75 @@ fn a_missing_key_does_not_hide_the_rest_of_the_file() {
     );
     assert!(!out.contains("``"), "{out}");
 }
+
+#[test]
+fn a_profile_from_an_endless_pipe_is_refused_in_bounded_time() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let cat = Catalogue::new(&[("v.toml", &vendor("v", &[], &[]))]);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("vcaudit"))
+        .current_dir(cat.path())
+        .args(["--profile", "/dev/stdin", "audit", "--catalogue", "."])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    // Comments for ever, until the reader goes away.
+    let writer = std::thread::spawn(move || {
+        let line = b"# a comment line of a profile that never ends\n".repeat(64);
+        while stdin.write_all(&line).is_ok() {}
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break Some(status);
+        }
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            let _ = child.kill();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let _ = writer.join();
+    let mut err = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().expect("stderr"), &mut err).expect("read");
+    assert_eq!(status.and_then(|s| s.code()), Some(3), "{err}");
+    assert!(err.contains("the profile is larger than 64 KiB"), "{err}");
+}
+
+#[test]
+fn a_wrong_id_does_not_hide_the_rest_of_the_file_and_problems_come_in_line_order() {
+    let text = vendor_with("id = \"v\"", "id = 42")
+        .replacen("name = \"v name\"", "name = 7", 1)
+        .replacen("open_source = false", "open_source = \"no\"", 1)
+        .replacen("status = \"active\"", "status = \"activ\"", 1);
+    let out = expect(
+        &[("v.toml", &text)],
+        &[
+            "`id`: invalid type",
+            "`name`: invalid type",
+            "`open_source`: invalid type",
+            "`activ` is not",
+        ],
+    );
+    let lines: Vec<usize> = out
+        .lines()
+        .filter_map(|l| l.strip_prefix("error: ./v.toml:"))
+        .filter_map(|l| l.split(':').next()?.parse().ok())
+        .collect();
+    assert!(lines.len() >= 4, "{out}");
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "not in line order: {out}");
+}
+
+#[test]
+fn many_unexpected_top_level_keys_end_with_a_word_that_more_may_follow() {
+    let mut text = vendor("v", &[], &[]);
+    let extra: String = (0..40).map(|i| format!("extra{i} = 1\n")).collect();
+    text = text.replacen("status = \"active\"\n", &format!("status = \"active\"\n{extra}"), 1);
+    expect(
+        &[("v.toml", &text)],
+        &["unknown field `extra", "fix them and validate again"],
+    );
+}

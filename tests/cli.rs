@@ -107,6 +107,20 @@ fn usage_errors_exit_2() {
         .arg(cat.path())
         .assert()
         .code(2);
+    // Only YYYY-MM-DD, and for every command, also those that do not evaluate anything.
+    for (command, day) in [
+        ("audit", "20261202"),
+        ("audit", "2026-12-02T23:59:59"),
+        ("criteria", "2023-02-29"),
+        ("advise", "2023-02-29"),
+    ] {
+        vcaudit()
+            .args([command, "--as-of", day])
+            .args((command == "advise").then_some("live-lesson"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("is not a date like 2026-01-31"));
+    }
 }
 
 #[test]

@@ -465,4 +465,15 @@ fn changed_source_documents_make_claims_stale() {
         "{:?}",
         c.stale_reasons
     );
+    // Evaluated as of a day before the change, the claim was not stale yet.
+    let r = evaluate_offering(
+        &v,
+        None,
+        &Inputs {
+            profile: &profile,
+            today: date(2026, 8, 31),
+            changes: &changes,
+        },
+    );
+    assert!(!r.criterion("no-own-analytics").expect("evaluated").stale);
 }

@@ -127,11 +127,14 @@ impl Checker<'_> {
             return None;
         };
         if date > self.opts.latest {
-            self.error(
-                offset,
-                &key(),
-                format!("{date} is in the future (today is {})", self.opts.latest),
-            );
+            // The latest day allowed is today, or a later `--as-of` day.
+            let latest = self.opts.latest;
+            let message = if latest > jiff::Zoned::now().date() {
+                format!("{date} is after the --as-of day, {latest}")
+            } else {
+                format!("{date} is in the future (today is {latest})")
+            };
+            self.error(offset, &key(), message);
         }
         Some(date)
     }

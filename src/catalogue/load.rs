@@ -286,7 +286,7 @@ pub fn decode(display: &str, bytes: Cow<'_, [u8]>) -> Result<String, Diagnostic>
 /// value of the wrong type is a diagnostic with line, column and key. When top-level keys are
 /// wrong, every one of them is reported (see [`recover`]): `Ok` then carries those problems in
 /// [`Parsed::problems`] and the file can still have its claims checked; `Err` means it cannot.
-pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Vec<Diagnostic>> {
+pub fn parse<'i>(display: &str, stem: &str, text: &'i str) -> Result<Parsed<'i>, Vec<Diagnostic>> {
     let as_diagnostic = |err: toml::de::Error| {
         // A problem of the whole file (a missing top-level key) has no line, nor a key of its own.
         let whole = err.message().starts_with("missing field") && err.span().is_some_and(|s| s.start == 0);
@@ -307,7 +307,7 @@ pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Vec<Diagnos
     let terms = doc.get_mut().remove("terms");
     let (vendor, problems) = match RawVendor::deserialize(toml::de::Deserializer::from(doc)) {
         Ok(vendor) => (vendor, Problems::default()),
-        Err(first) => recover(text, first, as_diagnostic)?,
+        Err(first) => recover(text, stem, first, as_diagnostic)?,
     };
     let terms = match terms.map(|t| (t.span(), t.into_inner())) {
         None => RawTerms::new(),
@@ -341,6 +341,7 @@ pub fn parse<'i>(display: &str, text: &'i str) -> Result<Parsed<'i>, Vec<Diagnos
 /// of the right type, so that the rest of the file is still read, and the checks' own word on the
 /// stand-in is not reported.
 const STAND_INS: &[&str] = &[
+    "id",
     "name",
     "company",
     "headquarters",
@@ -368,10 +369,11 @@ pub struct Problems {
 /// After a top-level key was found wrong (`first`), reads the file again without it: a misspelt
 /// or unexpected key is left out, a wrong value of a checked key is stood in for, until the rest
 /// reads; a missing key that is checked further on is stood in for too. So one wrong key does not
-/// hide the others. `Err` when a key that cannot be left out or stood in for (`id`, `documents`,
-/// `offerings`) stops the reading.
+/// hide the others. `Err` when a key that cannot be left out or stood in for (`documents`,
+/// `offerings`) stops the reading, or after [`MAX_TOP_LEVEL_PROBLEMS`].
 fn recover(
     text: &str,
+    stem: &str,
     first: toml::de::Error,
     as_diagnostic: impl Fn(toml::de::Error) -> Diagnostic,
 ) -> Result<(RawVendor, Problems), Vec<Diagnostic>> {
@@ -417,6 +419,8 @@ fn recover(
         problems.keys.push(culprit);
         for key in &problems.keys {
             let stand_in = match key.as_str() {
+                // The id the file name gives, which the checks compare it with.
+                "id" => Some(toml::de::DeValue::String(Cow::Owned(stem.to_owned()))),
                 "open_source" | "self_hostable" => Some(toml::de::DeValue::Boolean(false)),
                 k if STAND_INS.contains(&k) => Some(toml::de::DeValue::String(Cow::Borrowed(""))),
                 _ => None,
@@ -442,6 +446,14 @@ fn recover(
                 problems.found.push(as_diagnostic(e));
             }
         }
+    }
+    if problems.found.len() >= MAX_TOP_LEVEL_PROBLEMS {
+        let mut more = problems.found[0].clone();
+        (more.line, more.column, more.key, more.help) = (0, 0, String::new(), None);
+        more.message = format!(
+            "the first {MAX_TOP_LEVEL_PROBLEMS} problems at the top level are listed; fix them and validate again for the rest"
+        );
+        problems.found.push(more);
     }
     Err(problems.found)
 }

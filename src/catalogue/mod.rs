@@ -133,9 +133,21 @@ pub fn from_bytes(name: &str, bytes: &[u8], opts: CheckOptions) -> (Option<Vendo
     }
 }
 
-/// Parses and checks one decoded file.
+/// Parses and checks one decoded file; its diagnostics in the order of their lines.
 fn parse_and_check(name: &str, stem: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
-    match load::parse(name, text) {
+    let (vendor, mut found) = parse_and_check_unsorted(name, stem, text, opts);
+    // Stable: problems of the whole file (line 0) first, then by line and column.
+    found.sort_by_key(|d| (d.line, d.column));
+    (vendor, found)
+}
+
+fn parse_and_check_unsorted(
+    name: &str,
+    stem: &str,
+    text: &str,
+    opts: CheckOptions,
+) -> (Option<Vendor>, Vec<Diagnostic>) {
+    match load::parse(name, stem, text) {
         Err(found) => (None, found),
         Ok(parsed) if parsed.problems.found.is_empty() => {
             check::check(name, stem, text, parsed.vendor, parsed.terms, opts)
@@ -145,7 +157,6 @@ fn parse_and_check(name: &str, stem: &str, text: &str, opts: CheckOptions) -> (O
             let load::Problems { mut found, keys } = parsed.problems;
             let (_, rest) = check::check(name, stem, text, parsed.vendor, parsed.terms, opts);
             found.extend(rest.into_iter().filter(|d| !keys.contains(&d.key)));
-            found.sort_by_key(|d| (d.line, d.column));
             (None, found)
         }
     }

@@ -90,7 +90,12 @@ pub fn load(path: &Path) -> Result<Profile, LoadError> {
             help: None,
         }]));
     }
-    let bytes = std::fs::read(path).map_err(LoadError::Read)?;
+    // Read through a limit: a pipe or a device (`--profile /dev/stdin`) has no length to check
+    // first, and must still end in bounded time and memory; `from_bytes` refuses what is over.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_PROFILE_BYTES + 1), &mut bytes))
+        .map_err(LoadError::Read)?;
     from_bytes(&path.display().to_string(), &bytes).map_err(LoadError::Invalid)
 }
 

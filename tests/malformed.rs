@@ -281,3 +281,19 @@ fn a_claim_key_is_located_on_its_own_line() {
     let source = format!("v.toml:{source}:10: `terms.contract.role.source`");
     expect(&[("v.toml", &text)], &[&verified, &source]);
 }
+
+#[test]
+fn claims_written_inline_or_with_dotted_keys_are_located_and_checked_whole() {
+    let text = vendor_head("v", &[])
+        + "\n[terms.contract]\n"
+        + "dpa = { value = \"yes\", source = \"nodoc\", verified = 2026-01-01 }\n"
+        + "role.value = \"procesor\"\nrole.source = \"privacy\"\nrole.verified = 2026-01-01\n";
+    let line_of = |needle: &str| text.lines().position(|l| l.starts_with(needle)).map(|i| i + 1);
+    let dpa = line_of("dpa = {").expect("inline claim");
+    let role = line_of("role.value").expect("dotted claim");
+    // The wrong value does not hide the wrong source of the same claim.
+    let value = format!("v.toml:{dpa}:17: `terms.contract.dpa.value`");
+    let source = format!("v.toml:{dpa}:33: `terms.contract.dpa.source`");
+    let dotted = format!("v.toml:{role}:14: `terms.contract.role.value`");
+    expect(&[("v.toml", &text)], &[&value, &source, &dotted]);
+}

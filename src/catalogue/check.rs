@@ -75,15 +75,20 @@ impl Checker<'_> {
         let Some(rest) = self.text.get(at..) else { return at };
         let mut offset = at;
         for (i, line) in rest.split_inclusive('\n').enumerate() {
-            let trimmed = line.trim_start();
-            if i > 0 && trimmed.starts_with('[') {
+            if i > 0 && line.trim_start().starts_with('[') {
                 break;
             }
-            if let Some(value) = trimmed
-                .strip_prefix(name)
-                .and_then(|after| after.trim_start().strip_prefix('='))
-            {
-                return offset + line.len() - value.trim_start().len();
+            // `name =` at the start of the line, or after `{`, `,` (an inline table) or `.` (a
+            // dotted key); not inside a quoted text, where it follows other words.
+            let mut from = 0;
+            while let Some(found) = line[from..].find(name) {
+                let start = from + found;
+                let before = line[..start].trim_end().chars().last();
+                let after = line[start + name.len()..].trim_start();
+                if let (None | Some('{' | ',' | '.'), Some(value)) = (before, after.strip_prefix('=')) {
+                    return offset + line.len() - value.trim_start().len();
+                }
+                from = start + name.len();
             }
             offset += line.len();
         }
@@ -503,7 +508,14 @@ fn check_claims(
     offerings: &[&str],
 ) -> Vec<Arc<Claim>> {
     let base = terms::header(term);
-    let at = c.locate(base, 0);
+    // A claim written as a table has its header; one written inline or with dotted keys is found
+    // by where its value is.
+    let place =
+        |c: &Checker, nth: usize, value: &Spanned<DeValue<'_>>| match c.headers.get(base).and_then(|v| v.get(nth)) {
+            Some(&at) => at,
+            None => value.span().start,
+        };
+    let at = place(c, 0, &value);
     // Each claim with its index in an array of claims, if it is in one.
     let items: Vec<(Option<usize>, usize, Spanned<DeValue<'_>>)> = match value.get_ref() {
         DeValue::Table(_) => vec![(None, at, value)],
@@ -513,7 +525,7 @@ fn check_claims(
             };
             a.into_iter()
                 .enumerate()
-                .map(|(i, v)| (Some(i), c.locate(base, i), v))
+                .map(|(i, v)| (Some(i), place(c, i, &v), v))
                 .collect()
         }
         other => {
@@ -550,7 +562,12 @@ fn check_claims(
                     msg.starts_with("missing field")
                         .then(|| format!("a claim has: {}", CLAIM_KEYS.join(", ")))
                 });
-                c.error_help(at, &key(), msg, help);
+                // An unexpected key is named in the message: point at it.
+                let place = msg
+                    .strip_prefix("unknown field `")
+                    .and_then(|rest| rest.split('`').next())
+                    .map_or(at, |name| c.within(at, name));
+                c.error_help(place, &key(), msg, help);
                 continue;
             }
         };
@@ -563,9 +580,9 @@ fn check_claims(
             );
             continue;
         };
-        let Some(v) = convert_value(c, term, &raw.value, at, || format!("{}.value", key())) else {
-            continue;
-        };
+        // A wrong value or date is reported, and the claim's other keys are still checked; the
+        // claim is kept only when both are good.
+        let value = convert_value(c, term, &raw.value, at, || format!("{}.value", key()));
         let is_url = if raw.source.contains("://") {
             if let Err(why) = c.url_ok(&raw.source) {
                 c.error(c.within(at, "source"), &format!("{}.source", key()), why);
@@ -600,8 +617,7 @@ fn check_claims(
                 None
             }
         };
-        let Some(verified) = verified else { continue };
-        if too_old(verified, c.opts.today, c.opts.max_age_months) {
+        if let Some(verified) = verified.filter(|&v| too_old(v, c.opts.today, c.opts.max_age_months)) {
             // Many files of a large catalogue have old evidence: the warning is built from pieces.
             let mut buffer = itoa::Buffer::new();
             let months = buffer.format(c.opts.max_age_months);
@@ -659,7 +675,7 @@ fn check_claims(
         ] {
             if text.is_some_and(|t| t.trim().is_empty()) {
                 c.error(
-                    at,
+                    c.within(at, field),
                     &format!("{}.{field}", key()),
                     format!("`{field}` is empty; leave it out instead"),
                 );
@@ -667,7 +683,7 @@ fn check_claims(
         }
         if !raw.conditions_nl.is_empty() && raw.conditions_nl.len() != raw.conditions.len() {
             c.error_help(
-                at,
+                c.within(at, "conditions_nl"),
                 &format!("{}.conditions_nl", key()),
                 format!(
                     "`conditions_nl` has {} item(s) but `conditions` has {}",
@@ -680,12 +696,15 @@ fn check_claims(
         for (field, list) in [("conditions", &raw.conditions), ("conditions_nl", &raw.conditions_nl)] {
             if let Some(i) = list.iter().position(|t| t.trim().is_empty()) {
                 c.error(
-                    at,
+                    c.within(at, field),
                     &format!("{}.{field}[{i}]", key()),
                     "an empty condition; leave it out instead",
                 );
             }
         }
+        let (Some(v), Some(verified)) = (value, verified) else {
+            continue;
+        };
         out.push(Arc::new(Claim {
             term,
             value: v,

@@ -209,7 +209,7 @@ pub const CLAIM_KEYS: &[&str] = &[
     "offerings",
 ];
 
-/// The top-level keys of a vendor file, for suggestions.
+/// The top-level keys of a vendor file, for suggestions; the required ones first.
 const VENDOR_KEYS: &[&str] = &[
     "id",
     "name",
@@ -337,18 +337,11 @@ pub fn parse<'i>(display: &str, stem: &str, text: &'i str) -> Result<Parsed<'i>,
     })
 }
 
-/// Top-level keys that are checked further on: their wrong value is stood in for by an empty one
-/// of the right type, so that the rest of the file is still read, and the checks' own word on the
-/// stand-in is not reported.
-const STAND_INS: &[&str] = &[
-    "id",
-    "name",
-    "company",
-    "headquarters",
-    "open_source",
-    "self_hostable",
-    "status",
-];
+/// The required top-level keys, the first seven of [`VENDOR_KEYS`]: a wrong or missing value is
+/// stood in for (by the file's name for `id`, an empty value of the right type for the others),
+/// so that the rest of the file is still read, and the checks' own word on the stand-in is not
+/// reported.
+const STAND_INS: &[&str] = VENDOR_KEYS.split_at(7).0;
 
 /// Top-level keys that can be left out without the checks of the claims going wrong: claims cite
 /// documents and offerings, so those cannot.

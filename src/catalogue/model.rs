@@ -188,6 +188,15 @@ pub enum Source {
     Url(String),
 }
 
+impl Source {
+    /// As written in the claim: the document id or the URL.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Source::Document(s) | Source::Url(s) => s,
+        }
+    }
+}
+
 /// A sourced statement about one term.
 #[derive(Debug, Clone, Serialize)]
 pub struct Claim {

@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use super::{status_label, Options, Renderer, Report};
-use crate::catalogue::Source;
 use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, Criterion};
 
@@ -90,10 +89,7 @@ impl Renderer for Csv {
                     let (value, source, verified, quote, note) = match &f.claim {
                         Some(cl) => (
                             super::value_text(&cl.value, lang),
-                            match &cl.source {
-                                Source::Document(d) => d.clone(),
-                                Source::Url(u) => u.clone(),
-                            },
+                            cl.source.as_str().to_owned(),
                             cl.verified.to_string(),
                             cl.quote.clone().unwrap_or_default(),
                             cl.note.clone().unwrap_or_default(),

@@ -4,7 +4,6 @@
 use std::io::{self, Write};
 
 use super::{label, status_label, Options, Renderer, Report};
-use crate::catalogue::Source;
 use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, Criterion};
 
@@ -36,10 +35,7 @@ pub fn cell(s: &str) -> String {
 /// One claim as a table cell: term and value, the source (a link when its URL may be one), the
 /// day it was verified, the quote and the note, each part escaped.
 fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: crate::criteria::judge::Lang) -> String {
-    let name = match &claim.source {
-        Source::Document(d) => d.as_str(),
-        Source::Url(u) => u.as_str(),
-    };
+    let name = claim.source.as_str();
     let source = match url.filter(|u| super::linkable(u)) {
         // Inside `<...>` a destination may hold anything but a line break, `<` and `>`; a `|`
         // would still end the table cell.

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use super::{clean, label, status_label, value_text, Options, Renderer, Report};
-use crate::catalogue::{terms, Source};
+use crate::catalogue::terms;
 use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, judge::Lang, Criterion, Status};
 use crate::evaluate::Evaluation;
@@ -225,10 +225,7 @@ impl Xlsx {
                 match claim {
                     Some((v, claim)) => cells.extend([
                         value_text(&claim.value, lang),
-                        match &claim.source {
-                            Source::Document(d) => d.clone(),
-                            Source::Url(u) => u.clone(),
-                        },
+                        claim.source.as_str().to_owned(),
                         v.source_url(&claim.source).unwrap_or_default().to_owned(),
                         claim.verified.to_string(),
                         claim.quote.clone().unwrap_or_default(),

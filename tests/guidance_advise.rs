@@ -48,7 +48,7 @@ fn consent_per_scenario_follows_the_sources() {
 }
 
 #[test]
-fn live_lesson_needs_a_reason_and_a_plain_language_notice_and_warns_against_asking() {
+fn live_lesson_needs_a_reason_and_a_plain_language_notice_and_does_not_advise_against_asking() {
     let v = advise_json(&["live-lesson"]);
     let d = duties(&v);
     assert!(has(&d, "specific reason"), "{d:?}");
@@ -60,8 +60,46 @@ fn live_lesson_needs_a_reason_and_a_plain_language_notice_and_warns_against_aski
         basis.contains("education agreement") && basis.contains("legitimate interest"),
         "{basis}"
     );
-    let cautions = v["cautions"].to_string().to_lowercase();
-    assert!(cautions.contains("catch-22"), "{cautions}");
+    // The author: asking can still be courteous; readers who argue against it are labelled.
+    let consent = v["consent"].as_str().unwrap_or("").to_lowercase();
+    assert!(consent.contains("courteous"), "{consent}");
+    let cautions: Vec<&str> = v["cautions"]
+        .as_array()
+        .expect("cautions")
+        .iter()
+        .filter_map(|c| c.as_str())
+        .collect();
+    let by = v["by"]["cautions"].as_array().expect("by.cautions");
+    assert_eq!(by.len(), cautions.len());
+    for (text, by) in cautions.iter().zip(by) {
+        let reader = by == "reader";
+        assert_eq!(reader, text.starts_with("Reader"), "{text} is by {by}");
+    }
+    assert!(
+        cautions.iter().any(|c| c.contains("bind when a parent refuses")),
+        "{cautions:?}"
+    );
+    assert!(!has(&d, "keeping order") || has(&d, "questions keeping order"), "{d:?}");
+    assert!(!v.to_string().contains("Do not ask for consent"), "{v}");
+}
+
+#[test]
+fn consent_rests_with_the_pupil_from_16() {
+    for id in ["recording-external", "publish-images", "share-recording"] {
+        for lang in ["en", "nl"] {
+            let v = advise_json(&["--lang", lang, id]);
+            let text = v.to_string();
+            assert!(
+                text.contains("16") && text.contains("art. 5 UAVG"),
+                "{id} {lang}: {text}"
+            );
+            let sources = v["sources"].as_array().expect("sources");
+            assert!(
+                sources.iter().any(|s| s["document"] == "uavg" && s["by"] == "law"),
+                "{id}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -107,7 +145,10 @@ fn json_points_every_statement_at_numbered_sources() {
     let sources = v["sources"].as_array().expect("sources");
     assert!(!sources.is_empty());
     for s in sources {
-        assert!(["000", "003"].contains(&s["document"].as_str().unwrap_or("")), "{s}");
+        assert!(
+            ["000", "003", "uavg"].contains(&s["document"].as_str().unwrap_or("")),
+            "{s}"
+        );
         assert!(!s["quote"].as_str().unwrap_or("").is_empty(), "{s}");
     }
     let refs = v["refs"]["duties"].as_array().expect("refs.duties");
@@ -224,7 +265,8 @@ fn quotes_occur_in_the_source_documents() {
             .chain(s.duties)
             .chain(s.cautions);
         for p in points {
-            for t in p.sources {
+            // The law (`uavg`) is cited by article; only the two seed documents are checked here.
+            for t in p.sources.iter().filter(|t| t.document != "uavg") {
                 let (_, text) = docs.iter().find(|(id, _)| *id == t.document).expect("known document");
                 let quote = t.quote.split_whitespace().collect::<Vec<_>>().join(" ");
                 assert!(

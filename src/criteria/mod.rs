@@ -82,6 +82,35 @@ pub struct Trace {
     pub quote: &'static str,
 }
 
+/// Whose words a passage is: the author of the blog post and Kennisnet set rules, the law is the
+/// law, and a reader's comment is context that is shown as a reader's view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Voice {
+    Reader,
+    Author,
+    Kennisnet,
+    Law,
+}
+
+impl Trace {
+    /// Who wrote the passage.
+    pub fn by(&self) -> Voice {
+        match (self.document, self.place) {
+            ("000", _) => Voice::Kennisnet,
+            ("uavg", _) => Voice::Law,
+            (_, "main text") => Voice::Author,
+            _ => Voice::Reader,
+        }
+    }
+}
+
+/// Whose words a statement rests on: a reader's view only when every passage behind it is a
+/// reader's comment.
+pub fn voice_of(traces: &[Trace]) -> Voice {
+    traces.iter().map(Trace::by).max().unwrap_or(Voice::Reader)
+}
+
 /// One criterion.
 #[derive(Debug)]
 pub struct Criterion {
@@ -98,6 +127,7 @@ pub struct Criterion {
 pub const SOURCES: &[(&str, &str)] = &[
     ("003", "Arnoud Engelfriet, \"Is er eigenlijk geen ouderlijke toestemming nodig voor afstandsles met minderjarigen?\" (blog post with reader comments)"),
     ("000", "Kennisnet, \"Moet een student/stagiair voor opnames in de klas voor opleidingsdoeleinden toestemming vragen?\" (Q&A, 7 May 2019)"),
+    ("uavg", "Uitvoeringswet Algemene verordening gegevensbescherming (UAVG), the Dutch GDPR implementing act"),
 ];
 
 /// The title of a source document in the output language; the Dutch titles themselves stay as
@@ -107,6 +137,7 @@ pub fn source_title(id: &str, lang: Lang) -> Option<&'static str> {
     Some(match (lang, id) {
         (Lang::Nl, "003") => "Arnoud Engelfriet, \"Is er eigenlijk geen ouderlijke toestemming nodig voor afstandsles met minderjarigen?\" (blogbericht met reacties van lezers)",
         (Lang::Nl, "000") => "Kennisnet, \"Moet een student/stagiair voor opnames in de klas voor opleidingsdoeleinden toestemming vragen?\" (vraag en antwoord, 7 mei 2019)",
+        (Lang::Nl, "uavg") => "Uitvoeringswet Algemene verordening gegevensbescherming (UAVG)",
         _ => en,
     })
 }
@@ -114,10 +145,10 @@ pub fn source_title(id: &str, lang: Lang) -> Option<&'static str> {
 /// A place in a source document ("main text", "comment 1.1", "answer") in the output language.
 pub fn place_name(place: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => place.to_owned(),
+        Lang::En => place.replace("comment", "reader comment"),
         Lang::Nl => place
             .replace("main text", "hoofdtekst")
-            .replace("comment", "reactie")
+            .replace("comment", "lezersreactie")
             .replace("answer", "antwoord"),
     }
 }

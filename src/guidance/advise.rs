@@ -8,7 +8,7 @@ use serde_json::{json, Value};
 
 use super::scenarios::{Point, Scenario, ALL};
 use crate::cli::AdviseFormat;
-use crate::criteria::{judge::Lang, place_name, source_title, Trace, SOURCES};
+use crate::criteria::{judge::Lang, place_name, source_title, voice_of, Trace, SOURCES};
 use crate::report::SCHEMA_VERSION;
 
 /// A scenario with its source passages numbered.
@@ -55,6 +55,7 @@ impl Advice {
         let s = self.scenario;
         let texts = |ps: &[Point]| ps.iter().map(|p| p.text.get(lang).to_owned()).collect::<Vec<_>>();
         let refs = |ps: &[Point]| ps.iter().map(|p| self.refs(p)).collect::<Vec<_>>();
+        let by = |ps: &[Point]| ps.iter().map(|p| voice_of(p.sources)).collect::<Vec<_>>();
         json!({
             "scenario": s.id,
             "title": s.title.get(lang),
@@ -68,12 +69,21 @@ impl Advice {
                 "document": t.document,
                 "place": t.place,
                 "quote": t.quote,
+                "by": t.by(),
             })).collect::<Vec<_>>(),
             "refs": {
                 "consent": self.refs(&s.consent),
                 "legal_basis": self.refs(&s.legal_basis),
                 "duties": refs(s.duties),
                 "cautions": refs(s.cautions),
+            },
+            // Whose words each statement rests on: "reader" only when every passage behind it
+            // is a reader's comment.
+            "by": {
+                "consent": voice_of(s.consent.sources),
+                "legal_basis": voice_of(s.legal_basis.sources),
+                "duties": by(s.duties),
+                "cautions": by(s.cautions),
             },
         })
     }

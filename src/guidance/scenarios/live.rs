@@ -8,12 +8,12 @@ pub(super) static LIVE_LESSON: Scenario = Scenario {
     consent_required: false,
     consent: Point {
         text: t(
-            "No. Consent is not the legal basis here, so there is no reason to ask the parents for it.",
-            "Nee. Toestemming is hier niet de grondslag, dus er is geen reden om de ouders erom te vragen.",
+            "No. Consent is not the legal basis here, so the parents' consent is not needed. The author adds that it can still be courteous to ask; if you do, refusing must be a real option (see the cautions).",
+            "Nee. Toestemming is hier niet de grondslag, dus toestemming van de ouders is niet nodig. De auteur voegt toe dat het wel netjes kan zijn om het toch te vragen; doet u dat, dan moet weigeren een echte mogelijkheid zijn (zie de aandachtspunten).",
         ),
         sources: &[
             main("Maar áls je die reden rondkrijgt, dan heb je niet nog apart toestemming nodig van de ouders."),
-            main("En als er geen toestemming nodig is, dan is er dus ook geen reden om aan de ouders toestemming te vragen."),
+            main("Dat neemt niet weg dat het natuurlijk netjes kan zijn om het te vragen."),
         ],
     },
     legal_basis: Point {
@@ -24,17 +24,18 @@ pub(super) static LIVE_LESSON: Scenario = Scenario {
         sources: &[
             main("je beroept je op een noodzaak voor de onderwijsovereenkomst en/of een eigen legitiem belang namelijk goed onderwijs"),
             main("Maar dat is alleen van toepassing wanneer je werkt met toestemming als grondslag."),
-            comment("comment 9", "voor leerplichtigen is er de wet, voor niet-leerplichtigen een (onderwijs-)overeenkomst"),
+            main("een wettelijke plicht onder de wet voortgezet onderwijs reken ik ook goed"),
         ],
     },
     duties: &[
         Point {
             text: t(
-                "Have a specific reason for having pupils on camera (for example keeping order, or checking for copying during a test) and be able to explain it. Without such a reason, do not require video.",
-                "Zorg voor een specifieke reden om leerlingen in beeld te hebben (bijvoorbeeld orde houden, of controle op afkijken bij een proefwerk) en zorg dat u die kunt uitleggen. Zonder zo'n reden geen verplichte video.",
+                "Have a specific reason for having pupils on camera and be able to explain it. The author names checking for copying or working together during a test, and questions keeping order as a reason when every pupil sits at home on their own. Without such a reason, do not require video.",
+                "Zorg voor een specifieke reden om leerlingen in beeld te hebben en zorg dat u die kunt uitleggen. De auteur noemt controle op afkijken of samenwerken bij een proefwerk, en trekt orde houden als reden in twijfel als iedere leerling alleen thuis zit. Zonder zo'n reden geen verplichte video.",
             ),
             sources: &[
                 main("In ieder geval moet je daar een specifieke reden voor hebben."),
+                main("Gaat dat om ordehandhaving (en hoezo is dat een probleem als iedereen individueel thuis zit)"),
                 main("gaat het om controleren op afkijken/samenwerken bij proefwerken of iets anders?"),
             ],
         },
@@ -63,27 +64,31 @@ pub(super) static LIVE_LESSON: Scenario = Scenario {
         },
         Point {
             text: t(
-                "Choose the service with care: it matters which one, including whether it passes analytics to third parties (`vcaudit audit`).",
-                "Kies de dienst zorgvuldig: het maakt uit welke, ook of die analytische gegevens aan derden geeft (`vcaudit audit`).",
+                "Choose a service that can be bound in this way: one that collects no analytics of the pupils and does not use the data for itself (`vcaudit audit`).",
+                "Kies een dienst die zo gebonden kan worden: een die geen analytics van de leerlingen verzamelt en de gegevens niet voor zichzelf gebruikt (`vcaudit audit`).",
             ),
-            sources: &[
-                comment("comment 1", "En dat de dienstverlener ook geen analytische gegevens aan derden verstrekt?"),
-                comment("comment 1.1", "Ja, dat maakt zeker wat uit."),
-            ],
-        },
-        Point {
-            text: t(
-                "Let a pupil take part anonymously when there is a reason for it, such as a child of a parent under threat.",
-                "Laat een leerling anoniem meedoen als daar een reden voor is, zoals bij een kind van een bedreigde ouder.",
-            ),
-            sources: &[comment("comment 9", "Een kind van een bedreigde ouder moet anoniem kunnen deelnemen")],
+            sources: &[main(
+                "niet zelf analytics van de leerlingen verzamelt of anderszins zelf met de gegevens werkt",
+            )],
         },
     ],
     cautions: &[
         Point {
             text: t(
-                "Do not ask for consent as a courtesy. If a parent says no, you would have to honour the refusal while you still have to teach the pupil: a catch-22. Where no consent is needed, do not ask for it.",
-                "Vraag niet uit beleefdheid om toestemming. Zegt een ouder nee, dan moet u die weigering respecteren terwijl u de leerling toch les moet geven: een catch-22. Is toestemming niet nodig, vraag er dan ook niet om.",
+                "Ask yourself whether you really need the pupils on camera. Readers add (comments 5 and 6) that video is rarely necessary and that audio and screen sharing are often enough.",
+                "Vraag u af of u de leerlingen echt in beeld moet hebben. Lezers voegen toe (reacties 5 en 6) dat beeld zelden echt nodig is en dat geluid en scherm delen vaak genoeg zijn.",
+            ),
+            sources: &[
+                main("je kunt je natuurlijk afvragen of je écht je leerlingen in beeld moet hebben tijdens de les"),
+                comment("comment 6", "Video is inderdaad zelden"),
+                comment("comment 5", "Scherm delen is wel onmisbaar gebleken"),
+            ],
+        },
+        CHOOSE_RECORDING_CONTROL,
+        Point {
+            text: t(
+                "Readers' view (comments 2 and 2.1.2.1): asking for consent that is not needed puts the school in a bind when a parent refuses, because the lesson still has to be given. The author's text holds that asking can be courteous.",
+                "Mening van lezers (reacties 2 en 2.1.2.1): wie om toestemming vraagt die niet nodig is, komt klem te zitten als een ouder weigert, want de les moet toch gegeven worden. Volgens de tekst van de auteur kan vragen netjes zijn.",
             ),
             sources: &[
                 comment("comment 2", "Als je geen toestemming hoeft te vragen moet je dat m.i. ook niet doen."),
@@ -92,8 +97,8 @@ pub(super) static LIVE_LESSON: Scenario = Scenario {
         },
         Point {
             text: t(
-                "If you ask anyway, saying no must be a reasonable option: tell parents what happens then (in the source's example, the pupil catches up on the subject later).",
-                "Vraagt u het toch, dan moet nee zeggen een redelijke optie zijn: vertel ouders wat er dan gebeurt (in het voorbeeld uit de bron haalt de leerling het vak later in).",
+                "Reader's view (comment 2.1): if you ask anyway, saying no must be a reasonable option; tell parents what happens then (its example: the pupil catches up on the subject later).",
+                "Mening van een lezer (reactie 2.1): vraagt u het toch, dan moet nee zeggen een redelijke optie zijn; vertel ouders wat er dan gebeurt (het voorbeeld daar: de leerling haalt het vak later in).",
             ),
             sources: &[
                 comment("comment 2.1", "Maar dan moet er inderdaad wel een redelijke optie zijn om geen toestemming te kunnen geven."),
@@ -102,14 +107,10 @@ pub(super) static LIVE_LESSON: Scenario = Scenario {
         },
         Point {
             text: t(
-                "Video of pupils is rarely necessary; audio and screen sharing are often enough.",
-                "Beeld van leerlingen is zelden echt nodig; geluid en scherm delen zijn vaak genoeg.",
+                "Reader's view (comment 9): a child of a parent under threat must be able to take part anonymously.",
+                "Mening van een lezer (reactie 9): een kind van een bedreigde ouder moet anoniem kunnen meedoen.",
             ),
-            sources: &[
-                comment("comment 6", "Video is inderdaad zelden"),
-                comment("comment 5", "Scherm delen is wel onmisbaar gebleken"),
-            ],
+            sources: &[comment("comment 9", "Een kind van een bedreigde ouder moet anoniem kunnen deelnemen")],
         },
-        CHOOSE_RECORDING_CONTROL,
     ],
 };

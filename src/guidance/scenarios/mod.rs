@@ -69,10 +69,12 @@ const MAIN_RULE: Trace = kn("De hoofdregel is dat voor het publiceren van beeldm
 const ART_8: Trace = main(
     "Inderdaad staat in de AVG dat bij minderjarigen toestemming nodig is van de ouders (art. 8 AVG en art. 5 UAVG).",
 );
-const HOST_RECORDS: Trace = comment(
-    "comment 1.1",
-    "De host in Zoom kan de sessie als video opnemen. En als op Youtube zetten.",
-);
+/// The Dutch implementing act: below 16 the legal representative consents instead of the pupil.
+const UAVG_5: Trace = Trace {
+    document: "uavg",
+    place: "art. 5",
+    quote: "de leeftijd van zestien jaren nog niet heeft bereikt",
+};
 const EXTERNAL: Trace =
     kn("Maar je moet wel toestemming gaan vragen als er opnames worden gemaakt door een externe hulpverlener");
 const NO_BASIS: Trace = kn("Je hebt als school geen grondslag om die beelden te (laten) maken.");
@@ -135,10 +137,22 @@ const SHARING_NEEDS_CONSENT: Point = Point {
 
 const CHOOSE_RECORDING_CONTROL: Point = Point {
     text: t(
-        "In many services the host can record a lesson and put it online. Use a service where the school decides who records and where recordings are kept (`vcaudit audit`, criteria `recording-control` and `recording-storage`).",
-        "In veel diensten kan de organisator een les opnemen en online zetten. Gebruik een dienst waarin de school bepaalt wie opneemt en waar opnames staan (`vcaudit audit`, criteria `recording-control` en `recording-storage`).",
+        "Use a service in which the school decides who records and where recordings are kept, so that recordings are made only when really needed and stored safely (`vcaudit audit`, criteria `recording-control` and `recording-storage`).",
+        "Gebruik een dienst waarin de school bepaalt wie opneemt en waar opnames staan, zodat alleen wordt opgenomen als dat echt nodig is en opnames veilig worden bewaard (`vcaudit audit`, criteria `recording-control` en `recording-storage`).",
     ),
-    sources: &[HOST_RECORDS],
+    sources: &[
+        kn("maak alleen opnames tijdens lessen als dit echt nodig is"),
+        kn("zorg dat de beelden veilig worden opgeslagen en bewaard"),
+    ],
+};
+
+/// Who consents: the seeds speak of parents and minors; the law draws the line at 16.
+const WHO_CONSENTS: Point = Point {
+    text: t(
+        "Who consents: for a pupil under 16 the parents (the legal representatives); a pupil of 16 or 17 consents personally (art. 5 UAVG). The source documents speak of parents and minors without this distinction.",
+        "Wie toestemming geeft: voor een leerling jonger dan 16 de ouders (de wettelijk vertegenwoordigers); een leerling van 16 of 17 geeft zelf toestemming (art. 5 UAVG). De brondocumenten spreken van ouders en minderjarigen zonder dit onderscheid.",
+    ),
+    sources: &[UAVG_5, ART_8],
 };
 
 const INTERNAL_BASIS: Trace = kn("De grondslag is gerechtvaardigd belang");

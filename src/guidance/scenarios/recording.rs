@@ -84,10 +84,10 @@ pub(super) static RECORDING_EXTERNAL: Scenario = Scenario {
     },
     legal_basis: Point {
         text: t(
-            "The parents' consent. The school has no other basis to make these recordings or have them made; for a minor, consent comes from the parents (art. 8 GDPR, art. 5 UAVG).",
-            "Toestemming van de ouders. De school heeft geen andere grondslag om deze opnames te (laten) maken; bij een minderjarige komt de toestemming van de ouders (art. 8 AVG, art. 5 UAVG).",
+            "Consent. The school has no other basis to make these recordings or have them made. For a pupil under 16 the parents consent; a pupil of 16 or 17 consents personally (art. 5 UAVG).",
+            "Toestemming. De school heeft geen andere grondslag om deze opnames te (laten) maken. Voor een leerling jonger dan 16 geven de ouders toestemming; een leerling van 16 of 17 geeft zelf toestemming (art. 5 UAVG).",
         ),
-        sources: &[NO_BASIS, ART_8],
+        sources: &[NO_BASIS, UAVG_5, ART_8],
     },
     duties: &[
         Point {
@@ -104,6 +104,7 @@ pub(super) static RECORDING_EXTERNAL: Scenario = Scenario {
             ),
             sources: &[kn("Maak daarnaast goede afspraken met de hulpverlener over beveiliging en het gebruik van dat beeldmateriaal.")],
         },
+        WHO_CONSENTS,
     ],
     cautions: &[Point {
         text: t(
@@ -157,6 +158,7 @@ pub(super) static SHARE_RECORDING: Scenario = Scenario {
             ),
             sources: &[ONE_REFUSAL],
         },
+        WHO_CONSENTS,
     ],
     cautions: &[
         Point {
@@ -186,10 +188,10 @@ pub(super) static PUBLISH_IMAGES: Scenario = Scenario {
     },
     legal_basis: Point {
         text: t(
-            "The parents' consent; for minors it comes from the parents (art. 8 GDPR, art. 5 UAVG).",
-            "Toestemming van de ouders; bij minderjarigen komt die van de ouders (art. 8 AVG, art. 5 UAVG).",
+            "Consent: of the parents for a pupil under 16; a pupil of 16 or 17 consents personally (art. 5 UAVG).",
+            "Toestemming: van de ouders voor een leerling jonger dan 16; een leerling van 16 of 17 geeft zelf toestemming (art. 5 UAVG).",
         ),
-        sources: &[MAIN_RULE, ART_8],
+        sources: &[MAIN_RULE, UAVG_5, ART_8],
     },
     duties: &[
         Point {
@@ -206,6 +208,7 @@ pub(super) static PUBLISH_IMAGES: Scenario = Scenario {
             ),
             sources: &[ALL_PARENTS, ONE_REFUSAL],
         },
+        WHO_CONSENTS,
     ],
     cautions: &[
         Point {

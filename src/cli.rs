@@ -266,6 +266,45 @@ pub struct NoticeArgs {
     /// How long the school keeps recordings and other data, e.g. "until the end of the school year"
     #[arg(long, value_name = "TEXT")]
     pub retention: Option<String>,
+    /// How parents reach the school's data protection officer (FG): name and e-mail address
+    #[arg(long, value_name = "TEXT")]
+    pub dpo: Option<String>,
+    /// The legal basis the school relies on, named in the letter
+    #[arg(long, value_enum)]
+    pub basis: Option<NoticeBasis>,
+    /// Who signs the letter: name and position
+    #[arg(long, value_name = "TEXT")]
+    pub signatory: Option<String>,
+    /// The date of the letter, as it should read
+    #[arg(long, value_name = "TEXT")]
+    pub date: Option<String>,
+    /// Which part to write: the letter to `parents`, the `school`'s checklist, or `both`
+    #[arg(long, value_enum, default_value_t = NoticePart::Both)]
+    pub part: NoticePart,
+}
+
+/// The legal bases a school can name in `notice` (art. 6(1) GDPR).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticeBasis {
+    /// A task in the public interest under the education acts (art. 6(1)(e))
+    PublicTask,
+    /// A legal obligation under the education acts (art. 6(1)(c))
+    LegalObligation,
+    /// Necessary for the education agreement (art. 6(1)(b))
+    Agreement,
+    /// The school's legitimate interest in good education (art. 6(1)(f))
+    LegitimateInterest,
+}
+
+/// The parts of `notice`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum NoticePart {
+    /// Only the letter to the parents
+    Parents,
+    /// Only what the school must arrange (settings, contract terms, facts to check)
+    School,
+    /// The school's checklist, then the letter, clearly apart
+    Both,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,14 @@ const SCHOOL: &[&str] = &[
     "no",
     "--retention",
     "tot het einde van het schooljaar",
+    "--dpo",
+    "meneer De Vries, fg@delinde.example",
+    "--basis",
+    "public-task",
+    "--signatory",
+    "A. Bakker, directeur",
+    "--date",
+    "1 december 2026",
 ];
 
 fn notice(cat: &Catalogue, args: &[&str]) -> String {
@@ -55,6 +63,13 @@ fn a_fully_passing_vendor_leaves_no_marks_and_speaks_dutch() {
         "Neem dan contact op met mevrouw Jansen, privacy@delinde.example.",
         "De privacyverklaring van de aanbieder: <https://example.com/good/privacy>",
         "Met vriendelijke groet,",
+        "De Linde is verantwoordelijk voor de gegevens van de lessen",
+        "bereikbaar via meneer De Vries, fg@delinde.example.",
+        "art. 6 lid 1 onder e AVG",
+        "bezwaar maken",
+        "Autoriteit Persoonsgegevens",
+        "A. Bakker, directeur",
+        "1 december 2026",
     ] {
         assert!(text.contains(dutch), "missing `{dutch}` in:\n{text}");
     }
@@ -143,9 +158,26 @@ fn conditions_of_a_claim_are_checks_for_the_school() {
     let text = notice(&cat, &args);
     assert!(text.contains("als de school dat zo instelt"), "{text}");
     assert!(
-        text.contains("[TE CONTROLEREN: Choose the EU region in the admin portal]"),
+        text.contains("- [ ] Choose the EU region in the admin portal"),
         "{text}"
     );
+    // The school's to-do is not part of the letter to the parents.
+    let mut parents = args.clone();
+    parents.extend(["--part", "parents"]);
+    let letter = notice(&cat, &parents);
+    assert!(letter.contains("als de school dat zo instelt"), "{letter}");
+    assert!(
+        !letter.contains("admin portal") && !letter.contains("Voor de school"),
+        "{letter}"
+    );
+    let mut school = args.clone();
+    school.extend(["--part", "school"]);
+    let list = notice(&cat, &school);
+    assert!(
+        list.contains("- [ ] Choose the EU region in the admin portal"),
+        "{list}"
+    );
+    assert!(!list.contains("Beste ouders"), "{list}");
 }
 
 #[test]
@@ -169,10 +201,7 @@ fn a_dutch_notice_says_so_only_when_a_condition_has_no_dutch_text() {
     let english = condition(None);
     assert!(english.contains(NOTE), "{english}");
     let dutch = condition(Some("Kies de EU-regio in het beheerportaal"));
-    assert!(
-        dutch.contains("[TE CONTROLEREN: Kies de EU-regio in het beheerportaal]"),
-        "{dutch}"
-    );
+    assert!(dutch.contains("- [ ] Kies de EU-regio in het beheerportaal"), "{dutch}");
     assert!(!dutch.contains(NOTE), "{dutch}");
 }
 

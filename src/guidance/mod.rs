@@ -65,8 +65,22 @@ pub fn run_notice(g: &Global, args: &NoticeArgs, out: &mut dyn Write) -> Result<
         camera_reason: args.camera_reason.clone(),
         recording: args.recording,
         retention: args.retention.clone(),
+        dpo: args.dpo.clone(),
+        basis: args.basis.map(|b| match b {
+            crate::cli::NoticeBasis::PublicTask => notice::Basis::PublicTask,
+            crate::cli::NoticeBasis::LegalObligation => notice::Basis::LegalObligation,
+            crate::cli::NoticeBasis::Agreement => notice::Basis::Agreement,
+            crate::cli::NoticeBasis::LegitimateInterest => notice::Basis::LegitimateInterest,
+        }),
+        signatory: args.signatory.clone(),
+        date: args.date.clone(),
+    };
+    let part = match args.part {
+        crate::cli::NoticePart::Parents => notice::Part::Parents,
+        crate::cli::NoticePart::School => notice::Part::School,
+        crate::cli::NoticePart::Both => notice::Part::Both,
     };
     let n = notice::build(result, vendor, &input, g.lang, &ev.as_of.to_string());
-    render::render(&n, args.format, out)?;
+    render::render(&n, args.format, part, out)?;
     Ok(exit::SUCCESS)
 }

@@ -81,13 +81,24 @@ pub fn fact(term: &str, value: &Value, vendor: &Vendor, lang: Lang) -> Option<St
     let s = value.as_str();
     let l = |en: &str, nl: &str| Some(tr(lang, en, nl));
     match term {
-        "contract.role" if s == Some("processor") => l(
-            "The provider works on behalf of the school.",
-            "De aanbieder werkt in opdracht van de school.",
-        ),
+        "contract.role" => match s {
+            Some("processor") => l(
+                "The provider works on behalf of the school: it may use the data only as the school instructs.",
+                "De aanbieder werkt in opdracht van de school: die mag de gegevens alleen gebruiken zoals de school dat vraagt.",
+            ),
+            Some("mixed") => l(
+                "The provider works on behalf of the school for the lessons, but also uses some data for its own purposes, such as running and improving its business.",
+                "De aanbieder werkt voor de lessen in opdracht van de school, maar gebruikt sommige gegevens ook voor eigen doelen, zoals het runnen en verbeteren van het eigen bedrijf.",
+            ),
+            Some("controller" | "joint-controller") => l(
+                "The provider decides for itself what it does with the data; it does not work only on behalf of the school.",
+                "De aanbieder bepaalt zelf wat hij met de gegevens doet; hij werkt niet alleen in opdracht van de school.",
+            ),
+            _ => None,
+        },
         "contract.dpa" if b == Some(true) => l(
-            "This is set down in a contract with the school: a data processing agreement. It says the provider may use the data only as the school instructs.",
-            "Dat staat in een contract met de school: een verwerkersovereenkomst. Daarin staat dat de aanbieder de gegevens alleen mag gebruiken zoals de school dat vraagt.",
+            "The school and the provider have set down in a contract what the provider may do with the data: a data processing agreement.",
+            "De school en de aanbieder hebben in een contract vastgelegd wat de aanbieder met de gegevens mag doen: een verwerkersovereenkomst.",
         ),
         "contract.education_terms" if b == Some(true) => l(
             "There are special terms for education with this provider.",
@@ -144,6 +155,10 @@ pub fn fact(term: &str, value: &Value, vendor: &Vendor, lang: Lang) -> Option<St
                 "Automatically writing down what is said (subtitles, transcripts) is off, unless someone switches it on.",
                 "Automatisch opschrijven wat er gezegd wordt (ondertiteling, verslag) staat uit, tenzij iemand het aanzet.",
             ),
+            Some("on-by-default") => l(
+                "Automatically writing down what is said (subtitles, transcripts) is on, unless the school switches it off.",
+                "Automatisch opschrijven wat er gezegd wordt (ondertiteling, verslag) staat aan, tenzij de school het uitzet.",
+            ),
             _ => None,
         },
         "content_analysis.face_recognition" => match s {
@@ -151,6 +166,10 @@ pub fn fact(term: &str, value: &Value, vendor: &Vendor, lang: Lang) -> Option<St
             Some("off-by-default") => l(
                 "Face recognition is off, unless someone switches it on.",
                 "Gezichtsherkenning staat uit, tenzij iemand die aanzet.",
+            ),
+            Some("on-by-default") => l(
+                "Face recognition is on, unless the school switches it off.",
+                "Gezichtsherkenning staat aan, tenzij de school die uitzet.",
             ),
             _ => None,
         },
@@ -163,6 +182,10 @@ pub fn fact(term: &str, value: &Value, vendor: &Vendor, lang: Lang) -> Option<St
                 "Measuring how well pupils pay attention is off, unless someone switches it on.",
                 "Meten hoe goed leerlingen opletten staat uit, tenzij iemand het aanzet.",
             ),
+            Some("on-by-default") => l(
+                "The service measures how pupils take part (for example their attention or activity), unless the school switches this off.",
+                "De dienst meet hoe leerlingen meedoen (bijvoorbeeld hun aandacht of activiteit), tenzij de school dat uitzet.",
+            ),
             _ => None,
         },
         "content_analysis.ai_assistant" => match s {
@@ -173,6 +196,10 @@ pub fn fact(term: &str, value: &Value, vendor: &Vendor, lang: Lang) -> Option<St
             Some("off-by-default") => l(
                 "An AI assistant that follows the lesson is off, unless someone switches it on.",
                 "Een AI-assistent die de les volgt staat uit, tenzij iemand die aanzet.",
+            ),
+            Some("on-by-default") => l(
+                "An AI assistant that follows the lesson is on, unless the school switches it off.",
+                "Een AI-assistent die de les volgt staat aan, tenzij de school die uitzet.",
             ),
             _ => None,
         },

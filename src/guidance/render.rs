@@ -7,23 +7,39 @@ use std::io::{self, Write};
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
-use super::notice::{Notice, Para, Span};
+use super::notice::{Notice, Para, Part, Span};
 use crate::cli::NoticeFormat;
 use crate::criteria::judge::Lang;
 
-/// Writes the notice in a format.
-pub fn render(n: &Notice, format: NoticeFormat, w: &mut dyn Write) -> io::Result<()> {
+/// Writes the part of the notice in a format.
+pub fn render(n: &Notice, format: NoticeFormat, part: Part, w: &mut dyn Write) -> io::Result<()> {
     match format {
-        NoticeFormat::Markdown => markdown(n, w),
-        NoticeFormat::Html => html(n, w),
-        NoticeFormat::Text => text(n, w),
+        NoticeFormat::Markdown => markdown(n, part, w),
+        NoticeFormat::Html => html(n, part, w),
+        NoticeFormat::Text => text(n, part, w),
     }
 }
 
-fn school_heading(lang: Lang) -> &'static str {
+fn school_heading(lang: Lang, part: Part) -> &'static str {
+    match (lang, part) {
+        (Lang::En, Part::School) => "For the school",
+        (Lang::Nl, Part::School) => "Voor de school",
+        (Lang::En, _) => "For the school (not part of the letter; remove before sending)",
+        (Lang::Nl, _) => "Voor de school (geen deel van de brief; haal dit weg voor verzending)",
+    }
+}
+
+fn checklist_heading(lang: Lang) -> &'static str {
     match lang {
-        Lang::En => "For the school (remove before sending)",
-        Lang::Nl => "Voor de school (haal dit weg voor verzending)",
+        Lang::En => "What the school must arrange (settings and contract terms):",
+        Lang::Nl => "Wat de school moet regelen (instellingen en afspraken in het contract):",
+    }
+}
+
+fn letter_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "The letter to the parents",
+        Lang::Nl => "De brief aan de ouders",
     }
 }
 
@@ -84,16 +100,30 @@ fn is_web(u: &str) -> bool {
         && !u.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
 }
 
-fn markdown(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
+fn markdown(n: &Notice, part: Part, w: &mut dyn Write) -> io::Result<()> {
     let lang = n.lang;
     if let Some(alert) = &n.alert {
         writeln!(w, "> ⚠ {}\n", md_para(alert, lang))?;
     }
-    writeln!(w, "# {}\n", md(&n.title))?;
-    writeln!(w, "> **{}**", school_heading(lang))?;
-    for p in &n.school_notes {
-        writeln!(w, ">\n> {}", md_para(p, lang))?;
+    if part != Part::Parents {
+        writeln!(w, "> **{}**", school_heading(lang, part))?;
+        for p in &n.school_notes {
+            writeln!(w, ">\n> {}", md_para(p, lang))?;
+        }
+        if !n.checklist.is_empty() {
+            writeln!(w, ">\n> **{}**\n>", checklist_heading(lang))?;
+            for p in &n.checklist {
+                writeln!(w, "> - [ ] {}", md_para(p, lang))?;
+            }
+        }
     }
+    if part == Part::School {
+        return Ok(());
+    }
+    if part == Part::Both {
+        writeln!(w, "\n---\n\n<!-- {} -->\n", letter_heading(lang))?;
+    }
+    writeln!(w, "# {}", md(&n.title))?;
     writeln!(w, "\n{}", md(&n.greeting))?;
     for s in &n.sections {
         writeln!(w, "\n## {}", md(&s.heading))?;
@@ -128,10 +158,11 @@ fn html_para(p: &Para, lang: Lang) -> String {
 const STYLE: &str =
     "body{font-family:system-ui,sans-serif;max-width:42em;margin:2em auto;padding:0 1em;line-height:1.5}\
 .alert{border:3px solid #b00020;background:#fde7ea;padding:.5em 1em;font-weight:bold}\
-.for-school{border:2px dashed #777;background:#f4f4f4;padding:.5em 1em;margin:1em 0}\
+.for-school{border:2px dashed #777;background:#f4f4f4;padding:.5em 1em;margin:1em 0 2em}\
+@media print{.for-school{break-after:page}}\
 mark.fill{background:#fff176}mark.check{background:#ffcc80}strong.warn{color:#b00020}";
 
-fn html(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
+fn html(n: &Notice, part: Part, w: &mut dyn Write) -> io::Result<()> {
     let lang = n.lang;
     let code = match lang {
         Lang::En => "en",
@@ -157,15 +188,32 @@ fn html(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
             html_para(alert, lang)
         )?;
     }
-    writeln!(
-        w,
-        "<aside class=\"for-school\">\n<p><strong>{}</strong></p>",
-        esc(school_heading(lang))
-    )?;
-    for p in &n.school_notes {
-        writeln!(w, "<p>{}</p>", html_para(p, lang))?;
+    if part != Part::Parents {
+        writeln!(
+            w,
+            "<aside class=\"for-school\">\n<p><strong>{}</strong></p>",
+            esc(school_heading(lang, part))
+        )?;
+        for p in &n.school_notes {
+            writeln!(w, "<p>{}</p>", html_para(p, lang))?;
+        }
+        if !n.checklist.is_empty() {
+            writeln!(
+                w,
+                "<p><strong>{}</strong></p>\n<ul class=\"todo\">",
+                esc(checklist_heading(lang))
+            )?;
+            for p in &n.checklist {
+                writeln!(w, "<li>{}</li>", html_para(p, lang))?;
+            }
+            writeln!(w, "</ul>")?;
+        }
+        writeln!(w, "</aside>")?;
     }
-    writeln!(w, "</aside>\n<h1>{}</h1>\n<p>{}</p>", esc(&n.title), esc(&n.greeting))?;
+    if part == Part::School {
+        return writeln!(w, "</body>\n</html>");
+    }
+    writeln!(w, "<main>\n<h1>{}</h1>\n<p>{}</p>", esc(&n.title), esc(&n.greeting))?;
     for s in &n.sections {
         writeln!(w, "<h2>{}</h2>", esc(&s.heading))?;
         let mut in_list = false;
@@ -189,7 +237,7 @@ fn html(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
         }
     }
     let closing: Vec<String> = n.closing.iter().map(|p| html_para(p, lang)).collect();
-    writeln!(w, "<p>{}</p>\n</body>\n</html>", closing.join("<br>\n"))
+    writeln!(w, "<p>{}</p>\n</main>\n</body>\n</html>", closing.join("<br>\n"))
 }
 
 /// Wraps text at `width` columns, breaking only at spaces, each line after `indent`.
@@ -204,19 +252,31 @@ fn text_para(p: &Para, lang: Lang) -> String {
     joined(p, |s| mark(s, lang))
 }
 
-fn text(n: &Notice, w: &mut dyn Write) -> io::Result<()> {
+fn text(n: &Notice, part: Part, w: &mut dyn Write) -> io::Result<()> {
     let lang = n.lang;
     const WIDTH: usize = 76;
     if let Some(alert) = &n.alert {
         let bar = "!".repeat(WIDTH);
         write!(w, "{bar}\n{}{bar}\n\n", wrap(&text_para(alert, lang), WIDTH - 3, "!! "))?;
     }
-    let dashes = "-".repeat(WIDTH);
-    write!(w, "{dashes}\n{}", wrap(school_heading(lang), WIDTH - 2, "| "))?;
-    for p in &n.school_notes {
-        write!(w, "{}", wrap(&text_para(p, lang), WIDTH - 2, "| "))?;
+    if part != Part::Parents {
+        let dashes = "-".repeat(WIDTH);
+        write!(w, "{dashes}\n{}", wrap(school_heading(lang, part), WIDTH - 2, "| "))?;
+        for p in &n.school_notes {
+            write!(w, "{}", wrap(&text_para(p, lang), WIDTH - 2, "| "))?;
+        }
+        if !n.checklist.is_empty() {
+            write!(w, "|\n{}", wrap(checklist_heading(lang), WIDTH - 2, "| "))?;
+            for p in &n.checklist {
+                let item = wrap(&text_para(p, lang), WIDTH - 8, "|       ");
+                write!(w, "|   [ ] {}", item.strip_prefix("|       ").unwrap_or(&item))?;
+            }
+        }
+        writeln!(w, "{dashes}\n")?;
     }
-    writeln!(w, "{dashes}\n")?;
+    if part == Part::School {
+        return Ok(());
+    }
     let title = crate::report::clean(&n.title);
     writeln!(w, "{title}\n{}\n", "=".repeat(title.chars().count().min(WIDTH)))?;
     writeln!(w, "{}", n.greeting)?;

@@ -14,7 +14,7 @@ use super::phrases::{fact, question, tr};
 
 mod parts;
 
-use parts::{alert, camera, contact, intro, recording, school_notes};
+use parts::{alert, camera, contact, intro, recording, rights, school_notes};
 
 /// One piece of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,6 +71,9 @@ pub struct Notice {
     pub alert: Option<Para>,
     /// Notes for the school, to remove before sending.
     pub school_notes: Vec<Para>,
+    /// What the school must arrange (settings, contract terms), each once: the conditions of the
+    /// criteria the letter speaks of. Never part of the parents' text.
+    pub checklist: Vec<Para>,
     pub greeting: String,
     pub sections: Vec<Section>,
     pub closing: Vec<Para>,
@@ -86,6 +89,34 @@ pub struct SchoolInput {
     pub camera_reason: Option<String>,
     pub recording: Option<Recording>,
     pub retention: Option<String>,
+    /// The contact of the school's data protection officer (functionaris gegevensbescherming).
+    pub dpo: Option<String>,
+    /// The legal basis the school names.
+    pub basis: Option<Basis>,
+    /// Who signs: name and position.
+    pub signatory: Option<String>,
+    /// The date of the letter, as the school writes it.
+    pub date: Option<String>,
+}
+
+/// The legal bases of art. 6(1) GDPR a school relies on for lessons by video (003: "een noodzaak
+/// voor de onderwijsovereenkomst en/of een eigen legitiem belang", a legal duty counts too).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Basis {
+    PublicTask,
+    LegalObligation,
+    Agreement,
+    LegitimateInterest,
+}
+
+/// Which part of the notice to write: the letter to the parents, the school's own checklist, or
+/// both (the checklist first, clearly apart from the letter).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Part {
+    Parents,
+    School,
+    #[default]
+    Both,
 }
 
 /// Offerings where the software runs on a server of the school or of a hosting provider it
@@ -104,7 +135,9 @@ pub(super) struct Draft<'a> {
     pub(super) r: &'a OfferingResult,
     pub(super) vendor: &'a Vendor,
     pub(super) lang: Lang,
-    /// Conditions already shown, so each appears once.
+    /// The conditions for the school's checklist, each once.
+    pub(super) checklist: Vec<Para>,
+    /// Conditions already listed, so each appears once.
     pub(super) shown: Vec<String>,
     /// Whether a shown condition has no Dutch text in the catalogue.
     pub(super) untranslated_shown: bool,
@@ -145,7 +178,8 @@ impl<'a> Draft<'a> {
         p
     }
 
-    /// Warnings for failing criteria and checks for their conditions, one paragraph each.
+    /// Warnings for failing criteria, one paragraph each; their conditions go to the school's
+    /// checklist.
     pub(super) fn criteria(&mut self, ids: &[&str]) -> Vec<Para> {
         let mut out = Vec::new();
         for id in ids {
@@ -158,7 +192,7 @@ impl<'a> Draft<'a> {
                 if !self.shown.contains(&t) {
                     self.untranslated_shown |= cond.en == cond.nl;
                     self.shown.push(t.clone());
-                    out.push(vec![Span::Check(t)]);
+                    self.checklist.push(vec![Span::Text(t)]);
                 }
             }
         }
@@ -193,6 +227,7 @@ pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lan
         r,
         vendor,
         lang,
+        checklist: Vec::new(),
         shown: Vec::new(),
         untranslated_shown: false,
     };
@@ -255,6 +290,7 @@ pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lan
         ))],
     });
     let contact = contact(&mut d, input);
+    let rights = rights(&d, input);
     let school_notes = school_notes(&d, as_of);
 
     let sections = vec![
@@ -283,14 +319,27 @@ pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lan
             storage,
         ),
         d.section(("Questions?", "Vragen?"), contact),
+        d.section(("Your rights", "Uw rechten"), rights),
     ];
     let closing = vec![
         vec![Span::Text(d.tr("Kind regards,", "Met vriendelijke groet,"))],
+        vec![match &input.signatory {
+            Some(s) => Span::Text(clean(s)),
+            None => Span::Fill(d.tr(
+                "name and position of the person who signs",
+                "naam en functie van wie ondertekent",
+            )),
+        }],
         vec![match &input.school {
             Some(s) => Span::Text(clean(s)),
             None => Span::Fill(d.tr("the name of the school", "de naam van de school")),
         }],
+        vec![match &input.date {
+            Some(s) => Span::Text(clean(s)),
+            None => Span::Fill(d.tr("date", "datum")),
+        }],
     ];
+    let checklist = std::mem::take(&mut d.checklist);
     Notice {
         lang,
         title: d.tr(
@@ -299,6 +348,7 @@ pub fn build(r: &OfferingResult, vendor: &Vendor, input: &SchoolInput, lang: Lan
         ),
         alert,
         school_notes,
+        checklist,
         greeting: d.tr("Dear parents and carers,", "Beste ouders en verzorgers,"),
         sections,
         closing,

@@ -2,7 +2,7 @@
 //! (service, provider, reason, why no consent is asked), the camera, recordings, the contact, and
 //! the notes and warnings for the school above the letter.
 
-use super::{clean, own, Draft, Known, Para, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
+use super::{clean, own, Basis, Draft, Known, Para, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
 use crate::cli::{Camera, Recording};
 use crate::criteria::{judge::Lang, Status};
 use crate::evaluate::Verdict;
@@ -321,4 +321,80 @@ pub(super) fn contact(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
     );
     paras.extend(d.criteria(&["transparency"]));
     paras
+}
+
+/// What article 13 GDPR asks the school to tell the parents beyond the service itself: who is
+/// responsible, the data protection officer, the legal basis by name, the rights, and the
+/// complaint to the Autoriteit Persoonsgegevens. What only the school knows is a mark.
+pub(super) fn rights(d: &Draft, input: &SchoolInput) -> Vec<Para> {
+    let school = input.school.as_deref().map(clean);
+    let responsible = match &school {
+        Some(s) => vec![Span::Text(d.tr(
+            &format!("{s} is responsible for the data of the lessons (the controller)."),
+            &format!("{s} is verantwoordelijk voor de gegevens van de lessen (de verwerkingsverantwoordelijke)."),
+        ))],
+        None => vec![
+            Span::Fill(d.tr("the name of the school", "de naam van de school")),
+            Span::Text(d.tr(
+                "is responsible for the data of the lessons (the controller).",
+                "is verantwoordelijk voor de gegevens van de lessen (de verwerkingsverantwoordelijke).",
+            )),
+        ],
+    };
+    let mut dpo = vec![
+        Span::Text(d.tr(
+            "The school's data protection officer (functionaris gegevensbescherming) can be reached at",
+            "De functionaris gegevensbescherming (FG) van de school is bereikbaar via",
+        )),
+        match &input.dpo {
+            Some(c) => Span::Text(own(c)),
+            None => Span::Fill(d.tr(
+                "name and e-mail address of the data protection officer",
+                "naam en e-mailadres van de functionaris gegevensbescherming",
+            )),
+        },
+    ];
+    if input.dpo.is_none() {
+        dpo.push(Span::Text(".".to_owned()));
+    }
+    let basis = vec![
+        Span::Text(d.tr(
+            "We use the data to give lessons at a distance. We may do so because it is needed to give education:",
+            "Wij gebruiken de gegevens om op afstand les te geven. Dat mag, omdat het nodig is om onderwijs te geven:",
+        )),
+        match input.basis {
+            Some(Basis::PublicTask) => Span::Text(d.tr(
+                "the school carries out its task under the education acts (art. 6(1)(e) GDPR).",
+                "de school voert haar taak volgens de onderwijswetten uit (art. 6 lid 1 onder e AVG).",
+            )),
+            Some(Basis::LegalObligation) => Span::Text(d.tr(
+                "the education acts oblige the school to give these lessons (art. 6(1)(c) GDPR).",
+                "de onderwijswetten verplichten de school om deze lessen te geven (art. 6 lid 1 onder c AVG).",
+            )),
+            Some(Basis::Agreement) => Span::Text(d.tr(
+                "it is necessary for the education agreement with the school (art. 6(1)(b) GDPR).",
+                "het is nodig voor de onderwijsovereenkomst met de school (art. 6 lid 1 onder b AVG).",
+            )),
+            Some(Basis::LegitimateInterest) => Span::Text(d.tr(
+                "the school has a legitimate interest in good education (art. 6(1)(f) GDPR).",
+                "de school heeft een gerechtvaardigd belang bij goed onderwijs (art. 6 lid 1 onder f AVG).",
+            )),
+            None => Span::Fill(d.tr(
+                "the legal basis by name, for example the school's task under the education acts (art. 6(1)(e) GDPR) or the school's legitimate interest in good education (art. 6(1)(f) GDPR)",
+                "de grondslag bij naam, bijvoorbeeld de taak van de school volgens de onderwijswetten (art. 6 lid 1 onder e AVG) of het gerechtvaardigd belang van de school bij goed onderwijs (art. 6 lid 1 onder f AVG)",
+            )),
+        },
+    ];
+    let rights = vec![Span::Text(d.tr(
+        "You may ask to see the data about your child, and to have it corrected or deleted or its use limited. Because we do not rely on your consent but on education or our legitimate interest, you may also object to the use of the data; we then weigh your reasons.",
+        "U mag vragen welke gegevens wij over uw kind hebben, en vragen om ze te verbeteren, te verwijderen of minder te gebruiken. Omdat wij niet op uw toestemming steunen maar op het onderwijs of ons gerechtvaardigd belang, mag u ook bezwaar maken tegen het gebruik van de gegevens; wij wegen dan uw redenen.",
+    ))];
+    let complaint = vec![
+        Span::Text(d.tr(
+            "Do you disagree with how we handle the data? Please tell us first. You may also complain to the Dutch data protection authority, the Autoriteit Persoonsgegevens:",
+            "Bent u het niet eens met hoe wij met de gegevens omgaan? Laat het ons eerst weten. U mag ook een klacht indienen bij de Autoriteit Persoonsgegevens:",
+        )),
+        Span::Link("https://autoriteitpersoonsgegevens.nl".to_owned()),
+    ];
+    vec![responsible, dpo, basis, rights, complaint]
 }

@@ -60,7 +60,7 @@ impl Text {
 }
 
 /// Declares an enum of fixed words, one variant per word with its English and Dutch, together
-/// with `ALL` (every variant) and `text` (the word in a language).
+/// with `ALL` (every variant), `text` (the word in a language) and `to_text` (in both).
 macro_rules! labels {
     ($(#[$doc:meta])* $name:ident { $($variant:ident => ($en:literal, $nl:literal $(,)?),)* }) => {
         $(#[$doc])*
@@ -82,6 +82,11 @@ macro_rules! labels {
                     Lang::En => en,
                     Lang::Nl => nl,
                 }
+            }
+
+            /// The label in both languages.
+            pub fn to_text(self) -> Text {
+                Text::fixed(self.text(Lang::En), self.text(Lang::Nl))
             }
         }
     };
@@ -157,7 +162,6 @@ labels! {
         Duties => ("What the school must do", "Wat de school moet doen"),
         Cautions => ("Cautions", "Let op"),
         Sources => ("Sources", "Bronnen"),
-        Documents => ("Documents", "Documenten"),
         Disclaimer => (
             "This is no legal advice; it summarises the two source documents.",
             "Dit is geen juridisch advies; het vat de twee brondocumenten samen.",

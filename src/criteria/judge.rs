@@ -151,9 +151,9 @@ impl<'f, 'a> Judge<'f, 'a> {
         let reason = match self.status {
             Status::Fail => join(&self.fails),
             Status::Unknown => {
-                let terms: Vec<&terms::Term> = self.unknown.iter().filter_map(|k| terms::find(k)).collect();
-                let en: Vec<String> = terms.iter().map(|t| lower_first(t.label_en)).collect();
-                let nl: Vec<String> = terms.iter().map(|t| lower_first(t.label_nl)).collect();
+                let unknown: Vec<&terms::Term> = self.unknown.iter().filter_map(|k| terms::find(k)).collect();
+                let en: Vec<String> = unknown.iter().map(|t| lower_first(t.label_en)).collect();
+                let nl: Vec<String> = unknown.iter().map(|t| lower_first(t.label_nl)).collect();
                 Text::new(
                     format!("Not known from a source: {}.", en.join("; ")),
                     format!("Niet bekend uit een bron: {}.", nl.join("; ")),

@@ -9,7 +9,7 @@ use std::time::Duration;
 use jiff::Timestamp;
 use url::Url;
 
-use super::fetch::{Outcome, Response};
+use super::fetch::{FetchOutcome, Response};
 use super::state::{is_moved, Checked, State};
 use super::store::{day, sha256, Locked, Meta, Pending, StoreError, Version};
 use crate::changes;
@@ -81,7 +81,7 @@ pub fn record(
     store: &Locked,
     target: &Target,
     stored: Result<Option<Meta>, StoreError>,
-    outcome: Outcome,
+    outcome: FetchOutcome,
     how: &How,
 ) -> Result<Checked, StoreError> {
     let now = how.now;
@@ -114,8 +114,8 @@ pub fn record(
         stored: false,
     };
     let observed = match outcome {
-        Outcome::Failed { reason } => Observation::failed(State::Failed, None, Text::same(reason)),
-        Outcome::Status { status, final_url } => {
+        FetchOutcome::Failed { reason } => Observation::failed(State::Failed, None, Text::same(reason)),
+        FetchOutcome::Status { status, final_url } => {
             let (state, en, nl) = match status {
                 404 | 410 => (State::Gone, "the document is gone", "het document is verdwenen"),
                 401 | 403 | 429 => (
@@ -130,7 +130,7 @@ pub fn record(
             f.final_url = Some(final_url);
             f
         }
-        Outcome::NotModified { final_url } => {
+        FetchOutcome::NotModified { final_url } => {
             if meta.text_sha256.is_some() {
                 // The reference text itself is only needed (and read) when it must be re-extracted.
                 if meta.extractor_version != EXTRACTOR_VERSION || meta.rules_sha256 != target.rules_sha256() {
@@ -154,7 +154,7 @@ pub fn record(
                 )
             }
         }
-        Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, moved, how)?,
+        FetchOutcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, moved, how)?,
     };
     checked.state = observed.state;
     checked.status = observed.status;
@@ -186,11 +186,11 @@ pub fn record(
 }
 
 /// The address a response came from, after redirects; `None` when there was no response.
-fn served_from(outcome: &Outcome) -> Option<&Url> {
+fn served_from(outcome: &FetchOutcome) -> Option<&Url> {
     match outcome {
-        Outcome::Failed { .. } => None,
-        Outcome::Status { final_url, .. } | Outcome::NotModified { final_url } => Some(final_url),
-        Outcome::Ok(resp) => Some(&resp.final_url),
+        FetchOutcome::Failed { .. } => None,
+        FetchOutcome::Status { final_url, .. } | FetchOutcome::NotModified { final_url } => Some(final_url),
+        FetchOutcome::Ok(resp) => Some(&resp.final_url),
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::criteria::judge::Lang;
+use crate::i18n::Lang;
 
 /// Checks video-conferencing services against the Dutch remote-teaching privacy criteria.
 #[derive(Debug, Parser)]

@@ -6,9 +6,10 @@
 use std::sync::Arc;
 
 use crate::catalogue::{terms, Catalogue, Claim};
-use crate::criteria::{self, judge::Lang, Status, Text};
+use crate::criteria::{self, Status};
 use crate::error::Error;
 use crate::evaluate::{Evaluation, OfferingResult, Verdict};
+use crate::i18n::{Lang, ReportLabel, Text};
 use crate::report::value_text;
 
 /// The fewest and the most columns a comparison has.
@@ -74,14 +75,20 @@ impl<'a> Comparison<'a> {
             )));
         }
         let results = &evaluation.results;
-        let mut rows = vec![row(RowKind::Verdict, "verdict", verdict_label(), results, |r| Cell {
-            verdict: Some(r.verdict),
-            status: None,
-            stale: false,
-            text: r.verdict.label(),
-            claim: None,
-            source_url: None,
-        })];
+        let mut rows = vec![row(
+            RowKind::Verdict,
+            "verdict",
+            ReportLabel::Verdict.to_text(),
+            results,
+            |r| Cell {
+                verdict: Some(r.verdict),
+                status: None,
+                stale: false,
+                text: r.verdict.label(),
+                claim: None,
+                source_url: None,
+            },
+        )];
         let ids: Vec<&'static str> = results[0].criteria.iter().map(|c| c.id).collect();
         for id in ids {
             let Some(def) = criteria::find(id) else { continue };
@@ -143,16 +150,12 @@ impl<'a> Comparison<'a> {
     }
 }
 
-fn verdict_label() -> Text {
-    Text::fixed("Verdict", "Oordeel")
-}
-
 fn empty() -> Cell {
     Cell {
         verdict: None,
         status: None,
         stale: false,
-        text: Text::fixed("unknown", "onbekend"),
+        text: ReportLabel::Unknown.to_text(),
         claim: None,
         source_url: None,
     }

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalogue::{terms::TERMS, Catalogue};
-use crate::criteria::judge::Lang;
+use crate::i18n::Lang;
 
 /// Coverage of one vendor offering.
 #[derive(Debug, Serialize)]

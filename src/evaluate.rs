@@ -9,8 +9,8 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Claim, Source, Vendor, VendorStatus};
-use crate::criteria::{profile::Profile, Facts, Severity, Status, Text, ALL};
-use crate::text::{self, concat};
+use crate::criteria::{profile::Profile, Facts, Severity, Status, ALL};
+use crate::i18n::Text;
 
 /// The four verdicts, in order of severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
@@ -252,26 +252,10 @@ fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs) -> Vec<Text> {
     let mut out = Vec::new();
     let months = inputs.profile.max_age_months;
     if crate::catalogue::check::too_old(claim.verified, inputs.today, months) {
-        let (term, verified) = (claim.term.key, text::date(claim.verified));
-        let mut buffer = itoa::Buffer::new();
-        let months = buffer.format(months);
+        let (term, verified) = (claim.term.key, claim.verified);
         out.push(Text::new(
-            concat(&[
-                term,
-                ": evidence verified on ",
-                &verified,
-                " is older than ",
-                months,
-                " months",
-            ]),
-            concat(&[
-                term,
-                ": bewijs gecontroleerd op ",
-                &verified,
-                " is ouder dan ",
-                months,
-                " maanden",
-            ]),
+            format!("{term}: evidence verified on {verified} is older than {months} months"),
+            format!("{term}: bewijs gecontroleerd op {verified} is ouder dan {months} maanden"),
         ));
     }
     // Looking up a change needs an owned key; most runs have no changes at all.

@@ -14,6 +14,7 @@ pub mod error;
 pub mod evaluate;
 pub mod extract;
 pub mod guidance;
+pub mod i18n;
 pub mod parallel;
 pub mod report;
 pub mod streamed;

@@ -10,7 +10,7 @@ use vcaudit::criteria::profile::Profile;
 use vcaudit::evaluate::{evaluate, Inputs, Selector, SourceChanges, Verdict};
 
 /// What a finding allows our verdict to be.
-enum Finding {
+enum Rating {
     /// Rated red or found unlawful: anything but suitable (with or without conditions).
     Red,
     /// Found usable, possibly with measures: anything but not suitable.
@@ -18,52 +18,47 @@ enum Finding {
 }
 
 /// Offering, the finding that still applies, and what it allows.
-const FINDINGS: &[(&str, Option<&str>, &str, Finding)] = &[
-    ("zoom", Some("free"), "Berlin DPA red, 2020 and 2021", Finding::Red),
+const FINDINGS: &[(&str, Option<&str>, &str, Rating)] = &[
+    ("zoom", Some("free"), "Berlin DPA red, 2020 and 2021", Rating::Red),
     (
         "zoom",
         Some("education"),
         "Dutch DPIA update 2024: all known risks solved under the SURF contract",
-        Finding::Usable,
+        Rating::Usable,
     ),
     (
         "microsoft-teams",
         Some("education"),
         "Dutch DPIA 2022: usable with measures",
-        Finding::Usable,
+        Rating::Usable,
     ),
     (
         "google-meet",
         Some("free"),
         "outside the Dutch education agreement",
-        Finding::Red,
+        Rating::Red,
     ),
     (
         "google-meet",
         Some("education"),
         "Dutch agreement 2021 and SIVON/SURF 2023: usable with measures",
-        Finding::Usable,
+        Rating::Usable,
     ),
-    ("jitsi-meet", Some("meet-jit-si"), "Berlin DPA red, 2021", Finding::Red),
+    ("jitsi-meet", Some("meet-jit-si"), "Berlin DPA red, 2021", Rating::Red),
     (
         "bigbluebutton",
         Some("self-hosted"),
         "Berlin DPA green; LfDI BW recommended",
-        Finding::Usable,
+        Rating::Usable,
     ),
     (
         "bigbluebutton",
         Some("hosted-eu"),
         "Berlin DPA green for EU hosters",
-        Finding::Usable,
+        Rating::Usable,
     ),
-    (
-        "teamviewer-meeting",
-        None,
-        "Berlin DPA red, 2020 and 2021",
-        Finding::Red,
-    ),
-    ("skype", None, "retired in 2025; Berlin DPA red", Finding::Red),
+    ("teamviewer-meeting", None, "Berlin DPA red, 2020 and 2021", Rating::Red),
+    ("skype", None, "retired in 2025; Berlin DPA red", Rating::Red),
 ];
 
 /// The shipped catalogue evaluated today with the default profile, for `selection`.
@@ -101,8 +96,8 @@ fn verdicts_do_not_contradict_regulators() {
         assert!(!results.is_empty(), "{vendor}/{offering:?} is not in the catalogue");
         for (key, verdict) in results {
             let contradicts = match allows {
-                Finding::Red => matches!(verdict, Verdict::Suitable | Verdict::SuitableWithConditions),
-                Finding::Usable => verdict == Verdict::NotSuitable,
+                Rating::Red => matches!(verdict, Verdict::Suitable | Verdict::SuitableWithConditions),
+                Rating::Usable => verdict == Verdict::NotSuitable,
             };
             if contradicts {
                 wrong.push(format!("{key}: {verdict:?}, but {finding}"));

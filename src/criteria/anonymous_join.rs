@@ -1,6 +1,6 @@
 //! `anonymous-join`: pupils can join without a personal vendor account, under a pseudonym.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -25,8 +25,8 @@ pub static CRITERION: Criterion = Criterion {
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
     j.check("participation.account_required", |c| match c.value.as_bool() {
-        Some(false) => Verdict::Pass,
-        _ => Verdict::Conditional(Text::fixed(
+        Some(false) => ClaimCheck::Pass,
+        _ => ClaimCheck::Conditional(Text::fixed(
             "Give pupils school-managed accounts that do not show their full name where safety requires it.",
             "Geef leerlingen accounts van de school die, waar de veiligheid dat vraagt, niet hun volledige naam tonen.",
         )),

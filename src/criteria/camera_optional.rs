@@ -1,6 +1,6 @@
 //! `camera-optional`: pupils can take part without video.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -29,8 +29,8 @@ fn evaluate(facts: &Facts) -> Outcome {
         ),
     );
     j.check("participation.camera_default", |c| match c.value.as_str() {
-        Some("off" | "configurable") => Verdict::Pass,
-        _ => Verdict::Conditional(Text::fixed(
+        Some("off" | "configurable") => ClaimCheck::Pass,
+        _ => ClaimCheck::Conditional(Text::fixed(
             "Tell pupils they may switch their camera off, because it is on when they join.",
             "Vertel leerlingen dat ze hun camera mogen uitzetten, want die staat aan bij deelname.",
         )),

@@ -1,6 +1,6 @@
 //! `eu-hosting`: meeting media, recordings, chat and account data stay in the EU/EEA.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -28,13 +28,13 @@ fn evaluate(facts: &Facts) -> Outcome {
                 .all(|x| facts.accepted_regions.iter().any(|a| a.eq_ignore_ascii_case(x)))
     });
     j.check("hosting.eu_residency", |c| match c.value.as_str() {
-        Some("always") => Verdict::Pass,
-        _ if all_accepted => Verdict::Pass,
-        Some("optional") => Verdict::Conditional(Text::fixed(
+        Some("always") => ClaimCheck::Pass,
+        _ if all_accepted => ClaimCheck::Pass,
+        Some("optional") => ClaimCheck::Conditional(Text::fixed(
             "Choose or contract EU data residency for all meeting data.",
             "Kies opslag in de EU voor alle gegevens van lessen, of spreek die af in het contract.",
         )),
-        _ => Verdict::Fail(Text::fixed(
+        _ => ClaimCheck::Fail(Text::fixed(
             "Data is stored or processed outside the EU with no EU-only option.",
             "Gegevens worden buiten de EU opgeslagen of verwerkt, zonder keuze voor alleen de EU.",
         )),

@@ -1,67 +1,18 @@
 //! The shared vocabulary of the criteria: [`Facts`] (the claims that hold for one vendor
 //! offering, recording which terms a criterion read), [`Judge`] (turns claims into checks and
-//! combines them: fail beats unknown beats conditional beats pass) and bilingual [`Text`].
+//! combines them: fail beats unknown beats conditional beats pass) and [`ClaimCheck`] (what a
+//! rule concluded from one claim).
 
-use std::borrow::Cow;
 use std::cell::RefCell;
-use std::sync::{Arc, LazyLock};
-
-use serde::Serialize;
+use std::sync::Arc;
 
 use super::Status;
 use crate::catalogue::{terms, Claim, Vendor};
-use crate::text::concat;
+use crate::i18n::Text;
 
-/// A sentence in English and Dutch.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Text {
-    pub en: Cow<'static, str>,
-    pub nl: Cow<'static, str>,
-}
-
-impl Text {
-    /// A text from two static strings.
-    pub const fn fixed(en: &'static str, nl: &'static str) -> Text {
-        Text {
-            en: Cow::Borrowed(en),
-            nl: Cow::Borrowed(nl),
-        }
-    }
-
-    /// A text from two owned strings.
-    pub fn new(en: impl Into<String>, nl: impl Into<String>) -> Text {
-        Text {
-            en: Cow::Owned(en.into()),
-            nl: Cow::Owned(nl.into()),
-        }
-    }
-
-    /// Text that exists in one language only (a catalogue condition without a Dutch translation).
-    pub fn same(s: impl Into<String>) -> Text {
-        let s: String = s.into();
-        Text {
-            en: Cow::Owned(s.clone()),
-            nl: Cow::Owned(s),
-        }
-    }
-
-    /// The text in a language (`nl` or anything else for English).
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nl => &self.nl,
-            Lang::En => &self.en,
-        }
-    }
-}
-
-/// The language of human-readable output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Nl,
-}
+/// The language, under the path `report/json.rs` still imports it by; [`crate::i18n::Lang`] is
+/// its home.
+pub use crate::i18n::Lang;
 
 /// The claims that hold for one vendor offering.
 pub struct Facts<'a> {
@@ -103,8 +54,9 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// What one check concluded.
-pub enum Verdict {
+/// What a rule concluded from one claim (the verdict on a vendor offering is
+/// [`crate::evaluate::Verdict`]).
+pub enum ClaimCheck {
     Pass,
     /// Passes if the school does this.
     Conditional(Text),
@@ -145,19 +97,19 @@ impl<'f, 'a> Judge<'f, 'a> {
 
     /// Applies `rule` to the claim of `key`. A missing claim makes the criterion unknown; a
     /// passing claim that holds only under conditions makes it conditional.
-    pub fn check(&mut self, key: &'static str, rule: impl FnOnce(&Claim) -> Verdict) -> Option<&'a Claim> {
+    pub fn check(&mut self, key: &'static str, rule: impl FnOnce(&Claim) -> ClaimCheck) -> Option<&'a Claim> {
         let Some(claim) = self.facts.claim(key) else {
             self.unknown.push(key);
             self.raise(Status::Unknown);
             return None;
         };
         match rule(claim) {
-            Verdict::Pass => self.claim_conditions(claim),
-            Verdict::Conditional(t) => {
+            ClaimCheck::Pass => self.claim_conditions(claim),
+            ClaimCheck::Conditional(t) => {
                 self.condition(t);
                 self.claim_conditions(claim);
             }
-            Verdict::Fail(t) => self.fail(t),
+            ClaimCheck::Fail(t) => self.fail(t),
         }
         Some(claim)
     }
@@ -165,8 +117,8 @@ impl<'f, 'a> Judge<'f, 'a> {
     /// A boolean term that must have the value `good`.
     pub fn bool_is(&mut self, key: &'static str, good: bool, fail: Text) -> Option<bool> {
         self.check(key, |c| match c.value.as_bool() {
-            Some(v) if v == good => Verdict::Pass,
-            _ => Verdict::Fail(fail),
+            Some(v) if v == good => ClaimCheck::Pass,
+            _ => ClaimCheck::Fail(fail),
         })
         .and_then(|c| c.value.as_bool())
     }
@@ -199,18 +151,17 @@ impl<'f, 'a> Judge<'f, 'a> {
         let reason = match self.status {
             Status::Fail => join(&self.fails),
             Status::Unknown => {
-                let labels: Vec<&(String, String)> =
-                    self.unknown.iter().filter_map(|k| labels_in_sentence(k)).collect();
-                let en: Vec<&str> = labels.iter().map(|l| l.0.as_str()).collect();
-                let nl: Vec<&str> = labels.iter().map(|l| l.1.as_str()).collect();
+                let unknown: Vec<&terms::Term> = self.unknown.iter().filter_map(|k| terms::find(k)).collect();
+                let en: Vec<String> = unknown.iter().map(|t| lower_first(t.label_en)).collect();
+                let nl: Vec<String> = unknown.iter().map(|t| lower_first(t.label_nl)).collect();
                 Text::new(
-                    concat(&["Not known from a source: ", &en.join("; "), "."]),
-                    concat(&["Niet bekend uit een bron: ", &nl.join("; "), "."]),
+                    format!("Not known from a source: {}.", en.join("; ")),
+                    format!("Niet bekend uit een bron: {}.", nl.join("; ")),
                 )
             }
             Status::Conditional => Text::new(
-                concat(&[&pass.en, " Only under conditions."]),
-                concat(&[&pass.nl, " Alleen onder voorwaarden."]),
+                format!("{} Only under conditions.", pass.en),
+                format!("{} Alleen onder voorwaarden.", pass.nl),
             ),
             Status::Pass => pass,
         };
@@ -221,17 +172,6 @@ impl<'f, 'a> Judge<'f, 'a> {
             conditions: self.conditions,
         }
     }
-}
-
-/// A term's English and Dutch labels as they read inside a sentence ([`lower_first`]), made once.
-fn labels_in_sentence(key: &str) -> Option<&'static (String, String)> {
-    static LABELS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-        terms::TERMS
-            .iter()
-            .map(|t| (lower_first(t.label_en), lower_first(t.label_nl)))
-            .collect()
-    });
-    terms::TERMS.iter().position(|t| t.key == key).map(|i| &LABELS[i])
 }
 
 fn join(texts: &[Text]) -> Text {

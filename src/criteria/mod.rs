@@ -22,8 +22,9 @@ mod transparency;
 
 use serde::Serialize;
 
-use judge::Lang;
-pub use judge::{Facts, Outcome, Text};
+use crate::i18n::Lang;
+pub use crate::i18n::Text;
+pub use judge::{Facts, Outcome};
 
 /// How much a criterion weighs in the verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]

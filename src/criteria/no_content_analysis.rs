@@ -1,7 +1,7 @@
 //! `no-content-analysis`: no speech-to-text, face recognition, attention tracking or AI assistant
 //! on lessons unless the school turns it on.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 use crate::catalogue::terms;
 
@@ -40,7 +40,7 @@ fn evaluate(facts: &Facts) -> Outcome {
             Some("on-by-default") => {
                 needs_admin = true;
                 match admin {
-                    Some(true) => Verdict::Conditional(Text::new(
+                    Some(true) => ClaimCheck::Conditional(Text::new(
                         format!(
                             "Switch off {} for the whole school in the admin settings.",
                             super::judge::lower_first(term.0)
@@ -50,20 +50,20 @@ fn evaluate(facts: &Facts) -> Outcome {
                             super::judge::lower_first(term.1)
                         ),
                     )),
-                    Some(false) => Verdict::Fail(Text::new(
+                    Some(false) => ClaimCheck::Fail(Text::new(
                         format!("{} is on by default and the school cannot switch it off.", term.0),
                         format!("{} staat standaard aan en de school kan het niet uitzetten.", term.1),
                     )),
                     // Whether the school can switch it off is unknown: checked below.
-                    None => Verdict::Pass,
+                    None => ClaimCheck::Pass,
                 }
             }
-            _ => Verdict::Pass,
+            _ => ClaimCheck::Pass,
         });
     }
     if needs_admin && admin.is_none() {
         // A feature is on by default and nobody knows whether the school can switch it off.
-        j.check("content_analysis.admin_can_disable", |_| Verdict::Pass);
+        j.check("content_analysis.admin_can_disable", |_| ClaimCheck::Pass);
     }
     j.finish(Text::fixed(
         "No content analysis unless the school turns it on.",

@@ -1,6 +1,6 @@
 //! `processor-agreement`: the vendor is bound to the school's instructions as its processor.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -21,12 +21,12 @@ pub static CRITERION: Criterion = Criterion {
 fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
     j.check("contract.role", |c| match c.value.as_str() {
-        Some("processor") => Verdict::Pass,
-        Some("mixed") => Verdict::Conditional(Text::fixed(
+        Some("processor") => ClaimCheck::Pass,
+        Some("mixed") => ClaimCheck::Conditional(Text::fixed(
             "Agree in the contract that the vendor processes pupil data only as processor, also for its 'legitimate business purposes'.",
             "Leg in het contract vast dat de leverancier leerlinggegevens alleen als verwerker gebruikt, ook voor zijn 'eigen bedrijfsdoeleinden'.",
         )),
-        _ => Verdict::Fail(Text::fixed(
+        _ => ClaimCheck::Fail(Text::fixed(
             "The vendor decides itself what happens with the data (controller), so the school cannot bind it.",
             "De leverancier bepaalt zelf wat er met de gegevens gebeurt (verwerkingsverantwoordelijke); de school kan hem niet binden.",
         )),

@@ -1,6 +1,6 @@
 //! `recording-control`: the school decides who records; pupils cannot; everyone sees it.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -22,12 +22,12 @@ fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
     let who = j
         .check("recording.who_can_record", |c| match c.value.as_str() {
-            Some("nobody" | "host-only") => Verdict::Pass,
-            Some("host-and-permitted") => Verdict::Conditional(Text::fixed(
+            Some("nobody" | "host-only") => ClaimCheck::Pass,
+            Some("host-and-permitted") => ClaimCheck::Conditional(Text::fixed(
                 "Do not let teachers give pupils permission to record.",
                 "Spreek af dat docenten leerlingen geen toestemming geven om op te nemen.",
             )),
-            _ => Verdict::Fail(Text::fixed(
+            _ => ClaimCheck::Fail(Text::fixed(
                 "Any participant, pupils included, can record.",
                 "Iedere deelnemer, ook een leerling, kan opnemen.",
             )),
@@ -35,8 +35,8 @@ fn evaluate(facts: &Facts) -> Outcome {
         .and_then(|c| c.value.as_str());
     if who != Some("nobody") {
         j.check("recording.admin_can_disable", |c| match c.value.as_bool() {
-            Some(true) => Verdict::Pass,
-            _ => Verdict::Conditional(Text::fixed(
+            Some(true) => ClaimCheck::Pass,
+            _ => ClaimCheck::Conditional(Text::fixed(
                 "Agree with teachers when they may record, because the school cannot switch recording off centrally.",
                 "Maak afspraken met docenten over wanneer zij mogen opnemen, want de school kan opnemen niet centraal uitzetten.",
             )),

@@ -1,6 +1,6 @@
 //! `recording-storage`: recordings stay under the school's control and are deleted in time.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -27,15 +27,15 @@ fn evaluate(facts: &Facts) -> Outcome {
         ));
     }
     j.check("recording.default_sharing", |c| match c.value.as_str() {
-        Some("private" | "organisation") => Verdict::Pass,
-        _ => Verdict::Fail(Text::fixed(
+        Some("private" | "organisation") => ClaimCheck::Pass,
+        _ => ClaimCheck::Fail(Text::fixed(
             "New recordings can be reached by anyone with the link by default.",
             "Nieuwe opnames zijn standaard te bekijken door iedereen met de link.",
         )),
     });
     j.check("recording.retention_configurable", |c| match c.value.as_bool() {
-        Some(true) => Verdict::Pass,
-        _ => Verdict::Conditional(Text::fixed(
+        Some(true) => ClaimCheck::Pass,
+        _ => ClaimCheck::Conditional(Text::fixed(
             "Delete recordings by hand as soon as they are no longer needed.",
             "Verwijder opnames met de hand zodra ze niet meer nodig zijn.",
         )),
@@ -43,9 +43,9 @@ fn evaluate(facts: &Facts) -> Outcome {
     j.check("recording.storage", |c| {
         let s = c.value.as_list();
         if s.iter().any(|x| x == "local" || x == "school-storage") {
-            Verdict::Pass
+            ClaimCheck::Pass
         } else {
-            Verdict::Conditional(Text::fixed(
+            ClaimCheck::Conditional(Text::fixed(
                 "Keep recordings only in the vendor's cloud of the school's account and limit who can open them.",
                 "Bewaar opnames alleen in de cloud van het schoolaccount en beperk wie ze kan openen.",
             ))

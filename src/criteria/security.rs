@@ -1,7 +1,7 @@
 //! `security`: encryption in transit always, end-to-end encryption available, security that a
 //! school can explain to parents.
 
-use super::judge::{Judge, Verdict};
+use super::judge::{ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -30,12 +30,12 @@ fn evaluate(facts: &Facts) -> Outcome {
         .claim("security.certifications")
         .map(|c| !c.value.as_list().is_empty());
     j.check("security.e2ee", |c| match (c.value.as_str(), certified) {
-        (Some("always" | "optional"), _) => Verdict::Pass,
-        (_, Some(true)) => Verdict::Conditional(Text::fixed(
+        (Some("always" | "optional"), _) => ClaimCheck::Pass,
+        (_, Some(true)) => ClaimCheck::Conditional(Text::fixed(
             "Explain to parents that the service is not end-to-end encrypted and how the provider protects the media instead.",
             "Leg ouders uit dat de dienst geen end-to-end-versleuteling heeft en hoe de aanbieder beeld en geluid op een andere manier beschermt.",
         )),
-        _ => Verdict::Conditional(Text::fixed(
+        _ => ClaimCheck::Conditional(Text::fixed(
             "No end-to-end encryption and no certification: document how the server is secured before you use it.",
             "Geen end-to-end-versleuteling en geen certificering: leg vast hoe de server beveiligd is voordat u de dienst gebruikt.",
         )),

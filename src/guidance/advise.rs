@@ -8,7 +8,8 @@ use serde_json::{json, Value};
 
 use super::scenarios::{Point, Scenario, ALL};
 use crate::cli::AdviseFormat;
-use crate::criteria::{judge::Lang, place_name, source_title, voice_of, Trace, SOURCES};
+use crate::criteria::{place_name, source_title, voice_of, Trace, SOURCES};
+use crate::i18n::{AdviseLabel, Lang};
 use crate::report::SCHEMA_VERSION;
 
 /// A scenario with its source passages numbered.
@@ -89,32 +90,8 @@ impl Advice {
     }
 }
 
-fn label(key: &str, lang: Lang) -> &'static str {
-    let (en, nl) = match key {
-        "consent" => ("Parental consent needed", "Toestemming van ouders nodig"),
-        "yes" => ("yes", "ja"),
-        "no" => ("no", "nee"),
-        "basis" => ("Legal basis", "Grondslag"),
-        "duties" => ("What the school must do", "Wat de school moet doen"),
-        "cautions" => ("Cautions", "Let op"),
-        "sources" => ("Sources", "Bronnen"),
-        "scenario" => ("Scenario", "Situatie"),
-        "title" => ("What it is", "Wat het is"),
-        "docs" => ("Documents", "Documenten"),
-        "disclaimer" => (
-            "This is no legal advice; it summarises the two source documents.",
-            "Dit is geen juridisch advies; het vat de twee brondocumenten samen.",
-        ),
-        _ => ("", ""),
-    };
-    match lang {
-        Lang::En => en,
-        Lang::Nl => nl,
-    }
-}
-
 fn yes_no(b: bool, lang: Lang) -> &'static str {
-    label(if b { "yes" } else { "no" }, lang)
+    if b { AdviseLabel::Yes } else { AdviseLabel::No }.text(lang)
 }
 
 /// Writes the advice for one scenario.
@@ -145,7 +122,11 @@ pub fn list(format: AdviseFormat, lang: Lang, w: &mut dyn Write) -> io::Result<(
         AdviseFormat::Table => {
             let mut t = comfy_table::Table::new();
             t.load_preset(comfy_table::presets::NOTHING).force_no_tty();
-            t.set_header([label("scenario", lang), label("consent", lang), label("title", lang)]);
+            t.set_header([
+                AdviseLabel::Scenario.text(lang),
+                AdviseLabel::ConsentNeeded.text(lang),
+                AdviseLabel::WhatItIs.text(lang),
+            ]);
             for s in ALL {
                 t.add_row([s.id, yes_no(s.consent_required, lang), s.title.get(lang)]);
             }
@@ -158,9 +139,9 @@ pub fn list(format: AdviseFormat, lang: Lang, w: &mut dyn Write) -> io::Result<(
             writeln!(
                 w,
                 "| {} | {} | {} |\n|---|---|---|",
-                label("scenario", lang),
-                label("consent", lang),
-                label("title", lang)
+                AdviseLabel::Scenario.text(lang),
+                AdviseLabel::ConsentNeeded.text(lang),
+                AdviseLabel::WhatItIs.text(lang)
             )?;
             for s in ALL {
                 writeln!(
@@ -185,23 +166,28 @@ fn text(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     let s = a.scenario;
     writeln!(w, "{}: {}", s.id, s.title.get(lang))?;
     writeln!(w)?;
-    writeln!(w, "{}: {}", label("consent", lang), yes_no(s.consent_required, lang))?;
+    writeln!(
+        w,
+        "{}: {}",
+        AdviseLabel::ConsentNeeded.text(lang),
+        yes_no(s.consent_required, lang)
+    )?;
     writeln!(w, "  {} {}", s.consent.text.get(lang), a.marks(&s.consent))?;
     writeln!(w)?;
-    writeln!(w, "{}:", label("basis", lang))?;
+    writeln!(w, "{}:", AdviseLabel::LegalBasis.text(lang))?;
     writeln!(w, "  {} {}", s.legal_basis.text.get(lang), a.marks(&s.legal_basis))?;
     writeln!(w)?;
-    writeln!(w, "{}:", label("duties", lang))?;
+    writeln!(w, "{}:", AdviseLabel::Duties.text(lang))?;
     for (i, d) in s.duties.iter().enumerate() {
         writeln!(w, "  {}. {} {}", i + 1, d.text.get(lang), a.marks(d))?;
     }
     writeln!(w)?;
-    writeln!(w, "{}:", label("cautions", lang))?;
+    writeln!(w, "{}:", AdviseLabel::Cautions.text(lang))?;
     for c in s.cautions {
         writeln!(w, "  ! {} {}", c.text.get(lang), a.marks(c))?;
     }
     writeln!(w)?;
-    writeln!(w, "{}:", label("sources", lang))?;
+    writeln!(w, "{}:", AdviseLabel::Sources.text(lang))?;
     for (i, t) in a.sources.iter().enumerate() {
         writeln!(
             w,
@@ -214,7 +200,7 @@ fn text(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     }
     write_documents(a, lang, w, "  ")?;
     writeln!(w)?;
-    writeln!(w, "{}", label("disclaimer", lang))
+    writeln!(w, "{}", AdviseLabel::Disclaimer.text(lang))
 }
 
 fn markdown(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
@@ -224,23 +210,23 @@ fn markdown(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     writeln!(
         w,
         "**{}: {}.** {} {}",
-        label("consent", lang),
+        AdviseLabel::ConsentNeeded.text(lang),
         yes_no(s.consent_required, lang),
         s.consent.text.get(lang),
         a.marks(&s.consent)
     )?;
     writeln!(w)?;
-    writeln!(w, "## {}\n", label("basis", lang))?;
+    writeln!(w, "## {}\n", AdviseLabel::LegalBasis.text(lang))?;
     writeln!(w, "{} {}", s.legal_basis.text.get(lang), a.marks(&s.legal_basis))?;
-    writeln!(w, "\n## {}\n", label("duties", lang))?;
+    writeln!(w, "\n## {}\n", AdviseLabel::Duties.text(lang))?;
     for (i, d) in s.duties.iter().enumerate() {
         writeln!(w, "{}. {} {}", i + 1, d.text.get(lang), a.marks(d))?;
     }
-    writeln!(w, "\n## {}\n", label("cautions", lang))?;
+    writeln!(w, "\n## {}\n", AdviseLabel::Cautions.text(lang))?;
     for c in s.cautions {
         writeln!(w, "- {} {}", c.text.get(lang), a.marks(c))?;
     }
-    writeln!(w, "\n## {}\n", label("sources", lang))?;
+    writeln!(w, "\n## {}\n", AdviseLabel::Sources.text(lang))?;
     for (i, t) in a.sources.iter().enumerate() {
         writeln!(
             w,
@@ -253,7 +239,7 @@ fn markdown(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(w)?;
     write_documents(a, lang, w, "- ")?;
-    writeln!(w, "\n_{}_", label("disclaimer", lang))
+    writeln!(w, "\n_{}_", AdviseLabel::Disclaimer.text(lang))
 }
 
 /// The titles of the documents the numbered passages come from.

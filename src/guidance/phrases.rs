@@ -5,7 +5,7 @@
 //! school must find out when the catalogue does not know a term.
 
 use crate::catalogue::{Value, Vendor};
-use crate::criteria::judge::Lang;
+use crate::i18n::Lang;
 
 /// One string per language.
 pub fn tr(lang: Lang, en: &str, nl: &str) -> String {

@@ -9,7 +9,7 @@ use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
 use super::notice::{Notice, Para, Part, Span};
 use crate::cli::NoticeFormat;
-use crate::criteria::judge::Lang;
+use crate::i18n::Lang;
 
 /// Writes the part of the notice in a format.
 pub fn render(n: &Notice, format: NoticeFormat, part: Part, w: &mut dyn Write) -> io::Result<()> {

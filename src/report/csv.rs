@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::{status_label, Options, Renderer, Report};
 use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, Criterion};
+use crate::i18n::ReportLabel;
 
 pub struct Csv(pub Options);
 
@@ -166,7 +167,7 @@ impl Renderer for Csv {
                         "{}{}: {}",
                         status_label(s, lang),
                         if c.stale {
-                            format!(" ({})", super::label("stale", lang))
+                            format!(" ({})", ReportLabel::Stale.text(lang))
                         } else {
                             String::new()
                         },
@@ -180,7 +181,7 @@ impl Renderer for Csv {
         let mut rec = vec![
             "conditions".to_owned(),
             String::new(),
-            super::label("conditions", lang).to_owned(),
+            ReportLabel::Conditions.text(lang).to_owned(),
             String::new(),
         ];
         for i in 0..cmp.columns().len() {

@@ -3,9 +3,10 @@
 
 use std::io::{self, Write};
 
-use super::{label, status_label, Options, Renderer, Report};
+use super::{status_label, Options, Renderer, Report};
 use crate::compare::{Comparison, RowKind};
 use crate::criteria::{self, Criterion};
+use crate::i18n::{Lang, ReportLabel};
 
 pub struct Markdown(pub Options);
 
@@ -34,7 +35,7 @@ pub fn cell(s: &str) -> String {
 
 /// One claim as a table cell: term and value, the source (a link when its URL may be one), the
 /// day it was verified, the quote and the note, each part escaped.
-fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: crate::criteria::judge::Lang) -> String {
+fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: Lang) -> String {
     let name = claim.source.as_str();
     let source = match url.filter(|u| super::linkable(u)) {
         // Inside `<...>` a destination may hold anything but a line break, `<` and `>`; a `|`
@@ -50,7 +51,7 @@ fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: cr
         "{} = {} ({source}, {} {})",
         cell(term),
         cell(&super::value_text(&claim.value, lang)),
-        label("verified", lang),
+        ReportLabel::Verified.text(lang),
         claim.verified
     );
     if let Some(q) = &claim.quote {
@@ -60,7 +61,7 @@ fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: cr
     }
     if let Some(n) = &claim.note {
         out.push_str("<br>");
-        out.push_str(label("note", lang));
+        out.push_str(ReportLabel::Note.text(lang));
         out.push_str(": ");
         out.push_str(&cell(n));
     }
@@ -75,7 +76,12 @@ impl Renderer for Markdown {
             .results
             .first()
             .map_or_else(Vec::new, |r| r.criteria.iter().map(|c| c.id).collect());
-        write!(w, "| {} | {} |", label("vendor", lang), label("verdict", lang))?;
+        write!(
+            w,
+            "| {} | {} |",
+            ReportLabel::Vendor.text(lang),
+            ReportLabel::Verdict.text(lang)
+        )?;
         for id in &ids {
             write!(w, " {} |", criteria::code(id))?;
         }
@@ -99,10 +105,10 @@ impl Renderer for Markdown {
         writeln!(
             w,
             "{}: {}. (*) {}. {} {}.",
-            label("legend", lang),
+            ReportLabel::Legend.text(lang),
             codes.join(", "),
-            label("stale", lang),
-            label("as_of", lang),
+            ReportLabel::Stale.text(lang),
+            ReportLabel::AsOf.text(lang),
             ev.as_of
         )
     }
@@ -111,15 +117,20 @@ impl Renderer for Markdown {
         let lang = self.0.lang;
         for r in &report.evaluation.results {
             writeln!(w, "## {}\n", cell(&r.display_name()))?;
-            writeln!(w, "{}: **{}**\n", label("verdict", lang), r.verdict.label().get(lang))?;
+            writeln!(
+                w,
+                "{}: **{}**\n",
+                ReportLabel::Verdict.text(lang),
+                r.verdict.label().get(lang)
+            )?;
             writeln!(
                 w,
                 "| {} | {} | {} | {} | {} |",
-                label("criterion", lang),
-                label("status", lang),
-                label("reason", lang),
-                label("evidence", lang),
-                label("conditions", lang)
+                ReportLabel::Criterion.text(lang),
+                ReportLabel::Status.text(lang),
+                ReportLabel::Reason.text(lang),
+                ReportLabel::Evidence.text(lang),
+                ReportLabel::Conditions.text(lang)
             )?;
             writeln!(w, "|---|---|---|---|---|")?;
             let vendor = report.catalogue.vendor(&r.vendor);
@@ -129,13 +140,13 @@ impl Renderer for Markdown {
                     .iter()
                     .map(|f| match &f.claim {
                         Some(claim) => fact(f.term, claim, vendor.and_then(|v| v.source_url(&claim.source)), lang),
-                        None => cell(&format!("{} = {}", f.term, label("unknown", lang))),
+                        None => cell(&format!("{} = {}", f.term, ReportLabel::Unknown.text(lang))),
                     })
                     .collect();
                 evidence.extend(c.stale_reasons.iter().map(|s| format!("⚠ {}", cell(s.get(lang)))));
                 let conditions: Vec<&str> = c.conditions.iter().map(|t| t.get(lang)).collect();
                 let stale = if c.stale {
-                    format!(" ({})", label("stale", lang))
+                    format!(" ({})", ReportLabel::Stale.text(lang))
                 } else {
                     String::new()
                 };
@@ -154,7 +165,7 @@ impl Renderer for Markdown {
             if let Some(vendor) = report.catalogue.vendor(&r.vendor) {
                 let findings: Vec<_> = vendor.findings_for(r.offering.as_deref()).collect();
                 if !findings.is_empty() {
-                    writeln!(w, "### {}\n", label("history", lang))?;
+                    writeln!(w, "### {}\n", ReportLabel::RegulatoryHistory.text(lang))?;
                     for f in findings {
                         writeln!(
                             w,
@@ -178,9 +189,9 @@ impl Renderer for Markdown {
         writeln!(
             w,
             "| id | {} | {} | {} |",
-            label("severity", lang),
-            label("criterion", lang),
-            label("source", lang)
+            ReportLabel::Severity.text(lang),
+            ReportLabel::Criterion.text(lang),
+            ReportLabel::Source.text(lang)
         )?;
         writeln!(w, "|---|---|---|---|")?;
         for c in list {
@@ -195,7 +206,12 @@ impl Renderer for Markdown {
                 cell(&trace.join("\n"))
             )?;
         }
-        writeln!(w, "\n**{}**: {}", label("rule", lang), criteria::VERDICT_RULE.get(lang))
+        writeln!(
+            w,
+            "\n**{}**: {}",
+            ReportLabel::VerdictRule.text(lang),
+            criteria::VERDICT_RULE.get(lang)
+        )
     }
 
     fn compare(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
@@ -237,17 +253,17 @@ impl Renderer for Markdown {
         writeln!(
             w,
             "\n≠ {}. (*) {}. {} {}.\n",
-            label("differs", lang),
-            label("stale", lang),
-            label("as_of", lang),
+            ReportLabel::Differs.text(lang),
+            ReportLabel::Stale.text(lang),
+            ReportLabel::AsOf.text(lang),
             cmp.evaluation.as_of
         )?;
-        writeln!(w, "## {}\n", label("conditions", lang))?;
+        writeln!(w, "## {}\n", ReportLabel::Conditions.text(lang))?;
         for (i, r) in cmp.columns().iter().enumerate() {
             writeln!(w, "### {}\n", cell(&r.display_name()))?;
             let conditions = cmp.conditions(i);
             if conditions.is_empty() {
-                writeln!(w, "{}", label("no_conditions", lang))?;
+                writeln!(w, "{}", ReportLabel::NoConditions.text(lang))?;
             }
             for t in conditions {
                 writeln!(w, "- {}", cell(t.get(lang)))?;

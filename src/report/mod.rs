@@ -21,8 +21,9 @@ use jiff::civil::Date;
 use crate::catalogue::{Catalogue, Value};
 use crate::cli::Format;
 use crate::compare::Comparison;
-use crate::criteria::{judge::Lang, Criterion, Status, Text};
+use crate::criteria::{Criterion, Status};
 use crate::evaluate::Evaluation;
+use crate::i18n::{Lang, Text};
 
 /// Version of the JSON output; raised only when a documented key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -80,54 +81,6 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
         (Status::Conditional, Lang::Nl) => "onder voorwaarden",
         (Status::Unknown, Lang::Nl) => "onbekend",
         (Status::Fail, Lang::Nl) => "voldoet niet",
-    }
-}
-
-/// Fixed labels of the reports, in both languages.
-pub fn label(key: &str, lang: Lang) -> &'static str {
-    let (en, nl) = match key {
-        "vendor" => ("Vendor", "Leverancier"),
-        "verdict" => ("Verdict", "Oordeel"),
-        "criterion" => ("Criterion", "Criterium"),
-        "status" => ("Status", "Status"),
-        "reason" => ("Reason", "Reden"),
-        "conditions" => ("Conditions", "Voorwaarden"),
-        "evidence" => ("Evidence", "Bewijs"),
-        "unknown" => ("unknown", "onbekend"),
-        "stale" => ("stale", "verouderd"),
-        "legend" => ("Legend", "Legenda"),
-        "history" => ("Regulatory history", "Oordelen van toezichthouders"),
-        "concerns" => ("Concerns", "Zorgpunten"),
-        "as_of" => ("as of", "per"),
-        "retired" => ("retired on", "gestopt op"),
-        "severity" => ("Severity", "Gewicht"),
-        "source" => ("Source", "Bron"),
-        "rule" => ("Verdict rule", "Regel voor het oordeel"),
-        "verified" => ("verified", "gecontroleerd"),
-        "offering" => ("Offering", "Variant"),
-        "term" => ("Term", "Onderwerp"),
-        "value" => ("Value", "Waarde"),
-        "quote" => ("Quote", "Citaat"),
-        "note" => ("Note", "Toelichting"),
-        "differs" => ("differs", "verschilt"),
-        "compare" => ("Comparison", "Vergelijking"),
-        "audit" => ("Audit", "Beoordeling"),
-        "criteria" => ("Criteria", "Criteria"),
-        "catalogue_date" => (
-            "Catalogue date (newest verification)",
-            "Datum catalogus (laatste controle)",
-        ),
-        "evaluated" => ("Evaluated on", "Beoordeeld op"),
-        "profile" => ("Profile", "Profiel"),
-        "terms" => ("Claimed terms", "Wat de leverancier zegt"),
-        "no_conditions" => ("No conditions.", "Geen voorwaarden."),
-        "matrix" => ("Matrix", "Overzicht"),
-        "sources" => ("Sources", "Bronnen"),
-        _ => ("", ""),
-    };
-    match lang {
-        Lang::En => en,
-        Lang::Nl => nl,
     }
 }
 

@@ -10,8 +10,8 @@ use std::path::Path;
 
 use super::{renderer, Options, Renderer};
 use crate::cli::{Format, OutputArgs};
-use crate::criteria::judge::Lang;
 use crate::error::Error;
+use crate::i18n::Lang;
 
 /// The format for an output: `--format`, else inferred from the `--output` extension.
 pub fn format(args: &OutputArgs) -> Result<Format, Error> {

@@ -7,11 +7,12 @@ use comfy_table::{
     presets, Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement, Table as Grid,
 };
 
-use super::{clean, label, status_label, text, Options, Renderer, Report};
+use super::{clean, status_label, text, Options, Renderer, Report};
 use crate::catalogue::Source;
 use crate::compare::{Comparison, RowKind};
-use crate::criteria::{self, judge::Lang, Criterion, Status, ALL};
+use crate::criteria::{self, Criterion, Status, ALL};
 use crate::evaluate::OfferingResult;
+use crate::i18n::{Lang, ReportLabel};
 
 pub struct Table(pub Options);
 
@@ -66,7 +67,7 @@ impl Table {
         match r.retired {
             // The matrix marks retired services with a dagger and explains it below.
             Some(_) if short => s.push_str(" †"),
-            Some(d) => s.push_str(&format!(" ({} {d})", label("retired", lang))),
+            Some(d) => s.push_str(&format!(" ({} {d})", ReportLabel::RetiredOn.text(lang))),
             None => {}
         }
         s
@@ -91,12 +92,12 @@ impl Renderer for Table {
             |r| r.criteria.iter().map(|c| c.id).collect(),
         );
         let mut g = self.grid();
-        let mut header = vec![Cell::new(label("vendor", lang)).add_attribute(Attribute::Bold)];
+        let mut header = vec![Cell::new(ReportLabel::Vendor.text(lang)).add_attribute(Attribute::Bold)];
         header.extend(
             ids.iter()
                 .map(|id| Cell::new(criteria::code(id)).add_attribute(Attribute::Bold)),
         );
-        header.push(Cell::new(label("verdict", lang)).add_attribute(Attribute::Bold));
+        header.push(Cell::new(ReportLabel::Verdict.text(lang)).add_attribute(Attribute::Bold));
         g.set_header(header);
         for r in &ev.results {
             let mut row = vec![Cell::new(clean(&r.key()))];
@@ -129,9 +130,9 @@ impl Renderer for Table {
         writeln!(
             w,
             "{}: {}, * {}",
-            label("legend", lang),
+            ReportLabel::Legend.text(lang),
             legend.join(", "),
-            label("stale", lang)
+            ReportLabel::Stale.text(lang)
         )?;
         let codes: Vec<String> = ids
             .iter()
@@ -158,7 +159,10 @@ impl Renderer for Table {
         let retired: Vec<String> = ev
             .results
             .iter()
-            .filter_map(|r| r.retired.map(|d| format!("{} {} {d}", r.key(), label("retired", lang))))
+            .filter_map(|r| {
+                r.retired
+                    .map(|d| format!("{} {} {d}", r.key(), ReportLabel::RetiredOn.text(lang)))
+            })
             .collect();
         if !retired.is_empty() {
             writeln!(w, "† {}", retired.join("; "))?;
@@ -166,7 +170,7 @@ impl Renderer for Table {
         writeln!(
             w,
             "{} {}; `vcaudit show {}` {}",
-            label("as_of", lang),
+            ReportLabel::AsOf.text(lang),
             ev.as_of,
             match lang {
                 Lang::En => "VENDOR",
@@ -187,7 +191,12 @@ impl Renderer for Table {
                 continue;
             };
             writeln!(w, "{} ({})", clean(&r.display_name()), clean(&r.key()))?;
-            writeln!(w, "{}: {}", label("verdict", lang), self.verdict_line(r, false))?;
+            writeln!(
+                w,
+                "{}: {}",
+                ReportLabel::Verdict.text(lang),
+                self.verdict_line(r, false)
+            )?;
             writeln!(
                 w,
                 "{}, {} {}",
@@ -204,7 +213,7 @@ impl Renderer for Table {
                 let Some(def) = criteria::find(c.id) else { continue };
                 let mark = self.colored(Cell::new(status_label(c.status, lang)), status_color(c.status));
                 let stale = if c.stale {
-                    format!(" [{}]", label("stale", lang))
+                    format!(" [{}]", ReportLabel::Stale.text(lang))
                 } else {
                     String::new()
                 };
@@ -235,7 +244,7 @@ impl Renderer for Table {
                                 f.term,
                                 clean(&super::value_text(&claim.value, lang)),
                                 clean(&src),
-                                label("verified", lang),
+                                ReportLabel::Verified.text(lang),
                                 claim.verified
                             )?;
                             if let Some(q) = &claim.quote {
@@ -245,7 +254,7 @@ impl Renderer for Table {
                                 writeln!(w, "    {}", clean(n))?;
                             }
                         }
-                        None => writeln!(w, "  - {} = {}", f.term, label("unknown", lang))?,
+                        None => writeln!(w, "  - {} = {}", f.term, ReportLabel::Unknown.text(lang))?,
                     }
                 }
                 for s in &c.stale_reasons {
@@ -258,7 +267,7 @@ impl Renderer for Table {
             }
             let findings: Vec<_> = vendor.findings_for(r.offering.as_deref()).collect();
             if !findings.is_empty() {
-                writeln!(w, "{}:", label("history", lang))?;
+                writeln!(w, "{}:", ReportLabel::RegulatoryHistory.text(lang))?;
                 for f in findings {
                     writeln!(
                         w,
@@ -294,7 +303,7 @@ impl Renderer for Table {
                 writeln!(
                     w,
                     "    {} {}, {}: \"{}\"",
-                    label("source", lang),
+                    ReportLabel::Source.text(lang),
                     t.document,
                     crate::criteria::place_name(t.place, lang),
                     t.quote
@@ -302,7 +311,7 @@ impl Renderer for Table {
             }
             writeln!(w)?;
         }
-        writeln!(w, "{}:", label("rule", lang))?;
+        writeln!(w, "{}:", ReportLabel::VerdictRule.text(lang))?;
         for step in steps(criteria::VERDICT_RULE.get(lang)) {
             for (i, line) in wrap(step, 76).iter().enumerate() {
                 let indent = if i == 0 { "    " } else { "       " };
@@ -368,17 +377,17 @@ impl Table {
         writeln!(
             w,
             "≠ {}; * {}; {} {}",
-            label("differs", lang),
-            label("stale", lang),
-            label("as_of", lang),
+            ReportLabel::Differs.text(lang),
+            ReportLabel::Stale.text(lang),
+            ReportLabel::AsOf.text(lang),
             cmp.evaluation.as_of
         )?;
         writeln!(w)?;
         for (i, r) in cmp.columns().iter().enumerate() {
-            writeln!(w, "{} {}:", label("conditions", lang), clean(&r.key()))?;
+            writeln!(w, "{} {}:", ReportLabel::Conditions.text(lang), clean(&r.key()))?;
             let conditions = cmp.conditions(i);
             if conditions.is_empty() {
-                writeln!(w, "  {}", label("no_conditions", lang))?;
+                writeln!(w, "  {}", ReportLabel::NoConditions.text(lang))?;
             }
             for t in conditions {
                 writeln!(w, "  -> {}", text(t, lang))?;

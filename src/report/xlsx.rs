@@ -7,11 +7,12 @@ use std::io::{self, Write};
 
 use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
-use super::{clean, label, status_label, value_text, Options, Renderer, Report};
+use super::{clean, status_label, value_text, Options, Renderer, Report};
 use crate::catalogue::terms;
 use crate::compare::{Comparison, RowKind};
-use crate::criteria::{self, judge::Lang, Criterion, Status};
+use crate::criteria::{self, Criterion, Status};
 use crate::evaluate::Evaluation;
+use crate::i18n::{Lang, ReportLabel};
 
 pub struct Xlsx(pub Options);
 
@@ -108,7 +109,7 @@ impl Xlsx {
     fn status_cell(&self, s: Status, stale: bool) -> String {
         let mut t = status_label(s, self.lang()).to_owned();
         if stale {
-            t.push_str(&format!(" ({})", label("stale", self.lang())));
+            t.push_str(&format!(" ({})", ReportLabel::Stale.text(self.lang())));
         }
         t
     }
@@ -121,9 +122,9 @@ impl Xlsx {
             .first()
             .map_or_else(Vec::new, |r| r.criteria.iter().map(|c| c.id).collect());
         let mut header = vec![
-            label("vendor", lang).to_owned(),
+            ReportLabel::Vendor.text(lang).to_owned(),
             "id".to_owned(),
-            label("verdict", lang).to_owned(),
+            ReportLabel::Verdict.text(lang).to_owned(),
         ];
         header.extend(
             ids.iter()
@@ -153,9 +154,9 @@ impl Xlsx {
     fn compare_matrix(&self, wb: &mut Workbook, cmp: &Comparison) -> Result<(), XlsxError> {
         let lang = self.lang();
         let mut header = vec![
-            label("criterion", lang).to_owned(),
+            ReportLabel::Criterion.text(lang).to_owned(),
             "id".to_owned(),
-            label("differs", lang).to_owned(),
+            ReportLabel::Differs.text(lang).to_owned(),
         ];
         header.extend(cmp.columns().iter().map(|r| r.display_name()));
         let mut sheet = Sheet::new(wb, "Matrix", &header, &[34.0, 24.0, 10.0, 30.0])?;
@@ -185,16 +186,23 @@ impl Xlsx {
 
     fn evidence(&self, wb: &mut Workbook, report: &Report) -> Result<(), XlsxError> {
         let lang = self.lang();
-        let header: Vec<String> = ["vendor", "offering", "criterion", "term", "value", "source"]
-            .iter()
-            .map(|k| label(k, lang).to_owned())
-            .chain([
-                "URL".to_owned(),
-                label("verified", lang).to_owned(),
-                label("quote", lang).to_owned(),
-                label("note", lang).to_owned(),
-            ])
-            .collect();
+        let header: Vec<String> = [
+            ReportLabel::Vendor,
+            ReportLabel::Offering,
+            ReportLabel::Criterion,
+            ReportLabel::Term,
+            ReportLabel::Value,
+            ReportLabel::Source,
+        ]
+        .iter()
+        .map(|l| l.text(lang).to_owned())
+        .chain([
+            "URL".to_owned(),
+            ReportLabel::Verified.text(lang).to_owned(),
+            ReportLabel::Quote.text(lang).to_owned(),
+            ReportLabel::Note.text(lang).to_owned(),
+        ])
+        .collect();
         let mut sheet = Sheet::new(
             wb,
             "Evidence",
@@ -231,7 +239,7 @@ impl Xlsx {
                         claim.quote.clone().unwrap_or_default(),
                         claim.note.clone().unwrap_or_default(),
                     ]),
-                    None => cells.push(label("unknown", lang).to_owned()),
+                    None => cells.push(ReportLabel::Unknown.text(lang).to_owned()),
                 }
                 sheet.line(&cells, &plain)?;
             }
@@ -241,10 +249,16 @@ impl Xlsx {
 
     fn conditions(&self, wb: &mut Workbook, report: &Report) -> Result<(), XlsxError> {
         let lang = self.lang();
-        let header: Vec<String> = ["vendor", "offering", "criterion", "status", "conditions"]
-            .iter()
-            .map(|k| label(k, lang).to_owned())
-            .collect();
+        let header: Vec<String> = [
+            ReportLabel::Vendor,
+            ReportLabel::Offering,
+            ReportLabel::Criterion,
+            ReportLabel::Status,
+            ReportLabel::Conditions,
+        ]
+        .iter()
+        .map(|l| l.text(lang).to_owned())
+        .collect();
         let mut sheet = Sheet::new(wb, "Conditions", &header, &[18.0, 16.0, 24.0, 18.0, 80.0])?;
         let plain = Format::new().set_text_wrap();
         for r in &report.evaluation.results {
@@ -290,10 +304,10 @@ impl Renderer for Xlsx {
         let mut wb = Workbook::new();
         let header: Vec<String> = vec![
             "id".into(),
-            label("severity", lang).into(),
-            label("criterion", lang).into(),
-            label("reason", lang).into(),
-            label("source", lang).into(),
+            ReportLabel::Severity.text(lang).into(),
+            ReportLabel::Criterion.text(lang).into(),
+            ReportLabel::Reason.text(lang).into(),
+            ReportLabel::Source.text(lang).into(),
         ];
         let mut sheet = Sheet::new(&mut wb, "Criteria", &header, &[24.0, 10.0, 36.0, 60.0, 60.0]).map_err(err)?;
         let plain = Format::new().set_text_wrap();

@@ -9,12 +9,12 @@ use std::time::Duration;
 use jiff::Timestamp;
 use url::Url;
 
-use super::fetch::{Outcome, Response};
+use super::fetch::{FetchOutcome, Response};
 use super::state::{is_moved, Checked, State};
 use super::store::{day, sha256, Locked, Meta, Pending, StoreError, Version};
 use crate::changes;
-use crate::criteria::Text;
 use crate::extract::{self, ExtractError, Extracted, Rules, EXTRACTOR_VERSION};
+use crate::i18n::Text;
 
 /// A reference text shorter than this share of the old one counts as a broken extraction.
 const SHRINK_RATIO: f64 = 0.3;
@@ -56,7 +56,7 @@ pub struct How {
 }
 
 /// The facts of one check before they are recorded.
-struct Finding {
+struct Observation {
     state: State,
     status: Option<u16>,
     final_url: Option<Url>,
@@ -64,9 +64,9 @@ struct Finding {
     detail: Option<Text>,
 }
 
-impl Finding {
+impl Observation {
     fn failed(state: State, status: Option<u16>, detail: Text) -> Self {
-        Finding {
+        Observation {
             state,
             status,
             final_url: None,
@@ -81,7 +81,7 @@ pub fn record(
     store: &Locked,
     target: &Target,
     stored: Result<Option<Meta>, StoreError>,
-    outcome: Outcome,
+    outcome: FetchOutcome,
     how: &How,
 ) -> Result<Checked, StoreError> {
     let now = how.now;
@@ -113,9 +113,9 @@ pub fn record(
         changed_on: None,
         stored: false,
     };
-    let finding = match outcome {
-        Outcome::Failed { reason } => Finding::failed(State::Failed, None, Text::same(reason)),
-        Outcome::Status { status, final_url } => {
+    let observed = match outcome {
+        FetchOutcome::Failed { reason } => Observation::failed(State::Failed, None, Text::same(reason)),
+        FetchOutcome::Status { status, final_url } => {
             let (state, en, nl) = match status {
                 404 | 410 => (State::Gone, "the document is gone", "het document is verdwenen"),
                 401 | 403 | 429 => (
@@ -126,25 +126,25 @@ pub fn record(
                 _ => (State::Failed, "the server failed", "de server gaf een fout"),
             };
             let detail = Text::new(format!("{en} (HTTP {status})"), format!("{nl} (HTTP {status})"));
-            let mut f = Finding::failed(state, Some(status), detail);
+            let mut f = Observation::failed(state, Some(status), detail);
             f.final_url = Some(final_url);
             f
         }
-        Outcome::NotModified { final_url } => {
+        FetchOutcome::NotModified { final_url } => {
             if meta.text_sha256.is_some() {
                 // The reference text itself is only needed (and read) when it must be re-extracted.
                 if meta.extractor_version != EXTRACTOR_VERSION || meta.rules_sha256 != target.rules_sha256() {
                     upgrade_reference(store, target, &mut meta, how.extract_limit)?;
                 }
                 meta.pending = None;
-                Finding {
+                Observation {
                     state: State::Unchanged,
                     status: Some(304),
                     final_url: Some(final_url),
                     detail: None,
                 }
             } else {
-                Finding::failed(
+                Observation::failed(
                     State::Failed,
                     Some(304),
                     Text::fixed(
@@ -154,12 +154,12 @@ pub fn record(
                 )
             }
         }
-        Outcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, moved, how)?,
+        FetchOutcome::Ok(resp) => compare(store, target, &mut meta, &mut checked, resp, moved, how)?,
     };
-    checked.state = finding.state;
-    checked.status = finding.status;
-    checked.detail = finding.detail;
-    if let (Some(from), Some(to)) = (&catalogued, &finding.final_url) {
+    checked.state = observed.state;
+    checked.status = observed.status;
+    checked.detail = observed.detail;
+    if let (Some(from), Some(to)) = (&catalogued, &observed.final_url) {
         if is_moved(from, to) {
             checked.final_url = Some(to.to_string());
         }
@@ -186,11 +186,11 @@ pub fn record(
 }
 
 /// The address a response came from, after redirects; `None` when there was no response.
-fn served_from(outcome: &Outcome) -> Option<&Url> {
+fn served_from(outcome: &FetchOutcome) -> Option<&Url> {
     match outcome {
-        Outcome::Failed { .. } => None,
-        Outcome::Status { final_url, .. } | Outcome::NotModified { final_url } => Some(final_url),
-        Outcome::Ok(resp) => Some(&resp.final_url),
+        FetchOutcome::Failed { .. } => None,
+        FetchOutcome::Status { final_url, .. } | FetchOutcome::NotModified { final_url } => Some(final_url),
+        FetchOutcome::Ok(resp) => Some(&resp.final_url),
     }
 }
 
@@ -316,7 +316,7 @@ fn compare(
     mut resp: Response,
     moved: bool,
     how: &How,
-) -> Result<Finding, StoreError> {
+) -> Result<Observation, StoreError> {
     let (update, now) = (how.update, how.now);
     let (v, d) = (target.vendor.as_str(), target.document.as_str());
     let status = Some(resp.status);
@@ -331,7 +331,7 @@ fn compare(
         limit,
     ) {
         None => {
-            return Ok(Finding::failed(
+            return Ok(Observation::failed(
                 State::Failed,
                 status,
                 Text::new(
@@ -350,17 +350,17 @@ fn compare(
         }
         Some(Ok(ex)) => ex,
         Some(Err(e @ ExtractError::BadSelector { .. })) => {
-            return Ok(Finding::failed(
+            return Ok(Observation::failed(
                 State::SelectorBroken,
                 status,
                 Text::same(e.to_string()),
             ))
         }
-        Some(Err(e)) => return Ok(Finding::failed(State::Failed, status, Text::same(e.to_string()))),
+        Some(Err(e)) => return Ok(Observation::failed(State::Failed, status, Text::same(e.to_string()))),
     };
     if !ex.unmatched.is_empty() {
         let list: Vec<String> = ex.unmatched.iter().map(|s| format!("`{s}`")).collect();
-        return Ok(Finding::failed(
+        return Ok(Observation::failed(
             State::SelectorBroken,
             status,
             Text::new(
@@ -370,7 +370,7 @@ fn compare(
         ));
     }
     if ex.text.trim().is_empty() {
-        return Ok(Finding::failed(
+        return Ok(Observation::failed(
             State::SelectorBroken,
             status,
             Text::fixed(
@@ -383,7 +383,7 @@ fn compare(
     if let Some(old) = &old {
         let (o, n) = (old.chars().count(), ex.text.chars().count());
         if o >= SHRINK_MIN && (n as f64) < (o as f64) * SHRINK_RATIO {
-            return Ok(Finding::failed(
+            return Ok(Observation::failed(
                 State::SelectorBroken,
                 status,
                 Text::new(
@@ -396,7 +396,7 @@ fn compare(
     checked.stated_date = ex.last_updated.clone();
     let raw_sha = store.put_raw(v, d, &body)?;
     let text_sha = store.put_text(v, d, &ex.text)?;
-    let mut found = Finding {
+    let mut found = Observation {
         state: State::Unchanged,
         status,
         final_url: Some(resp.final_url.clone()),

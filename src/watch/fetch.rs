@@ -6,7 +6,7 @@
 //! compression bomb stops there too); redirects are limited, loops and non-http(s) targets refused.
 //!
 //! The fetcher knows nothing about the store or the catalogue: it turns a [`Request`] into an
-//! [`Outcome`], and never panics on what a server sends.
+//! [`FetchOutcome`], and never panics on what a server sends.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -79,7 +79,7 @@ pub struct Response {
 
 /// What fetching one document gave, after retries.
 #[derive(Debug, Clone)]
-pub enum Outcome {
+pub enum FetchOutcome {
     /// A 2xx response with its whole body.
     Ok(Response),
     /// `304 Not Modified`: the stored version is current.
@@ -99,8 +99,11 @@ pub struct Fetcher {
 
 /// Why one attempt did not give an answer to keep.
 enum Attempt {
-    Done(Outcome),
-    Retry { reason: Outcome, wait: Option<Duration> },
+    Done(FetchOutcome),
+    Retry {
+        reason: FetchOutcome,
+        wait: Option<Duration>,
+    },
 }
 
 impl Fetcher {
@@ -148,9 +151,9 @@ impl Fetcher {
     }
 
     /// Fetches one document, retrying transient failures.
-    pub async fn fetch(&self, req: &Request) -> Outcome {
+    pub async fn fetch(&self, req: &Request) -> FetchOutcome {
         if !matches!(req.url.scheme(), "http" | "https") {
-            return Outcome::Failed {
+            return FetchOutcome::Failed {
                 reason: format!("`{}` is not an http(s) address", req.url),
             };
         }
@@ -164,7 +167,7 @@ impl Fetcher {
                 match tokio::time::timeout(limit, self.attempt(req)).await {
                     Ok(a) => a,
                     Err(_) => Attempt::Retry {
-                        reason: Outcome::Failed {
+                        reason: FetchOutcome::Failed {
                             reason: format!("no complete answer within {}", human(self.cfg.timeout)),
                         },
                         wait: None,
@@ -205,7 +208,7 @@ impl Fetcher {
         let status = resp.status().as_u16();
         let final_url = resp.url().clone();
         if status == 304 {
-            return Attempt::Done(Outcome::NotModified { final_url });
+            return Attempt::Done(FetchOutcome::NotModified { final_url });
         }
         if status == 429 || status == 503 || (500..600).contains(&status) || status == 408 {
             let wait = if status == 429 || status == 503 {
@@ -214,7 +217,7 @@ impl Fetcher {
                 None
             };
             return Attempt::Retry {
-                reason: Outcome::Status { status, final_url },
+                reason: FetchOutcome::Status { status, final_url },
                 wait,
             };
         }
@@ -222,13 +225,13 @@ impl Fetcher {
             // A redirect the client would not follow: its target is no http(s) address.
             if let Some(to) = resp.headers().get(header::LOCATION) {
                 let to = String::from_utf8_lossy(to.as_bytes()).into_owned();
-                return Attempt::Done(Outcome::Failed {
+                return Attempt::Done(FetchOutcome::Failed {
                     reason: format!("redirected to `{to}`, which is not an http(s) address"),
                 });
             }
         }
         if !(200..300).contains(&status) {
-            return Attempt::Done(Outcome::Status { status, final_url });
+            return Attempt::Done(FetchOutcome::Status { status, final_url });
         }
         let headers = resp.headers().clone();
         // Sized from Content-Length when the server gives it (growing the buffer copied every page
@@ -239,7 +242,7 @@ impl Fetcher {
             match resp.chunk().await {
                 Ok(Some(chunk)) => {
                     if body.len() as u64 + chunk.len() as u64 > self.cfg.max_body {
-                        return Attempt::Done(Outcome::Failed {
+                        return Attempt::Done(FetchOutcome::Failed {
                             reason: format!("the body is larger than the limit of {} bytes", self.cfg.max_body),
                         });
                     }
@@ -250,7 +253,7 @@ impl Fetcher {
             }
         }
         let text = |name: header::HeaderName| headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-        Attempt::Done(Outcome::Ok(Response {
+        Attempt::Done(FetchOutcome::Ok(Response {
             status,
             final_url,
             content_type: text(header::CONTENT_TYPE),
@@ -263,7 +266,7 @@ impl Fetcher {
 
 /// Turns a reqwest error into a final or retryable failure with a readable reason.
 fn classify_error(e: &reqwest::Error) -> Attempt {
-    let reason = Outcome::Failed { reason: describe(e) };
+    let reason = FetchOutcome::Failed { reason: describe(e) };
     if e.is_redirect() || e.is_builder() || e.is_decode() {
         Attempt::Done(reason)
     } else {

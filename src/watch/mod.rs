@@ -144,7 +144,7 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
                         })
                         .await
                 }
-                Err(e) => fetch::Outcome::Failed {
+                Err(e) => fetch::FetchOutcome::Failed {
                     reason: format!("`{}` is not a valid URL: {e}", t.url),
                 },
             };
@@ -214,7 +214,7 @@ enum Recorded {
     /// Checked and recorded on a worker thread.
     Done(Target, Result<Checked, store::StoreError>),
     /// To be recorded on the calling thread (see [`needs_calling_thread`]).
-    Later(Target, fetch::Outcome),
+    Later(Target, fetch::FetchOutcome),
     /// The worker thread panicked.
     Panicked(String),
 }
@@ -235,9 +235,9 @@ async fn finish(committing: Option<tokio::task::JoinHandle<Result<(), store::Sto
 /// A PDF read in this process is extracted on the thread that holds the standard output lock (the
 /// PDF reader takes that lock to keep its diagnostics off the terminal); a PDF read in a child
 /// process, and everything else, can be recorded on any thread.
-fn needs_calling_thread(outcome: &fetch::Outcome) -> bool {
+fn needs_calling_thread(outcome: &fetch::FetchOutcome) -> bool {
     !pdf_child::enabled()
-        && matches!(outcome, fetch::Outcome::Ok(r) if crate::extract::is_pdf(&r.body, r.content_type.as_deref()))
+        && matches!(outcome, fetch::FetchOutcome::Ok(r) if crate::extract::is_pdf(&r.body, r.content_type.as_deref()))
 }
 
 fn how(update: bool, extract_limit: Duration) -> check::How {

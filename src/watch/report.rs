@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 use serde_json::json;
 
 use super::state::{Checked, State};
-use crate::criteria::judge::Lang;
+use crate::i18n::{Lang, WatchLabel};
 use crate::terminal::plain;
 
 /// Version of the watch JSON output; raised only when a documented key changes meaning or goes away.
@@ -21,37 +21,6 @@ pub enum Format {
     Table,
     Json,
     Markdown,
-}
-
-/// The report's own words in a language. State names are the documented identifiers in both, and
-/// the details of a failure (from the network and the extractor) are English.
-fn label(key: &str, lang: Lang) -> &'static str {
-    match (key, lang) {
-        ("title", Lang::En) => "Policy watch",
-        ("title", Lang::Nl) => "Controle van de documenten van leveranciers",
-        ("document", _) => "document",
-        ("state", Lang::En) => "state",
-        ("state", Lang::Nl) => "toestand",
-        ("detail", Lang::En) => "detail",
-        ("detail", Lang::Nl) => "toelichting",
-        ("may_touch", Lang::En) => "may touch",
-        ("may_touch", Lang::Nl) => "raakt mogelijk",
-        ("may_touch_criteria", Lang::En) => "may touch the criteria",
-        ("may_touch_criteria", Lang::Nl) => "raakt mogelijk de criteria",
-        ("in_a_row", Lang::En) => "checks in a row",
-        ("in_a_row", Lang::Nl) => "controles achter elkaar",
-        ("states", Lang::En) => "states",
-        ("states", Lang::Nl) => "datum in het document",
-        ("address", Lang::En) => "address",
-        ("address", Lang::Nl) => "adres",
-        ("served_from", Lang::En) => "now served from",
-        ("served_from", Lang::Nl) => "nu te vinden op",
-        ("document_states", Lang::En) => "the document states",
-        ("document_states", Lang::Nl) => "datum in het document",
-        ("none", Lang::En) => "none",
-        ("none", Lang::Nl) => "geen",
-        _ => "",
-    }
 }
 
 /// Writes the report of `results` in `format`, human-readable parts in `lang`. `color` only ever
@@ -87,7 +56,7 @@ fn summary(results: &[Checked], lang: Lang) -> String {
         })
         .collect();
     let counts = if parts.is_empty() {
-        label("none", lang).to_owned()
+        WatchLabel::NoneFound.text(lang).to_owned()
     } else {
         parts.join(", ")
     };
@@ -101,12 +70,16 @@ fn summary(results: &[Checked], lang: Lang) -> String {
 fn detail(r: &Checked, lang: Lang) -> String {
     let mut d = r.detail.as_ref().map(|t| plain(t.get(lang))).unwrap_or_default();
     if r.consecutive_failures > 1 {
-        d.push_str(&format!(" ({} {})", r.consecutive_failures, label("in_a_row", lang)));
+        d.push_str(&format!(
+            " ({} {})",
+            r.consecutive_failures,
+            WatchLabel::InARow.text(lang)
+        ));
     }
     if let Some(date) = &r.stated_date {
         if matches!(r.state, State::Changed | State::Moved) {
             let sep = if d.is_empty() { "" } else { "; " };
-            d.push_str(&format!("{sep}{}: {}", label("states", lang), plain(date)));
+            d.push_str(&format!("{sep}{}: {}", WatchLabel::States.text(lang), plain(date)));
         }
     }
     d.trim().to_owned()
@@ -124,7 +97,11 @@ fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io:
     let mut t = comfy_table::Table::new();
     t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header([label("document", lang), label("state", lang), label("detail", lang)]);
+        .set_header([
+            WatchLabel::Document.text(lang),
+            WatchLabel::State.text(lang),
+            WatchLabel::Detail.text(lang),
+        ]);
     for r in results {
         let state = if color {
             let s = state_style(r.state);
@@ -139,7 +116,7 @@ fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io:
         writeln!(w)?;
         writeln!(w, "{}/{} {}: {}", r.vendor, r.document, r.state.as_str(), plain(&r.url))?;
         if !r.criteria.is_empty() {
-            writeln!(w, "{}: {}", label("may_touch", lang), r.criteria.join(", "))?;
+            writeln!(w, "{}: {}", WatchLabel::MayTouch.text(lang), r.criteria.join(", "))?;
         }
         let text = plain(&r.diff.as_ref().map(|d| d.to_text()).unwrap_or_default());
         for line in text.lines() {
@@ -163,14 +140,14 @@ fn cell(s: &str) -> String {
 }
 
 fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "# {}\n", label("title", lang))?;
+    writeln!(w, "# {}\n", WatchLabel::Title.text(lang))?;
     writeln!(w, "{}\n", summary(results, lang))?;
     writeln!(
         w,
         "| {} | {} | {} |",
-        label("document", lang),
-        label("state", lang),
-        label("detail", lang)
+        WatchLabel::Document.text(lang),
+        WatchLabel::State.text(lang),
+        WatchLabel::Detail.text(lang)
     )?;
     writeln!(w, "|---|---|---|")?;
     for r in results {
@@ -188,22 +165,27 @@ fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()
         writeln!(
             w,
             "- {}: <{}>",
-            label("address", lang),
+            WatchLabel::Address.text(lang),
             plain(&r.url).replace('>', "%3E")
         )?;
         if let Some(f) = &r.final_url {
             writeln!(
                 w,
                 "- {}: <{}>",
-                label("served_from", lang),
+                WatchLabel::ServedFrom.text(lang),
                 plain(f).replace('>', "%3E")
             )?;
         }
         if let Some(d) = &r.stated_date {
-            writeln!(w, "- {}: {}", label("document_states", lang), cell(d))?;
+            writeln!(w, "- {}: {}", WatchLabel::DocumentStates.text(lang), cell(d))?;
         }
         if !r.criteria.is_empty() {
-            writeln!(w, "- {}: {}", label("may_touch_criteria", lang), r.criteria.join(", "))?;
+            writeln!(
+                w,
+                "- {}: {}",
+                WatchLabel::MayTouchCriteria.text(lang),
+                r.criteria.join(", ")
+            )?;
         }
         let text = plain(&r.diff.as_ref().map(|d| d.to_text()).unwrap_or_default());
         let fence = "`".repeat(longest_backtick_run(&text).max(2) + 1);

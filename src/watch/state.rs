@@ -1,12 +1,12 @@
 //! The states a watched document can be in after a check, and the result of one check as reports
 //! and the exit code see it.
 
-use crate::criteria::Text;
 use jiff::civil::Date;
 use serde::Serialize;
 use url::Url;
 
 use crate::changes::Diff;
+use crate::i18n::Text;
 
 /// What one check found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

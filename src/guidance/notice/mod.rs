@@ -7,8 +7,9 @@
 
 use crate::catalogue::{Claim, Vendor};
 use crate::cli::{Camera, Recording};
-use crate::criteria::{judge::Lang, Status};
+use crate::criteria::Status;
 use crate::evaluate::OfferingResult;
+use crate::i18n::Lang;
 
 use super::phrases::{fact, question, tr};
 

@@ -4,9 +4,10 @@
 
 use super::{clean, own, Basis, Draft, Known, Para, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
 use crate::cli::{Camera, Recording};
-use crate::criteria::{judge::Lang, Status};
+use crate::criteria::Status;
 use crate::evaluate::Verdict;
 use crate::guidance::phrases::{country, language_note, question, storage_places};
+use crate::i18n::Lang;
 
 pub(super) fn alert(d: &Draft) -> Option<Para> {
     let r = d.r;

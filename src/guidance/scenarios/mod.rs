@@ -4,7 +4,8 @@
 //! it rests on (document id, place and a short verbatim Dutch quote), so that `advise` can show
 //! why. The data is static; `advise` only renders it.
 
-use crate::criteria::{Text, Trace};
+use crate::criteria::Trace;
+use crate::i18n::Text;
 
 mod live;
 mod recording;

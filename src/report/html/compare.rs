@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::{esc, host, link, Html};
 use crate::catalogue::Source;
 use crate::compare::{Comparison, RowKind};
-use crate::report::label;
+use crate::i18n::ReportLabel;
 
 impl Html {
     /// The comparison table, its legend and the conditions per offering.
@@ -15,7 +15,7 @@ impl Html {
         let lang = self.lang();
         let mut s = format!(
             "<section>\n<h2>{}</h2>\n<table class=\"compare\">\n<thead><tr><th></th>",
-            label("compare", lang)
+            ReportLabel::Comparison.text(lang)
         );
         for r in cmp.columns() {
             let _ = write!(
@@ -32,8 +32,8 @@ impl Html {
             if group != Some(row.kind) && row.kind != RowKind::Verdict {
                 group = Some(row.kind);
                 let title = match row.kind {
-                    RowKind::Term => label("terms", lang),
-                    _ => label("criteria", lang),
+                    RowKind::Term => ReportLabel::ClaimedTerms.text(lang),
+                    _ => ReportLabel::Criteria.text(lang),
                 };
                 let _ = writeln!(
                     s,
@@ -42,7 +42,7 @@ impl Html {
                 );
             }
             let diff = if row.differs {
-                format!(" <span class=\"differs\">≠ {}</span>", label("differs", lang))
+                format!(" <span class=\"differs\">≠ {}</span>", ReportLabel::Differs.text(lang))
             } else {
                 String::new()
             };
@@ -66,7 +66,7 @@ impl Html {
                         format!(
                             "<b>{}</b><br><span class=\"src\">{src}, {} {}</span>",
                             self.t(&c.text),
-                            label("verified", lang),
+                            ReportLabel::Verified.text(lang),
                             claim.verified
                         )
                     }
@@ -81,13 +81,13 @@ impl Html {
         let _ = write!(
             s,
             "</section>\n<section class=\"conditions\">\n<h2>{}</h2>\n",
-            label("conditions", lang)
+            ReportLabel::Conditions.text(lang)
         );
         for (i, r) in cmp.columns().iter().enumerate() {
             let _ = writeln!(s, "<h3>{}</h3>", esc(&r.display_name()));
             let conditions = cmp.conditions(i);
             if conditions.is_empty() {
-                let _ = writeln!(s, "<p>{}</p>", label("no_conditions", lang));
+                let _ = writeln!(s, "<p>{}</p>", ReportLabel::NoConditions.text(lang));
             } else {
                 let items: Vec<String> = conditions.iter().map(|t| format!("<li>{}</li>", self.t(t))).collect();
                 let _ = writeln!(s, "<ul>{}</ul>", items.join(""));

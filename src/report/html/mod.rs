@@ -11,10 +11,11 @@ mod offerings;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{catalogue_date, clean, label, linkable, status_label, Options, Renderer, Report};
+use super::{catalogue_date, clean, linkable, status_label, Options, Renderer, Report};
 use crate::compare::Comparison;
-use crate::criteria::{self, judge::Lang, Criterion, Status, Text};
+use crate::criteria::{self, Criterion, Status};
 use crate::evaluate::{OfferingResult, Verdict};
+use crate::i18n::{Lang, ReportLabel, Text};
 
 pub struct Html(pub Options);
 
@@ -75,7 +76,10 @@ impl Html {
     }
 
     pub(super) fn stale(&self) -> String {
-        format!(" <span class=\"stale\">⚠ {}</span>", label("stale", self.lang()))
+        format!(
+            " <span class=\"stale\">⚠ {}</span>",
+            ReportLabel::Stale.text(self.lang())
+        )
     }
 
     pub(super) fn verdict(&self, v: Verdict) -> String {
@@ -100,10 +104,10 @@ impl Html {
             },
             esc(title),
             esc(title),
-            label("evaluated", lang),
+            ReportLabel::EvaluatedOn.text(lang),
             ev.as_of,
-            label("catalogue_date", lang),
-            label("profile", lang),
+            ReportLabel::CatalogueDate.text(lang),
+            ReportLabel::Profile.text(lang),
             esc(&profile_line(report, lang)),
         );
         s.push_str(body);
@@ -120,7 +124,7 @@ impl Html {
             .collect();
         format!(
             "<p class=\"legend\">{}: {} {}</p>\n",
-            label("legend", lang),
+            ReportLabel::Legend.text(lang),
             items.join(" "),
             self.stale()
         )
@@ -130,7 +134,7 @@ impl Html {
         r.retired.map_or(String::new(), |d| {
             format!(
                 " <span class=\"retired\">({} {d})</span>",
-                label("retired", self.lang())
+                ReportLabel::RetiredOn.text(self.lang())
             )
         })
     }
@@ -139,10 +143,10 @@ impl Html {
         let lang = self.lang();
         let mut s = format!(
             "<section class=\"criteria\">\n<h2>{}</h2>\n<table>\n<thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            label("criteria", lang),
-            label("criterion", lang),
-            label("severity", lang),
-            label("source", lang)
+            ReportLabel::Criteria.text(lang),
+            ReportLabel::Criterion.text(lang),
+            ReportLabel::Severity.text(lang),
+            ReportLabel::Source.text(lang)
         );
         for c in list {
             let trace: Vec<String> = c
@@ -171,9 +175,9 @@ impl Html {
         let _ = write!(
             s,
             "</tbody>\n</table>\n<h3>{}</h3>\n<p class=\"rule\">{}</p>\n<h3>{}</h3>\n<ul>",
-            label("rule", lang),
+            ReportLabel::VerdictRule.text(lang),
             self.t(&criteria::VERDICT_RULE),
-            label("sources", lang)
+            ReportLabel::Sources.text(lang)
         );
         for (id, title) in criteria::SOURCES {
             let title = criteria::source_title(id, self.lang()).unwrap_or(title);
@@ -225,7 +229,10 @@ impl Renderer for Html {
         for r in &report.evaluation.results {
             body.push_str(&self.detail(report, r));
         }
-        w.write_all(self.page(label("audit", self.lang()), report, &body).as_bytes())
+        w.write_all(
+            self.page(ReportLabel::Audit.text(self.lang()), report, &body)
+                .as_bytes(),
+        )
     }
 
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
@@ -248,7 +255,7 @@ impl Renderer for Html {
             Lang::En => "en",
             Lang::Nl => "nl",
         };
-        let title = label("criteria", self.lang());
+        let title = ReportLabel::Criteria.text(self.lang());
         write!(
             w,
             "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<title>vcaudit: {title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<h1>vcaudit: {title}</h1>\n{}</body>\n</html>\n",
@@ -262,6 +269,9 @@ impl Renderer for Html {
             catalogue: cmp.catalogue,
         };
         let body = self.comparison(cmp);
-        w.write_all(self.page(label("compare", self.lang()), &report, &body).as_bytes())
+        w.write_all(
+            self.page(ReportLabel::Comparison.text(self.lang()), &report, &body)
+                .as_bytes(),
+        )
     }
 }

@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 
 use super::{anchor, esc, host, link, Html};
 use crate::catalogue::{terms, Source};
-use crate::criteria::{self, judge::Lang};
+use crate::criteria;
 use crate::evaluate::{CriterionResult, OfferingResult};
-use crate::report::{label, value_text, Report};
+use crate::i18n::{Lang, ReportLabel};
+use crate::report::{value_text, Report};
 
 impl Html {
     /// The verdict matrix: offerings down, criteria across, with the legend and the codes.
@@ -20,9 +21,9 @@ impl Html {
             .map_or_else(Vec::new, |r| r.criteria.iter().map(|c| c.id).collect());
         let mut s = format!(
             "<section>\n<h2>{}</h2>\n<div class=\"scroll\">\n<table class=\"matrix\">\n<thead><tr><th>{}</th><th>{}</th>",
-            label("matrix", lang),
-            label("vendor", lang),
-            label("verdict", lang)
+            ReportLabel::Matrix.text(lang),
+            ReportLabel::Vendor.text(lang),
+            ReportLabel::Verdict.text(lang)
         );
         for id in &ids {
             let title = criteria::find(id).map_or(String::new(), |c| self.t(&c.title));
@@ -83,7 +84,7 @@ impl Html {
                         "<li><span class=\"term\">{}</span>: <b>{}</b> <span class=\"src\">({src}, {} {})</span>",
                         esc(term),
                         esc(&value_text(&claim.value, lang)),
-                        label("verified", lang),
+                        ReportLabel::Verified.text(lang),
                         claim.verified
                     );
                     if let Some(q) = &claim.quote {
@@ -99,7 +100,7 @@ impl Html {
                         s,
                         "<li><span class=\"term\">{}</span>: <span class=\"badge unknown\">? {}</span></li>",
                         esc(term),
-                        label("unknown", lang)
+                        ReportLabel::Unknown.text(lang)
                     );
                 }
             }
@@ -120,7 +121,7 @@ impl Html {
             esc(&r.display_name()),
             esc(&r.key()),
             self.retired(r),
-            label("verdict", lang),
+            ReportLabel::Verdict.text(lang),
             self.verdict(r.verdict)
         );
         if let Some(v) = report.catalogue.vendor(&r.vendor) {
@@ -134,11 +135,11 @@ impl Html {
         let _ = write!(
             s,
             "<table class=\"detail\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
-            label("criterion", lang),
-            label("status", lang),
-            label("reason", lang),
-            label("evidence", lang),
-            label("conditions", lang)
+            ReportLabel::Criterion.text(lang),
+            ReportLabel::Status.text(lang),
+            ReportLabel::Reason.text(lang),
+            ReportLabel::Evidence.text(lang),
+            ReportLabel::Conditions.text(lang)
         );
         for c in &r.criteria {
             let title = criteria::find(c.id).map_or(String::new(), |d| self.t(&d.title));
@@ -158,7 +159,11 @@ impl Html {
         if let Some(vendor) = report.catalogue.vendor(&r.vendor) {
             let findings: Vec<_> = vendor.findings_for(r.offering.as_deref()).collect();
             if !findings.is_empty() {
-                let _ = write!(s, "<h3>{}</h3>\n<ul class=\"history\">", label("history", lang));
+                let _ = write!(
+                    s,
+                    "<h3>{}</h3>\n<ul class=\"history\">",
+                    ReportLabel::RegulatoryHistory.text(lang)
+                );
                 for f in findings {
                     let _ = write!(
                         s,

@@ -14,6 +14,10 @@ pub static CRITERION: Criterion = Criterion {
         "Pupils can join without a personal vendor account and under a pseudonym.",
         "Leerlingen kunnen meedoen zonder eigen account bij de leverancier en met een schuilnaam.",
     ),
+    rationale: Text::fixed(
+        "A pupil should not need a personal account with the provider, nor show a full name, just to attend a lesson (data minimisation and data protection by default, art. 5(1)(c) and art. 25(2) GDPR).",
+        "Een leerling hoort geen eigen account bij de aanbieder nodig te hebben, en geen volledige naam te tonen, alleen om een les te volgen (dataminimalisatie en privacy als standaard, art. 5 lid 1 onder c en art. 25 lid 2 AVG).",
+    ),
     trace: &[Trace {
         document: "003",
         place: "comment 9",

@@ -11,6 +11,10 @@ pub static CRITERION: Criterion = Criterion {
         "Pupils can take part without video (audio only, camera off by default or controllable by the teacher); screen sharing works without pupil video.",
         "Leerlingen kunnen meedoen zonder beeld (alleen geluid, camera standaard uit of door de docent in te stellen); scherm delen werkt zonder beeld van leerlingen.",
     ),
+    rationale: Text::fixed(
+        "Video of a pupil needs a specific reason (the author: \"In ieder geval moet je daar een specifieke reden voor hebben\"); where there is none, only the data needed should be processed (data minimisation, art. 5(1)(c) GDPR), so pupils must be able to take part without a camera.",
+        "Beeld van een leerling vraagt een specifieke reden (de auteur: \"In ieder geval moet je daar een specifieke reden voor hebben\"); zonder zo'n reden worden alleen de nodige gegevens verwerkt (dataminimalisatie, art. 5 lid 1 onder c AVG), dus leerlingen moeten zonder camera kunnen meedoen.",
+    ),
     trace: &[
         Trace { document: "003", place: "main text", quote: "In ieder geval moet je daar een specifieke reden voor hebben." },
         Trace { document: "003", place: "comment 5", quote: "Scherm delen is wel onmisbaar gebleken" },

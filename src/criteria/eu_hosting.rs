@@ -11,6 +11,10 @@ pub static CRITERION: Criterion = Criterion {
         "Meeting media, recordings, chat and account data are stored and processed in the EU/EEA (or the regions the profile accepts); any transfer out of the EEA rests on a valid mechanism. An option the school must switch on or contract for makes this conditional.",
         "Beeld, geluid, opnames, chat en accountgegevens worden in de EU/EER opgeslagen en verwerkt (of in de regio's die het profiel toestaat); doorgifte buiten de EER heeft een geldige grondslag. Een optie die de school moet aanzetten of afsluiten maakt dit voorwaardelijk.",
     ),
+    rationale: Text::fixed(
+        "Keeps the protection of the GDPR with the data: a transfer of personal data outside the EU/EEA needs an adequacy decision or appropriate safeguards (art. 44 to 46 GDPR).",
+        "Houdt de bescherming van de AVG bij de gegevens: doorgifte van persoonsgegevens buiten de EU/EER vraagt een adequaatheidsbesluit of passende waarborgen (art. 44 tot en met 46 AVG).",
+    ),
     trace: &[Trace {
         document: "003",
         place: "comment 1.1",

@@ -120,6 +120,9 @@ pub struct Criterion {
     pub title: Text,
     /// What the vendor must offer.
     pub checks: Text,
+    /// Why, in neutral words: what the criterion protects and the article or source passage it
+    /// rests on. Reports and tenders show this, not the readers' comments.
+    pub rationale: Text,
     pub trace: &'static [Trace],
     pub evaluate: fn(&Facts) -> Outcome,
 }
@@ -209,3 +212,37 @@ pub const VERDICT_RULE: Text = Text::fixed(
     "1. any `must` criterion fails -> not suitable; 2. else any `must` criterion unknown -> insufficient information; 3. else any `must` criterion conditional -> suitable with conditions (the conditions are listed); 4. else -> suitable. Failing `should` criteria are listed as concerns in every case; `info` criteria never change the verdict.",
     "1. de dienst voldoet niet aan een verplicht (`must`) criterium -> niet geschikt; 2. anders: van een verplicht criterium is niet bekend of de dienst eraan voldoet -> onvoldoende informatie; 3. anders: de dienst voldoet aan een verplicht criterium alleen onder voorwaarden -> geschikt onder voorwaarden (de voorwaarden staan erbij); 4. anders -> geschikt. Voldoet de dienst niet aan een aanbevolen (`should`) criterium, dan staat dat altijd als zorgpunt vermeld; `info`-criteria veranderen het oordeel nooit.",
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rationale says what it rests on: an article of the law or a passage of a source, in
+    /// both languages, and never a reader's comment.
+    #[test]
+    fn every_rationale_names_its_ground() {
+        for c in ALL {
+            let (en, nl) = (&*c.rationale.en, &*c.rationale.nl);
+            assert!(en.contains("art. ") || en.contains("Kennisnet"), "{}: {en}", c.id);
+            assert!(nl.contains("art. ") || nl.contains("Kennisnet"), "{}: {nl}", c.id);
+            assert_ne!(en, nl, "{}", c.id);
+            for reader in c.trace.iter().filter(|t| t.by() == Voice::Reader) {
+                assert!(!en.contains(reader.quote) && !nl.contains(reader.quote), "{}", c.id);
+            }
+        }
+    }
+
+    #[test]
+    fn whose_words_follow_the_place() {
+        let t = |document, place| Trace {
+            document,
+            place,
+            quote: "",
+        };
+        assert_eq!(t("003", "main text").by(), Voice::Author);
+        assert_eq!(t("003", "comment 2.1").by(), Voice::Reader);
+        assert_eq!(t("000", "answer").by(), Voice::Kennisnet);
+        assert_eq!(voice_of(&[t("003", "comment 1"), t("003", "main text")]), Voice::Author);
+        assert_eq!(voice_of(&[t("003", "comment 1")]), Voice::Reader);
+    }
+}

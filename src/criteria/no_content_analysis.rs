@@ -13,6 +13,10 @@ pub static CRITERION: Criterion = Criterion {
         "The vendor does not analyse meeting content (speech-to-text, face recognition, attention tracking, AI assistants, reading what is visible on camera) unless the school turns it on; such features are off by default and an admin can switch them off.",
         "De leverancier analyseert de inhoud van lessen niet (spraak naar tekst, gezichtsherkenning, aandacht meten, AI-assistenten, lezen wat in beeld is), tenzij de school dat aanzet; zulke functies staan standaard uit en een beheerder kan ze uitzetten.",
     ),
+    rationale: Text::fixed(
+        "Protects what pupils say and show in a lesson from automated analysis they cannot foresee: only the data needed for the lesson (data minimisation, art. 5(1)(c) GDPR), privacy-friendly settings by default (art. 25(2)); children merit specific protection (recital 38).",
+        "Beschermt wat leerlingen in een les zeggen en laten zien tegen automatische analyse die zij niet kunnen overzien: alleen de gegevens die voor de les nodig zijn (dataminimalisatie, art. 5 lid 1 onder c AVG), privacyvriendelijke standaardinstellingen (art. 25 lid 2); kinderen verdienen specifieke bescherming (overweging 38).",
+    ),
     trace: &[Trace {
         document: "003",
         place: "comment 1.1",

@@ -11,6 +11,10 @@ pub static CRITERION: Criterion = Criterion {
         "The vendor does not collect analytics or profiles about pupils for its own purposes; telemetry is limited to running the service and can be limited by the school.",
         "De leverancier verzamelt geen analyses of profielen van leerlingen voor eigen doelen; telemetrie dient alleen om de dienst te laten werken en de school kan die beperken.",
     ),
+    rationale: Text::fixed(
+        "Protects pupils from being analysed or profiled for the provider's own purposes: data collected for lessons may not be used for other ends (purpose limitation, art. 5(1)(b) GDPR; a processor acting on its own account becomes a controller, art. 28(10)). The author names exactly this: no analytics of the pupils by the provider.",
+        "Beschermt leerlingen tegen analyses of profielen voor eigen doelen van de aanbieder: gegevens die voor lessen worden verzameld, mogen niet voor iets anders worden gebruikt (doelbinding, art. 5 lid 1 onder b AVG; een verwerker die voor zichzelf verwerkt, wordt verwerkingsverantwoordelijke, art. 28 lid 10). De auteur noemt precies dit: geen analytics van de leerlingen door de aanbieder.",
+    ),
     trace: &[Trace { document: "003", place: "main text", quote: "dat deze niet zelf analytics van de leerlingen verzamelt" }],
     evaluate,
 };

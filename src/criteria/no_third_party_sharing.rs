@@ -11,6 +11,10 @@ pub static CRITERION: Criterion = Criterion {
         "No personal or analytics data flows to third parties (tracking SDKs such as the Facebook SDK, data brokers, advertisers); sub-processors only under the agreement and publicly listed.",
         "Er gaan geen persoonsgegevens of analysegegevens naar derden (trackers zoals de Facebook-SDK, datahandelaren, adverteerders); subverwerkers alleen onder de overeenkomst en op een openbare lijst.",
     ),
+    rationale: Text::fixed(
+        "Keeps pupils' data within the parties the school knows and has agreed to: sub-processors only with the school's authorisation and under the same obligations (art. 28(2) and (4) GDPR), no trackers or data for other companies (art. 5(1)(b)).",
+        "Houdt gegevens van leerlingen bij de partijen die de school kent en heeft goedgekeurd: subverwerkers alleen met toestemming van de school en onder dezelfde verplichtingen (art. 28 lid 2 en 4 AVG), geen trackers of gegevens voor andere bedrijven (art. 5 lid 1 onder b).",
+    ),
     trace: &[Trace {
         document: "003",
         place: "comment 1",

@@ -11,6 +11,10 @@ pub static CRITERION: Criterion = Criterion {
         "The vendor acts as processor for the school under a data processing agreement that binds it to the school's instructions. Education model terms (Privacyconvenant model agreement, SURF/SIVON contracts) are a plus.",
         "De leverancier is verwerker voor de school, met een verwerkersovereenkomst die hem aan de instructies van de school bindt. Onderwijsvoorwaarden (model van het Privacyconvenant, SURF/SIVON-contracten) zijn een pluspunt.",
     ),
+    rationale: Text::fixed(
+        "Keeps the school in control of its pupils' data: a provider may process it only on the school's documented instructions, under a contract (art. 28 GDPR). The author requires the school to explain how it bound the provider.",
+        "Houdt de school baas over de gegevens van haar leerlingen: een aanbieder mag ze alleen verwerken volgens de vastgelegde instructies van de school, onder een contract (art. 28 AVG). De auteur vraagt de school uit te leggen hoe zij de aanbieder heeft gebonden.",
+    ),
     trace: &[
         Trace { document: "003", place: "main text", quote: "hoe je de videodienstverlener hebt gebonden aan beperkingen" },
         Trace { document: "003", place: "comment 9", quote: "Er bestaat al jaren een privacyconvenant in het onderwijs." },

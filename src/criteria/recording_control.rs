@@ -11,6 +11,10 @@ pub static CRITERION: Criterion = Criterion {
         "The school can switch recording off or restrict it to teachers; pupils cannot record; everyone is shown that a recording is running.",
         "De school kan opnemen uitzetten of beperken tot docenten; leerlingen kunnen niet opnemen; iedereen ziet dat er een opname loopt.",
     ),
+    rationale: Text::fixed(
+        "Recordings of pupils are personal data that may be made only when really needed and may not leave the school (Kennisnet: \"maak alleen opnames tijdens lessen als dit echt nodig is\"); the school must be able to decide who records, and everyone must see it (transparency, art. 5(1)(a) GDPR).",
+        "Opnames van leerlingen zijn persoonsgegevens die alleen gemaakt mogen worden als dat echt nodig is en de school niet mogen verlaten (Kennisnet: \"maak alleen opnames tijdens lessen als dit echt nodig is\"); de school moet kunnen bepalen wie opneemt, en iedereen moet het zien (transparantie, art. 5 lid 1 onder a AVG).",
+    ),
     trace: &[
         Trace { document: "003", place: "comment 1.1", quote: "De host in Zoom kan de sessie als video opnemen. En als op Youtube zetten." },
         Trace { document: "000", place: "answer", quote: "maak alleen opnames tijdens lessen als dit echt nodig is" },

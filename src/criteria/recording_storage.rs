@@ -11,6 +11,10 @@ pub static CRITERION: Criterion = Criterion {
         "Recordings can stay under the school's control: local or school-chosen storage, access limited, retention or automatic deletion configurable, no public share links by default.",
         "Opnames blijven in handen van de school: lokaal of op opslag die de school kiest, beperkte toegang, instelbare bewaartermijn of automatisch verwijderen, standaard geen openbare deellinks.",
     ),
+    rationale: Text::fixed(
+        "Recordings must be stored safely and deleted when no longer needed (Kennisnet; storage limitation and security, art. 5(1)(e) and (f) and art. 32 GDPR), so they must stay under the school's control and not be public by default (art. 25(2)).",
+        "Opnames moeten veilig worden bewaard en verwijderd als ze niet meer nodig zijn (Kennisnet; opslagbeperking en beveiliging, art. 5 lid 1 onder e en f en art. 32 AVG), dus ze moeten onder controle van de school blijven en niet standaard openbaar zijn (art. 25 lid 2).",
+    ),
     trace: &[
         Trace { document: "000", place: "answer", quote: "laat ze niet slingeren, ook niet op het netwerk" },
         Trace { document: "000", place: "answer", quote: "verwijder de beelden als ze niet (langer) nodig zijn" },

@@ -12,6 +12,10 @@ pub static CRITERION: Criterion = Criterion {
         "Transport encryption always; end-to-end encryption available (and under which conditions); security documentation or certification that a school can explain to parents.",
         "Altijd versleuteling onderweg; end-to-end-versleuteling beschikbaar (en onder welke voorwaarden); beveiligingsdocumentatie of certificering die de school aan ouders kan uitleggen.",
     ),
+    rationale: Text::fixed(
+        "Lessons and pupils' data must be secured appropriately (art. 32 GDPR), and the school must be able to explain the security to parents (the author: \"met uitleg over de beveiliging\").",
+        "Lessen en gegevens van leerlingen moeten passend beveiligd zijn (art. 32 AVG), en de school moet de beveiliging aan ouders kunnen uitleggen (de auteur: \"met uitleg over de beveiliging\").",
+    ),
     trace: &[Trace { document: "003", place: "main text", quote: "met uitleg over de beveiliging" }],
     evaluate,
 };

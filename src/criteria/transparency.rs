@@ -12,6 +12,10 @@ pub static CRITERION: Criterion = Criterion {
         "A privacy statement in plain language (ideally in Dutch), an education-specific privacy page, a public sub-processor list.",
         "Een privacyverklaring in gewone taal (liefst in het Nederlands), een privacypagina voor het onderwijs en een openbare lijst van subverwerkers.",
     ),
+    rationale: Text::fixed(
+        "The school must inform parents in plain language (the author: \"In ieder geval móet je het melden. In gewone taal\"; art. 12 to 14 GDPR), which needs a clear privacy statement from the provider and its list of sub-processors.",
+        "De school moet ouders in gewone taal informeren (de auteur: \"In ieder geval móet je het melden. In gewone taal\"; art. 12 tot en met 14 AVG), en daarvoor zijn een duidelijke privacyverklaring van de aanbieder en de lijst van subverwerkers nodig.",
+    ),
     trace: &[
         Trace { document: "003", place: "main text", quote: "In gewone taal" },
         Trace { document: "003", place: "comment 7", quote: "De meeste scholen hebben hier natuurlijk geen enkel idee van" },

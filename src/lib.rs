@@ -16,7 +16,6 @@ pub mod extract;
 pub mod guidance;
 pub mod parallel;
 pub mod report;
-pub mod streamed;
 pub mod terminal;
 pub mod text;
 pub mod watch;
@@ -205,21 +204,13 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
     let mut report_out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = match &cli.command {
         Command::Audit(a) => {
-            if let Some(code) = streamed::audit(g, a, &mut report_out)? {
-                return Ok(code);
-            }
             let (catalogue, ev) = evaluation(g, &a.vendors)?;
             let r = report::Report {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
             report::output::deliver(&a.output, g.lang, color, &mut report_out, &|re, w| re.audit(&r, w))?;
-            let code = gate(ev.results.iter().map(|r| r.verdict), a.fail_on);
-            // The process ends right after: freeing a large catalogue and evaluation piece by
-            // piece would only cost time.
-            std::mem::forget(ev);
-            std::mem::forget(catalogue);
-            Ok(code)
+            Ok(gate(ev.results.iter().map(|r| r.verdict), a.fail_on))
         }
         Command::Show(s) => {
             let (catalogue, ev) = evaluation(g, std::slice::from_ref(&s.vendor))?;

@@ -209,7 +209,9 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::output::deliver(&a.output, g.lang, color, &mut report_out, &|re, w| re.audit(&r, w))?;
+            report::output::deliver(a.output.destination(), g.lang, color, &mut report_out, &|re, w| {
+                re.audit(&r, w)
+            })?;
             Ok(gate(ev.results.iter().map(|r| r.verdict), a.fail_on))
         }
         Command::Show(s) => {
@@ -218,13 +220,17 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 evaluation: &ev,
                 catalogue: &catalogue,
             };
-            report::output::deliver(&s.output, g.lang, color, &mut report_out, &|re, w| re.show(&r, w))?;
+            report::output::deliver(s.output.destination(), g.lang, color, &mut report_out, &|re, w| {
+                re.show(&r, w)
+            })?;
             Ok(exit::SUCCESS)
         }
         Command::Compare(c) => {
             let (catalogue, ev) = evaluation(g, &c.vendors)?;
             let cmp = compare::Comparison::new(&ev, &catalogue)?;
-            report::output::deliver(&c.output, g.lang, color, &mut report_out, &|re, w| re.compare(&cmp, w))?;
+            report::output::deliver(c.output.destination(), g.lang, color, &mut report_out, &|re, w| {
+                re.compare(&cmp, w)
+            })?;
             Ok(exit::SUCCESS)
         }
         Command::Criteria(c) => {
@@ -232,11 +238,11 @@ fn dispatch(cli: &Cli, color: bool) -> Result<u8, Error> {
                 Some(id) => vec![criteria::find(id).ok_or_else(|| Error::usage(criteria::not_found(id)))?],
                 None => criteria::ALL.to_vec(),
             };
-            let args = cli::OutputArgs {
+            let to = report::output::Destination {
                 format: Some(c.format),
-                output: None,
+                file: None,
             };
-            report::output::deliver(&args, g.lang, color, &mut report_out, &|re, w| re.criteria(&list, w))?;
+            report::output::deliver(to, g.lang, color, &mut report_out, &|re, w| re.criteria(&list, w))?;
             Ok(exit::SUCCESS)
         }
         Command::Validate(v) => validate(g, v, &mut out),

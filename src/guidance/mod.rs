@@ -13,9 +13,10 @@ pub mod scenarios;
 use std::io::Write;
 
 use crate::catalogue::diag::did_you_mean;
-use crate::cli::{AdviseArgs, Camera, Global, NoticeArgs};
+use crate::cli::{AdviseArgs, Global, NoticeArgs};
 use crate::criteria::judge::Lang;
 use crate::error::{exit, Error};
+use notice::Camera;
 
 /// Runs `vcaudit advise`.
 pub fn run_advise(args: &AdviseArgs, lang: Lang, out: &mut dyn Write) -> Result<u8, Error> {

@@ -6,7 +6,6 @@
 //! what it does not know becomes a mark, never text. `render` writes the value out.
 
 use crate::catalogue::{Claim, Vendor};
-use crate::cli::{Camera, Recording};
 use crate::criteria::{judge::Lang, Status};
 use crate::evaluate::OfferingResult;
 
@@ -74,6 +73,28 @@ pub struct Notice {
     pub greeting: String,
     pub sections: Vec<Section>,
     pub closing: Vec<Para>,
+}
+
+/// Whether pupils must be on camera in the lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Camera {
+    /// Pupils must switch the camera on (give the reason with `--camera-reason`)
+    Required,
+    /// Pupils may switch the camera on
+    Optional,
+    /// Pupils take part without a camera
+    Off,
+}
+
+/// Whether and why the school records lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Recording {
+    /// Lessons are not recorded
+    No,
+    /// Recorded only to coach a teacher, student teacher or intern, inside the school
+    Coaching,
+    /// Recorded only to guide a pupil, inside the school
+    PupilGuidance,
 }
 
 /// What the school tells the notice about itself.

@@ -1,10 +1,13 @@
-//! `VENDOR[/OFFERING]` arguments checked against the catalogue: the vendor offerings of `audit`,
-//! `show`, `compare`, `notice` and `validate` ([`offerings`]). An unknown vendor is named with the
-//! closest known id, when there is one.
+//! `VENDOR[/PART]` arguments checked against the catalogue: the vendor offerings of `audit`,
+//! `show`, `compare`, `notice` and `validate` ([`offerings`]) and the documents of `watch`
+//! ([`documents`]). An unknown vendor is named with the closest known id, when there is one.
 
-use crate::catalogue::{diag::did_you_mean, Catalogue, Vendor};
+use std::collections::HashSet;
+
+use crate::catalogue::{diag::did_you_mean, Catalogue, Document, Vendor};
 use crate::error::Error;
 use crate::evaluate::Selector;
+use crate::watch::Target;
 
 /// Parses `vendor[/offering]` arguments against the catalogue.
 pub fn offerings(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Selector>, Error> {
@@ -29,6 +32,54 @@ pub fn offerings(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Selector>
             })
         })
         .collect()
+}
+
+/// The documents selected by `vendor[/document]` arguments, each once; every document when none
+/// are given.
+pub fn documents(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Target>, Error> {
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    let mut push = |vendor: &Vendor, doc: &Document| {
+        if seen.insert((vendor.id.clone(), doc.id.clone())) {
+            out.push(Target {
+                vendor: vendor.id.clone(),
+                document: doc.id.clone(),
+                url: doc.url.clone(),
+                select: doc.select.clone(),
+                remove: doc.remove.clone(),
+            });
+        }
+    };
+    if args.is_empty() {
+        for v in &catalogue.vendors {
+            for d in &v.documents {
+                push(v, d);
+            }
+        }
+        return Ok(out);
+    }
+    for arg in args {
+        let (v, d) = split(arg);
+        let vendor = vendor(catalogue, v, "")?;
+        match d {
+            Some(d) => {
+                let Some(doc) = vendor.document(d) else {
+                    let names: Vec<&str> = vendor.documents.iter().map(|d| d.id.as_str()).collect();
+                    return Err(Error::usage(format!(
+                        "vendor `{v}` has no document `{d}`; it has: {}",
+                        if names.is_empty() {
+                            "none".to_owned()
+                        } else {
+                            names.join(", ")
+                        }
+                    )));
+                };
+                push(vendor, doc);
+            }
+            None => vendor.documents.iter().for_each(|doc| push(vendor, doc)),
+        }
+    }
+    Ok(out)
 }
 
 /// `vendor/part` split at the first slash; a vendor alone has no part.
@@ -86,6 +137,24 @@ mod tests {
         );
         let e = offerings(&c, &["zoom/nope".to_owned()]).expect_err("no offering");
         assert!(usage(e).starts_with("vendor `zoom` has no offering `nope`; it has: "));
+    }
+
+    #[test]
+    fn documents_are_picked_once() {
+        let c = shipped();
+        let all = documents(&c, &[]).expect("all");
+        assert_eq!(all.len(), c.vendors.iter().map(|v| v.documents.len()).sum::<usize>());
+        let zoom = c.vendor("zoom").expect("zoom");
+        let first = &zoom.documents[0].id;
+        let twice = documents(&c, &[format!("zoom/{first}"), "zoom".to_owned()]).expect("known");
+        assert_eq!(twice.len(), zoom.documents.len());
+        assert_eq!(&twice[0].document, first);
+        let e = documents(&c, &["qqqqqqqq".to_owned()]).expect_err("unknown");
+        assert_eq!(usage(e), "no vendor `qqqqqqqq` in the catalogue");
+        let e = documents(&c, &["zom/privacy".to_owned()]).expect_err("unknown");
+        assert_eq!(usage(e), "no vendor `zom` in the catalogue; did you mean `zoom`?");
+        let e = documents(&c, &["zoom/nope".to_owned()]).expect_err("no document");
+        assert!(usage(e).starts_with("vendor `zoom` has no document `nope`; it has: "));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use super::{checked_catalogue, Context};
+use super::{checked_catalogue, select, Context};
 use crate::cli::WatchArgs;
 use crate::error::Error;
 use crate::watch::{self, fetch, report};
@@ -11,7 +11,7 @@ use crate::watch::{self, fetch, report};
 /// Runs `vcaudit watch`.
 pub fn run(ctx: &Context, args: &WatchArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let catalogue = checked_catalogue(ctx)?;
-    let targets = watch::targets(&catalogue, &args.documents)?;
+    let targets = select::documents(&catalogue, &args.documents)?;
     let opts = watch::Options {
         update: args.update,
         fetch: fetch::Config {

@@ -111,7 +111,7 @@ impl Context {
 }
 
 /// The one colour decision: `--color`, then `NO_COLOR`, then whether stdout is a terminal.
-pub fn use_color(choice: ColorChoice) -> bool {
+fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,

@@ -1,11 +1,15 @@
 //! The command line: commands, their options and the global options, as clap derive types. Raw
-//! arguments are turned into checked values (selectors, dates) in `lib.rs` before use.
+//! arguments are turned into checked values (selectors, dates) in `commands` before use.
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::guidance::advise::AdviseFormat;
+use crate::guidance::notice::{Basis, Camera, Part, Recording};
+use crate::guidance::render::NoticeFormat;
 use crate::i18n::Lang;
+use crate::report::{output::Destination, Format};
 
 /// Checks video-conferencing services against the Dutch remote-teaching privacy criteria.
 #[derive(Debug, Parser)]
@@ -47,23 +51,6 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
-}
-
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Text for a terminal
-    Table,
-    /// The JSON contract, for tools
-    Json,
-    /// GitHub-flavoured Markdown tables
-    Markdown,
-    /// RFC 4180, formulas neutralised
-    Csv,
-    /// One self-contained HTML page that prints well
-    Html,
-    /// A spreadsheet (never written to a terminal)
-    Xlsx,
 }
 
 /// What `audit --fail-on` gates on.
@@ -141,6 +128,16 @@ pub struct OutputArgs {
     pub output: Option<PathBuf>,
 }
 
+impl OutputArgs {
+    /// Where the report goes, for [`crate::report::output::deliver`].
+    pub fn destination(&self) -> Destination<'_> {
+        Destination {
+            format: self.format,
+            file: self.output.as_deref(),
+        }
+    }
+}
+
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// Two to twenty vendors or vendor offerings (`zoom` stands for each of its offerings)
@@ -186,14 +183,6 @@ fn validate_format(s: &str) -> Result<ValidateFormat, String> {
     }
 }
 
-/// Output formats of `advise`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AdviseFormat {
-    Table,
-    Markdown,
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct AdviseArgs {
     /// The scenario, e.g. `live-lesson` or `share-recording` (`--list` shows them all)
@@ -205,36 +194,6 @@ pub struct AdviseArgs {
     /// `table` for people, `markdown` for documents, `json` for tools
     #[arg(long, value_enum, default_value_t = AdviseFormat::Table)]
     pub format: AdviseFormat,
-}
-
-/// Output formats of `notice`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NoticeFormat {
-    Markdown,
-    Html,
-    Text,
-}
-
-/// Whether pupils must be on camera in the lessons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Camera {
-    /// Pupils must switch the camera on (give the reason with `--camera-reason`)
-    Required,
-    /// Pupils may switch the camera on
-    Optional,
-    /// Pupils take part without a camera
-    Off,
-}
-
-/// Whether and why the school records lessons.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Recording {
-    /// Lessons are not recorded
-    No,
-    /// Recorded only to coach a teacher, student teacher or intern, inside the school
-    Coaching,
-    /// Recorded only to guide a pupil, inside the school
-    PupilGuidance,
 }
 
 #[derive(Debug, Args)]
@@ -271,7 +230,7 @@ pub struct NoticeArgs {
     pub dpo: Option<String>,
     /// The legal basis the school relies on, named in the letter
     #[arg(long, value_enum)]
-    pub basis: Option<NoticeBasis>,
+    pub basis: Option<Basis>,
     /// Who signs the letter: name and position
     #[arg(long, value_name = "TEXT")]
     pub signatory: Option<String>,
@@ -279,32 +238,8 @@ pub struct NoticeArgs {
     #[arg(long, value_name = "TEXT")]
     pub date: Option<String>,
     /// Which part to write: the letter to `parents`, the `school`'s checklist, or `both`
-    #[arg(long, value_enum, default_value_t = NoticePart::Both)]
-    pub part: NoticePart,
-}
-
-/// The legal bases a school can name in `notice` (art. 6(1) GDPR).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NoticeBasis {
-    /// A task in the public interest under the education acts (art. 6(1)(e))
-    PublicTask,
-    /// A legal obligation under the education acts (art. 6(1)(c))
-    LegalObligation,
-    /// Necessary for the education agreement (art. 6(1)(b))
-    Agreement,
-    /// The school's legitimate interest in good education (art. 6(1)(f))
-    LegitimateInterest,
-}
-
-/// The parts of `notice`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum NoticePart {
-    /// Only the letter to the parents
-    Parents,
-    /// Only what the school must arrange (settings, contract terms, facts to check)
-    School,
-    /// The school's checklist, then the letter, clearly apart
-    Both,
+    #[arg(long, value_enum, default_value_t = Part::Both)]
+    pub part: Part,
 }
 
 #[derive(Debug, Args)]

@@ -13,7 +13,7 @@ use crate::criteria::{profile::Profile, Facts, Severity, Status, ALL};
 use crate::i18n::Text;
 
 /// The four verdicts, in order of severity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Suitable,

@@ -7,10 +7,17 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use super::scenarios::{Point, Scenario, ALL};
-use crate::cli::AdviseFormat;
 use crate::criteria::{place_name, source_title, voice_of, Trace, SOURCES};
 use crate::i18n::{AdviseLabel, Lang};
 use crate::report::SCHEMA_VERSION;
+
+/// The formats of the advice (`advise --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AdviseFormat {
+    Table,
+    Markdown,
+    Json,
+}
 
 /// A scenario with its source passages numbered.
 struct Advice {

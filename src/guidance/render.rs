@@ -8,8 +8,15 @@ use std::io::{self, Write};
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as esc};
 
 use super::notice::{Notice, Para, Part, Span};
-use crate::cli::NoticeFormat;
 use crate::i18n::Lang;
+
+/// The formats of the notice (`notice --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum NoticeFormat {
+    Markdown,
+    Html,
+    Text,
+}
 
 /// Writes the part of the notice in a format.
 pub fn render(n: &Notice, format: NoticeFormat, part: Part, w: &mut dyn Write) -> io::Result<()> {

@@ -19,7 +19,6 @@ use std::io::{self, Write};
 use jiff::civil::Date;
 
 use crate::catalogue::{Catalogue, Value};
-use crate::cli::Format;
 use crate::compare::Comparison;
 use crate::criteria::{Criterion, Status};
 use crate::evaluate::Evaluation;
@@ -52,6 +51,23 @@ pub trait Renderer {
     fn criteria(&self, criteria: &[&Criterion], w: &mut dyn Write) -> io::Result<()>;
     /// Vendor offerings side by side.
     fn compare(&self, comparison: &Comparison, w: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The output formats of a report (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Text for a terminal
+    Table,
+    /// The JSON contract, for tools
+    Json,
+    /// GitHub-flavoured Markdown tables
+    Markdown,
+    /// RFC 4180, formulas neutralised
+    Csv,
+    /// One self-contained HTML page that prints well
+    Html,
+    /// A spreadsheet (never written to a terminal)
+    Xlsx,
 }
 
 /// The renderer for a format.

@@ -8,17 +8,25 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use super::{renderer, Options, Renderer};
-use crate::cli::{Format, OutputArgs};
+use super::{renderer, Format, Options, Renderer};
 use crate::error::Error;
 use crate::i18n::Lang;
 
+/// Where a report goes and in which format, as asked for with `--output` and `--format`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Destination<'a> {
+    /// The format asked for; else inferred from the file's extension, else the table.
+    pub format: Option<Format>,
+    /// The file to write; else standard output.
+    pub file: Option<&'a Path>,
+}
+
 /// The format for an output: `--format`, else inferred from the `--output` extension.
-pub fn format(args: &OutputArgs) -> Result<Format, Error> {
-    if let Some(f) = args.format {
+pub fn format(to: Destination) -> Result<Format, Error> {
+    if let Some(f) = to.format {
         return Ok(f);
     }
-    let Some(path) = &args.output else {
+    let Some(path) = to.file else {
         return Ok(Format::Table);
     };
     let ext = path
@@ -41,16 +49,16 @@ pub fn format(args: &OutputArgs) -> Result<Format, Error> {
     }
 }
 
-/// Renders with the format of `args` to its file, or to `stdout` when there is none.
+/// Renders with the format of `to` to its file, or to `stdout` when there is none.
 pub fn deliver(
-    args: &OutputArgs,
+    to: Destination,
     lang: Lang,
     color: bool,
     stdout: &mut dyn Write,
     render: &dyn Fn(&dyn Renderer, &mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Error> {
-    let format = format(args)?;
-    match &args.output {
+    let format = format(to)?;
+    match to.file {
         None => {
             refuse_binary_on_terminal(format, io::stdout().is_terminal())?;
             let r = renderer(
@@ -171,24 +179,23 @@ fn replace_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
-    fn args(format: Option<Format>, output: Option<&str>) -> OutputArgs {
-        OutputArgs {
+    fn args(format: Option<Format>, file: Option<&str>) -> Destination<'_> {
+        Destination {
             format,
-            output: output.map(PathBuf::from),
+            file: file.map(Path::new),
         }
     }
 
     #[test]
     fn format_comes_from_the_flag_then_the_extension() {
-        assert_eq!(format(&args(None, None)).ok(), Some(Format::Table));
-        assert_eq!(format(&args(None, Some("r.HTML"))).ok(), Some(Format::Html));
-        assert_eq!(format(&args(None, Some("dir/r.xlsx"))).ok(), Some(Format::Xlsx));
-        assert_eq!(format(&args(None, Some("r.md"))).ok(), Some(Format::Markdown));
-        assert_eq!(format(&args(Some(Format::Csv), Some("r.html"))).ok(), Some(Format::Csv));
-        assert!(format(&args(None, Some("report"))).is_err());
-        assert!(format(&args(None, Some("r.pdf"))).is_err());
+        assert_eq!(format(args(None, None)).ok(), Some(Format::Table));
+        assert_eq!(format(args(None, Some("r.HTML"))).ok(), Some(Format::Html));
+        assert_eq!(format(args(None, Some("dir/r.xlsx"))).ok(), Some(Format::Xlsx));
+        assert_eq!(format(args(None, Some("r.md"))).ok(), Some(Format::Markdown));
+        assert_eq!(format(args(Some(Format::Csv), Some("r.html"))).ok(), Some(Format::Csv));
+        assert!(format(args(None, Some("report"))).is_err());
+        assert!(format(args(None, Some("r.pdf"))).is_err());
     }
 
     #[test]

@@ -27,7 +27,6 @@ pub use check::Target;
 pub use state::{Checked, State};
 use store::Store;
 
-use crate::catalogue::Catalogue;
 use crate::error::{exit, Error};
 use crate::evaluate::SourceChanges;
 
@@ -54,60 +53,6 @@ pub fn store_root(state: Option<&PathBuf>) -> Result<PathBuf, Error> {
             Error::usage("no place for the snapshot store: set `--state DIR`, `XDG_STATE_HOME` or `HOME`")
         }),
     }
-}
-
-/// The documents selected by `VENDOR[/DOCUMENT]` arguments; every document when none are given.
-pub fn targets(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Target>, Error> {
-    let mut out = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    let mut push = |vendor: &crate::catalogue::Vendor, doc: &crate::catalogue::Document| {
-        if seen.insert((vendor.id.clone(), doc.id.clone())) {
-            out.push(Target {
-                vendor: vendor.id.clone(),
-                document: doc.id.clone(),
-                url: doc.url.clone(),
-                select: doc.select.clone(),
-                remove: doc.remove.clone(),
-            });
-        }
-    };
-    if args.is_empty() {
-        for v in &catalogue.vendors {
-            for d in &v.documents {
-                push(v, d);
-            }
-        }
-        return Ok(out);
-    }
-    for arg in args {
-        let (v, d) = match arg.split_once('/') {
-            Some((v, d)) => (v, Some(d)),
-            None => (arg.as_str(), None),
-        };
-        let Some(vendor) = catalogue.vendor(v) else {
-            let hint = crate::catalogue::diag::did_you_mean(v, catalogue.vendors.iter().map(|v| v.id.as_str()))
-                .map_or_else(String::new, |h| format!("; {h}"));
-            return Err(Error::usage(format!("no vendor `{v}` in the catalogue{hint}")));
-        };
-        match d {
-            Some(d) => {
-                let Some(doc) = vendor.document(d) else {
-                    let names: Vec<&str> = vendor.documents.iter().map(|d| d.id.as_str()).collect();
-                    return Err(Error::usage(format!(
-                        "vendor `{v}` has no document `{d}`; it has: {}",
-                        if names.is_empty() {
-                            "none".to_owned()
-                        } else {
-                            names.join(", ")
-                        }
-                    )));
-                };
-                push(vendor, doc);
-            }
-            None => vendor.documents.iter().for_each(|doc| push(vendor, doc)),
-        }
-    }
-    Ok(out)
 }
 
 /// Checks every target and records the results in the store at `root`.

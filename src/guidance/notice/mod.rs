@@ -6,7 +6,6 @@
 //! what it does not know becomes a mark, never text. `render` writes the value out.
 
 use crate::catalogue::{Claim, Vendor};
-use crate::cli::{Camera, Recording};
 use crate::criteria::Status;
 use crate::evaluate::OfferingResult;
 use crate::i18n::Lang;
@@ -80,6 +79,28 @@ pub struct Notice {
     pub closing: Vec<Para>,
 }
 
+/// Whether pupils must be on camera in the lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Camera {
+    /// Pupils must switch the camera on (give the reason with `--camera-reason`)
+    Required,
+    /// Pupils may switch the camera on
+    Optional,
+    /// Pupils take part without a camera
+    Off,
+}
+
+/// Whether and why the school records lessons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Recording {
+    /// Lessons are not recorded
+    No,
+    /// Recorded only to coach a teacher, student teacher or intern, inside the school
+    Coaching,
+    /// Recorded only to guide a pupil, inside the school
+    PupilGuidance,
+}
+
 /// What the school tells the notice about itself.
 #[derive(Debug, Clone, Default)]
 pub struct SchoolInput {
@@ -102,20 +123,27 @@ pub struct SchoolInput {
 
 /// The legal bases of art. 6(1) GDPR a school relies on for lessons by video (003: "een noodzaak
 /// voor de onderwijsovereenkomst en/of een eigen legitiem belang", a legal duty counts too).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Basis {
+    /// A task in the public interest under the education acts (art. 6(1)(e))
     PublicTask,
+    /// A legal obligation under the education acts (art. 6(1)(c))
     LegalObligation,
+    /// Necessary for the education agreement (art. 6(1)(b))
     Agreement,
+    /// The school's legitimate interest in good education (art. 6(1)(f))
     LegitimateInterest,
 }
 
 /// Which part of the notice to write: the letter to the parents, the school's own checklist, or
 /// both (the checklist first, clearly apart from the letter).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Part {
+    /// Only the letter to the parents
     Parents,
+    /// Only what the school must arrange (settings, contract terms, facts to check)
     School,
+    /// The school's checklist, then the letter, clearly apart
     #[default]
     Both,
 }

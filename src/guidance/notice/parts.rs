@@ -2,8 +2,7 @@
 //! (service, provider, reason, why no consent is asked), the camera, recordings, the contact, and
 //! the notes and warnings for the school above the letter.
 
-use super::{clean, own, Basis, Draft, Known, Para, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
-use crate::cli::{Camera, Recording};
+use super::{clean, own, Basis, Camera, Draft, Known, Para, Recording, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
 use crate::criteria::Status;
 use crate::evaluate::Verdict;
 use crate::guidance::phrases::{country, language_note, question, storage_places};

@@ -1,0 +1,20 @@
+//! `vcaudit compare`: vendor offerings side by side, their verdicts, criteria, claimed terms and
+//! conditions.
+
+use std::io::Write;
+
+use super::{evaluation, Context};
+use crate::cli::CompareArgs;
+use crate::compare::Comparison;
+use crate::error::{exit, Error};
+use crate::report::output::deliver;
+
+/// Runs `vcaudit compare`.
+pub fn run(ctx: &Context, args: &CompareArgs, out: &mut dyn Write) -> Result<u8, Error> {
+    let (catalogue, ev) = evaluation(ctx, &args.vendors)?;
+    let cmp = Comparison::new(&ev, &catalogue)?;
+    deliver(args.output.destination(), ctx.lang, ctx.color, out, &|re, w| {
+        re.compare(&cmp, w)
+    })?;
+    Ok(exit::SUCCESS)
+}

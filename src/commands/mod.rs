@@ -1,0 +1,58 @@
+//! One module per command of the command line. Each takes the checked global options (the
+//! [`Context`]) and its own arguments, does its work through the library (catalogue, evaluation,
+//! reports, guidance, watcher) and returns the exit code. This is the only layer that reads the
+//! types of [`crate::cli`]; the modules below it take plain values.
+
+pub mod advise;
+pub mod audit;
+pub mod compare;
+pub mod completions;
+pub mod context;
+pub mod criteria;
+pub mod import_ota;
+pub mod notice;
+pub mod schema;
+pub mod select;
+pub mod show;
+pub mod validate;
+pub mod watch;
+
+pub use context::Context;
+
+use crate::catalogue::{self, Catalogue, Diagnostic, Severity};
+use crate::error::Error;
+use crate::evaluate::{self, Evaluation, Inputs};
+
+/// Loads the catalogue and refuses it when it has errors, naming each of them.
+pub fn checked_catalogue(ctx: &Context) -> Result<Catalogue, Error> {
+    let loaded = catalogue::load(ctx.origin(), ctx.check_options()?).map_err(|source| ctx.read_error(source))?;
+    if loaded.has_errors() {
+        return Err(refused(loaded.diagnostics));
+    }
+    Ok(loaded.catalogue)
+}
+
+/// The refusal of a catalogue with errors, naming each of them.
+fn refused(diagnostics: Vec<Diagnostic>) -> Error {
+    Error::InvalidCatalogue(
+        diagnostics
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect(),
+    )
+}
+
+/// Loads everything and evaluates the vendor offerings named by `selection` (all when empty).
+pub fn evaluation(ctx: &Context, selection: &[String]) -> Result<(Catalogue, Evaluation), Error> {
+    let profile = ctx.profile()?;
+    let catalogue = checked_catalogue(ctx)?;
+    let selection = select::offerings(&catalogue, selection)?;
+    let changes = ctx.source_changes()?;
+    let inputs = Inputs {
+        profile,
+        today: ctx.today,
+        changes: &changes,
+    };
+    let ev = evaluate::evaluate(&catalogue, &selection, &inputs);
+    Ok((catalogue, ev))
+}

@@ -25,7 +25,7 @@ use std::io::{IsTerminal, Write};
 
 use jiff::civil::Date;
 
-use catalogue::{Catalogue, CheckOptions, Diagnostic, Loaded, Origin, Severity as Level};
+use catalogue::{Catalogue, CheckOptions, Diagnostic, Level, Loaded, Origin};
 use cli::{Cli, ColorChoice, Command, FailOn, Global};
 use criteria::profile::{self, Profile};
 use error::{exit, Error};

@@ -19,7 +19,7 @@ fn load(text: &str) -> Vendor {
     };
     let (vendor, diags) = catalogue::from_str("v.toml", text, opts);
     assert!(
-        diags.iter().all(|d| d.severity != catalogue::Severity::Error),
+        diags.iter().all(|d| d.severity != catalogue::Level::Error),
         "{diags:#?}"
     );
     vendor.expect("vendor loads")

@@ -5,7 +5,7 @@
 use jiff::civil::{date, Date};
 use proptest::prelude::*;
 use vcaudit::catalogue::terms::{Kind, TERMS};
-use vcaudit::catalogue::{self, CheckOptions, Severity, Source, Value};
+use vcaudit::catalogue::{self, CheckOptions, Level, Source, Value};
 
 const TODAY: Date = date(2026, 11, 22);
 
@@ -30,7 +30,7 @@ fn assert_sane(bytes: &[u8]) {
         assert!(d.line <= lines, "line {} of {lines}: {d}", d.line);
         assert!(!d.message.is_empty());
     }
-    let errors = diags.iter().any(|d| d.severity == Severity::Error);
+    let errors = diags.iter().any(|d| d.severity == Level::Error);
     assert_eq!(vendor.is_some(), !errors, "{diags:?}");
 }
 
@@ -207,7 +207,7 @@ proptest! {
         let (vendor, diags) = catalogue::from_str(&name, &text, opts());
         let errors: Vec<String> = diags
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == Level::Error)
             .map(|d| d.to_string())
             .collect();
         prop_assert!(errors.is_empty(), "{errors:#?}\n{text}");

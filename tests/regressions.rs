@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 
 use assert_cmd::Command;
-use vcaudit::catalogue::{self, CheckOptions, Severity};
+use vcaudit::catalogue::{self, CheckOptions, Level};
 
 fn opts() -> CheckOptions {
     CheckOptions {
@@ -27,7 +27,7 @@ fn every_saved_input_loads_without_panicking() {
         let bytes = std::fs::read(&path).expect("read");
         if name.starts_with("catalogue-") {
             let (_, diags) = catalogue::from_bytes(&name, &bytes, opts());
-            assert!(diags.iter().any(|d| d.severity == Severity::Error), "{name}");
+            assert!(diags.iter().any(|d| d.severity == Level::Error), "{name}");
         } else if name.starts_with("profile-") {
             assert!(vcaudit::criteria::profile::from_bytes(&name, &bytes).is_err(), "{name}");
         } else {

@@ -224,7 +224,7 @@ pub fn shipped() -> vcaudit::catalogue::Catalogue {
     let errors: Vec<String> = loaded
         .diagnostics
         .iter()
-        .filter(|d| d.severity == vcaudit::catalogue::Severity::Error)
+        .filter(|d| d.severity == vcaudit::catalogue::Level::Error)
         .map(|d| d.to_string())
         .collect();
     assert!(

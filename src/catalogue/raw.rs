@@ -13,7 +13,7 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use super::diag::Sink;
-use super::shape::{boolean, datetime, string, strings, Fields, Node, Wrong};
+use super::shape::{boolean, datetime, string, strings, Fields, Node, Unknown, Wrong};
 
 /// The top-level keys of a vendor file, in the order messages list them; the required ones first.
 pub const VENDOR_KEYS: &[&str] = &[
@@ -136,7 +136,7 @@ pub struct RawClaim<'t, 'i> {
 /// Reads the top-level table of a vendor file.
 pub fn vendor<'t, 'i>(sink: &mut Sink, root: &'t DeTable<'i>) -> RawVendor<'t, 'i> {
     let mut f = Fields::new(root, Cow::Borrowed(""), None, VENDOR_KEYS);
-    f.report_unknown(sink);
+    f.report_unknown(sink, Unknown::AtKey);
     // Read in the order of the keys, so that missing ones are listed in that order.
     RawVendor {
         id: f.required(sink, "id", string),
@@ -149,18 +149,19 @@ pub fn vendor<'t, 'i>(sink: &mut Sink, root: &'t DeTable<'i>) -> RawVendor<'t, '
         retired: f.optional(sink, "retired", datetime),
         website: f.optional(sink, "website", string),
         description: f.optional(sink, "description", string).map(Spanned::into_inner),
-        documents: listed(sink, &mut f, "documents", document),
-        offerings: listed(sink, &mut f, "offerings", offering),
-        findings: listed(sink, &mut f, "findings", finding).items,
+        documents: listed(sink, &mut f, "documents", DOCUMENT_KEYS, document),
+        offerings: listed(sink, &mut f, "offerings", OFFERING_KEYS, offering),
+        findings: listed(sink, &mut f, "findings", FINDING_KEYS, finding).items,
         terms: f.node("terms"),
     }
 }
 
-/// Reads each table of an array of tables with `read`.
+/// Reads each table of the array of tables `name`, whose keys are `keys`, with `read`.
 fn listed<'t, 'i, T>(
     sink: &mut Sink,
     f: &mut Fields<'t, 'i>,
     name: &str,
+    keys: &'static [&'static str],
     read: impl Fn(&mut Sink, Fields<'t, 'i>, usize) -> T,
 ) -> Listed<T> {
     let items = f.tables(sink, name);
@@ -170,27 +171,15 @@ fn listed<'t, 'i, T>(
             .into_iter()
             .map(|item| {
                 let path = Cow::Owned(format!("{name}[{}]", item.index));
-                read(
-                    sink,
-                    Fields::new(item.table, path, Some(item.at), keys_of(name)),
-                    item.index,
-                )
+                read(sink, Fields::new(item.table, path, Some(item.at), keys), item.index)
             })
             .collect(),
         whole: items.whole,
     }
 }
 
-fn keys_of(list: &str) -> &'static [&'static str] {
-    match list {
-        "documents" => DOCUMENT_KEYS,
-        "offerings" => OFFERING_KEYS,
-        _ => FINDING_KEYS,
-    }
-}
-
 fn document(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawDocument {
-    f.report_unknown(sink);
+    f.report_unknown(sink, Unknown::AtKey);
     RawDocument {
         index,
         id: f.required(sink, "id", string),
@@ -204,7 +193,7 @@ fn document(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawDocument
 }
 
 fn offering(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawOffering {
-    f.report_unknown(sink);
+    f.report_unknown(sink, Unknown::AtKey);
     RawOffering {
         index,
         id: f.required(sink, "id", string),
@@ -214,7 +203,7 @@ fn offering(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawOffering
 }
 
 fn finding(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawFinding {
-    f.report_unknown(sink);
+    f.report_unknown(sink, Unknown::AtKey);
     RawFinding {
         index,
         date: f.required(sink, "date", datetime),
@@ -227,22 +216,11 @@ fn finding(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawFinding {
 }
 
 /// Reads one claim table that starts at `at` and whose dotted key is `path`. An unknown key is
-/// reported at its value and named by the claim's key, as the checks name the claim.
+/// reported at its value and named by the claim's key, as the checks' problems name the claim.
 pub fn claim<'t, 'i>(sink: &mut Sink, table: &'t DeTable<'i>, at: usize, path: Cow<'static, str>) -> RawClaim<'t, 'i> {
     let mut f = Fields::new(table, path, Some(at), CLAIM_KEYS).missing_help(claim_help());
-    let unknown: Vec<_> = f.unknown().collect();
-    for (k, v) in unknown {
-        let name: &str = k.get_ref();
-        sink.at(
-            super::code::Code::UnknownKey,
-            v.span().start,
-            f.path(),
-            super::shape::unknown_field(name, CLAIM_KEYS),
-            super::diag::did_you_mean(name, CLAIM_KEYS.iter().copied()),
-        );
-        f.mark_incomplete();
-    }
-    let mut claim = RawClaim {
+    f.report_unknown(sink, Unknown::AtValue);
+    RawClaim {
         at,
         value: f.required_node(sink, "value"),
         source: f.required(sink, "source", string),
@@ -252,10 +230,9 @@ pub fn claim<'t, 'i>(sink: &mut Sink, table: &'t DeTable<'i>, at: usize, path: C
         conditions: f.optional(sink, "conditions", texts),
         conditions_nl: f.optional(sink, "conditions_nl", texts),
         offerings: f.optional(sink, "offerings", texts),
-        complete: false,
-    };
-    claim.complete = f.complete();
-    claim
+        // Last, when every key has been read.
+        complete: f.complete(),
+    }
 }
 
 /// A list of strings, with the place of the list.

@@ -143,6 +143,16 @@ pub struct Items<'t, 'i> {
     pub whole: bool,
 }
 
+/// Where an unknown key of a table is reported.
+#[derive(Clone, Copy)]
+pub enum Unknown {
+    /// At the key, named by its own dotted key (`documents[0].titel`).
+    AtKey,
+    /// At its value, named by the table's dotted key: a claim's problems are named by the claim
+    /// (`terms.contract.role`).
+    AtValue,
+}
+
 /// A table of the tree being read.
 pub struct Fields<'t, 'i> {
     table: &'t DeTable<'i>,
@@ -181,11 +191,6 @@ impl<'t, 'i> Fields<'t, 'i> {
         self
     }
 
-    /// The dotted key of the table.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
     /// The dotted key of one of the table's keys.
     pub fn key(&self, name: &str) -> String {
         if self.path.is_empty() {
@@ -209,26 +214,24 @@ impl<'t, 'i> Fields<'t, 'i> {
             .filter(move |(k, _)| !keys.contains(&k.get_ref().as_ref()))
     }
 
-    /// Reports every unknown key where it is written, named by its own dotted key, with the
-    /// closest known key.
-    pub fn report_unknown(&mut self, sink: &mut Sink) {
-        let unknown: Vec<&Key<'i>> = self.unknown().map(|(k, _)| k).collect();
-        for k in unknown {
+    /// Reports every unknown key, with the closest known key.
+    pub fn report_unknown(&mut self, sink: &mut Sink, place: Unknown) {
+        let unknown: Vec<(&Key<'i>, &Node<'i>)> = self.unknown().collect();
+        for (k, v) in unknown {
             let name: &str = k.get_ref();
             self.complete = false;
+            let (at, key) = match place {
+                Unknown::AtKey => (k.span().start, self.key(name)),
+                Unknown::AtValue => (v.span().start, self.path.to_string()),
+            };
             sink.at(
                 Code::UnknownKey,
-                k.span().start,
-                &self.key(name),
+                at,
+                &key,
                 unknown_field(name, self.keys),
                 did_you_mean(name, self.keys.iter().copied()),
             );
         }
-    }
-
-    /// Marks the table as not complete: something in it was reported by the caller.
-    pub fn mark_incomplete(&mut self) {
-        self.complete = false;
     }
 
     /// The value of a key, of any type.
@@ -391,7 +394,7 @@ mod tests {
         };
         let mut sink = Sink::new("f.toml", text);
         let mut fields = Fields::new(t, "t".into(), Some(0), &["name", "list", "must"]);
-        fields.report_unknown(&mut sink);
+        fields.report_unknown(&mut sink, Unknown::AtKey);
         assert!(fields.required(&mut sink, "name", string).is_none());
         assert!(fields.optional(&mut sink, "list", strings).is_none());
         assert!(fields.required(&mut sink, "must", boolean).is_none());

@@ -10,12 +10,12 @@ use std::sync::Arc;
 
 use toml::de::DeValue;
 
-use super::super::diag::{describe_de, did_you_mean};
-use super::super::model::{Claim, Source};
-use super::super::raw::{self, RawClaim};
-use super::super::shape::{Key, Node, Wrong};
-use super::super::terms::{self, Term};
 use super::{too_old, values, Checker, Code, Known};
+use crate::catalogue::diag::{describe_de, did_you_mean};
+use crate::catalogue::model::{Claim, Source};
+use crate::catalogue::raw::{self, RawClaim};
+use crate::catalogue::shape::{Key, Node, Wrong};
+use crate::catalogue::terms::{self, Term};
 
 /// The claims of every term, by term key, in file order.
 pub(super) fn check(

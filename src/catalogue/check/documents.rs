@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use super::super::model::{Document, Offering, DOCUMENT_KINDS};
-use super::super::raw::{Listed, RawDocument, RawOffering};
 use super::{valid_id, Checker, Code, Known};
+use crate::catalogue::model::{Document, Offering, DOCUMENT_KINDS};
+use crate::catalogue::raw::{Listed, RawDocument, RawOffering};
 
 pub(super) fn documents<'r>(c: &mut Checker, raw: &'r Listed<RawDocument>) -> (Vec<Document>, Known<'r>) {
     let mut seen = BTreeSet::new();
@@ -44,7 +44,7 @@ pub(super) fn documents<'r>(c: &mut Checker, raw: &'r Listed<RawDocument>) -> (V
         }
         for (field, list) in [("select", &doc.select), ("remove", &doc.remove)] {
             for (j, sel) in list.iter().enumerate() {
-                if let Err(e) = super::super::selector::check(sel.get_ref()) {
+                if let Err(e) = crate::catalogue::selector::check(sel.get_ref()) {
                     c.error(
                         Code::InvalidSelector,
                         sel.span().start,

@@ -1,9 +1,9 @@
 //! A vendor's `[[findings]]` (dated findings of regulators and DPIAs): the date, the source URL and
 //! the offerings a finding concerns. Findings are kept in date order.
 
-use super::super::model::Finding;
-use super::super::raw::RawFinding;
 use super::{Checker, Code, Known};
+use crate::catalogue::model::Finding;
+use crate::catalogue::raw::RawFinding;
 
 pub(super) fn check(c: &mut Checker, raw: &[RawFinding], offerings: &Known) -> Vec<Finding> {
     let mut out = Vec::new();

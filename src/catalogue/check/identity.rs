@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
-use super::super::model::VendorStatus;
-use super::super::raw::RawVendor;
 use super::{valid_id, Checker, Code};
+use crate::catalogue::model::VendorStatus;
+use crate::catalogue::raw::RawVendor;
 
 /// What the identity checks make of the status and the retirement date.
 pub(super) struct Identity {

@@ -3,11 +3,11 @@
 
 use toml::de::DeValue;
 
-use super::super::diag::{describe_de, did_you_mean};
-use super::super::model::Value;
-use super::super::shape::Node;
-use super::super::terms::{Kind, Term};
 use super::{Checker, Code};
+use crate::catalogue::diag::{describe_de, did_you_mean};
+use crate::catalogue::model::Value;
+use crate::catalogue::shape::Node;
+use crate::catalogue::terms::{Kind, Term};
 
 /// The typed value of a claim about `term`, or `None` after reporting why it is not one; `key`
 /// is spelt out only when there is something to report.

@@ -2,7 +2,7 @@
 //! a directory or from the copy compiled into the binary, and the checks that turn files into a
 //! trusted [`Catalogue`] while collecting every problem as a [`Diagnostic`] with a stable [`Code`].
 //!
-//! A file goes one way: bytes are decoded ([`load`]), the text is parsed once into a spanned tree
+//! A file goes one way: bytes are decoded ([`mod@load`]), the text is parsed once into a spanned tree
 //! ([`parse`]), the tree is read against the format's keys and types ([`raw`], with [`shape`]) and
 //! the values are checked ([`check`]). Every step reports to the file's [`diag::Sink`], so a file's
 //! problems are all found in one pass.

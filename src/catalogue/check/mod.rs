@@ -1,5 +1,5 @@
 //! From a vendor file's parsed tree to a checked [`Vendor`]. The file is first read against its
-//! shape ([`raw`](super::raw)), then every rule of the format is checked, one subject per module:
+//! shape ([`super::raw`]), then every rule of the format is checked, one subject per module:
 //! the vendor's identity, its documents and offerings, its findings, its claims (with their values
 //! in `values`, dates in `dates` and URLs in `urls`). Every problem is reported to the
 //! file's [`Sink`] with its code, place and dotted key; the vendor is made only when there is no

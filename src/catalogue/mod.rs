@@ -78,7 +78,7 @@ impl<R> Each<R> {
     }
 }
 
-/// Reads and checks every vendor file as [`load`] does, and hands each vendor to `f` on the
+/// Reads and checks every vendor file as [`load()`] does, and hands each vendor to `f` on the
 /// thread that checked it, as soon as it is checked: a command that needs each vendor only once
 /// (an audit written as it is evaluated) then never holds the whole catalogue in memory.
 pub fn load_each<R: Send>(

@@ -145,17 +145,6 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
-    /// The byte range of every line, its newline included.
-    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let ends = self
-            .starts
-            .iter()
-            .skip(1)
-            .copied()
-            .chain(std::iter::once(self.text.len()));
-        self.starts.iter().copied().zip(ends)
-    }
-
     /// Line and column (in characters) of a byte offset; clamps offsets past the end.
     pub fn position(&self, offset: usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());

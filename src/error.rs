@@ -42,7 +42,7 @@ pub enum Error {
 
 fn count_errors(d: &[Diagnostic]) -> usize {
     d.iter()
-        .filter(|d| d.severity == crate::catalogue::Severity::Error)
+        .filter(|d| d.severity == crate::catalogue::Level::Error)
         .count()
 }
 

@@ -1,11 +1,12 @@
 //! Properties of the vendor file loader: any bytes end in a vendor or in diagnostics positioned
-//! inside the file (never a panic), and a valid vendor written out as TOML loads back with the
-//! same identity, offerings, documents and claims.
+//! inside the file, each with a code (never a panic); a valid vendor written out as TOML loads back
+//! with the same identity, offerings, documents and claims; and a top-level key left out, misspelt
+//! or of the wrong type is reported with its code exactly where it is.
 
 use jiff::civil::{date, Date};
 use proptest::prelude::*;
 use vcaudit::catalogue::terms::{Kind, TERMS};
-use vcaudit::catalogue::{self, CheckOptions, Severity, Source, Value};
+use vcaudit::catalogue::{self, CheckOptions, Code, Level, Source, Value};
 
 const TODAY: Date = date(2026, 11, 22);
 
@@ -29,8 +30,10 @@ fn assert_sane(bytes: &[u8]) {
     for d in &diags {
         assert!(d.line <= lines, "line {} of {lines}: {d}", d.line);
         assert!(!d.message.is_empty());
+        let code = d.code.expect("every diagnostic of a vendor file has a code");
+        assert_eq!(d.severity, code.level(), "{d}");
     }
-    let errors = diags.iter().any(|d| d.severity == Severity::Error);
+    let errors = diags.iter().any(|d| d.severity == Level::Error);
     assert_eq!(vendor.is_some(), !errors, "{diags:?}");
 }
 
@@ -207,7 +210,7 @@ proptest! {
         let (vendor, diags) = catalogue::from_str(&name, &text, opts());
         let errors: Vec<String> = diags
             .iter()
-            .filter(|d| d.severity == Severity::Error)
+            .filter(|d| d.severity == Level::Error)
             .map(|d| d.to_string())
             .collect();
         prop_assert!(errors.is_empty(), "{errors:#?}\n{text}");
@@ -255,5 +258,44 @@ proptest! {
             bytes.splice(start..end, insert.into_bytes());
         }
         assert_sane(&bytes);
+    }
+
+    #[test]
+    fn a_broken_top_level_key_is_reported_where_it_is(g in vendor(), which in 0usize..5, how in 0usize..3) {
+        // Keys whose values the generator writes on one line.
+        let name = ["id", "headquarters", "open_source", "self_hostable", "status"][which];
+        let text = g.to_toml();
+        let line = text
+            .lines()
+            .position(|l| l.starts_with(&format!("{name} = ")))
+            .expect("the key is written")
+            + 1;
+        let broken: String = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| match (i + 1 == line, how) {
+                (false, _) => format!("{l}\n"),
+                (true, 0) => String::new(),
+                (true, 1) => format!("{name}x{}\n", &l[name.len()..]),
+                (true, _) => format!("{name} = [1]\n"),
+            })
+            .collect();
+        let (vendor, diags) = catalogue::from_str(&format!("{}.toml", g.id), &broken, opts());
+        prop_assert!(vendor.is_none());
+        let found: Vec<(Code, usize, usize, &str)> = diags
+            .iter()
+            .filter(|d| d.severity == Level::Error)
+            .map(|d| (d.code.expect("a code"), d.line, d.column, d.key.as_str()))
+            .collect();
+        let missing = (Code::MissingKey, 0, 0, "");
+        let misspelt = format!("{name}x");
+        let want: Vec<(Code, usize, usize, &str)> = match how {
+            0 => vec![missing],
+            1 => vec![missing, (Code::UnknownKey, line, 1, misspelt.as_str())],
+            _ => vec![(Code::WrongType, line, name.len() + 4, name)],
+        };
+        prop_assert_eq!(found, want, "{}", broken);
+        let named = format!("`{name}`");
+        prop_assert!(how != 0 || diags[0].message.contains(&named));
     }
 }

@@ -1,127 +1,116 @@
-//! Broken vendor files: every problem is reported with file, line, column and key, with a
-//! suggestion where one is obvious, all files at once, exit code 3, and no panic.
+//! Broken vendor files: every problem is reported with its code, file, line, column and dotted
+//! key, with a suggestion where one is obvious, all files at once, exit code 3, and no panic. The
+//! problems are read from `validate --format json`; their wording is not what is tested.
 
 mod common;
 
-use common::{claim, vcaudit, vendor, vendor_head, Catalogue};
+use common::{claim, line_of, validate, vcaudit, vendor, vendor_head, Catalogue, Validated};
 
-/// Runs `validate` on the files and returns (exit code, stdout).
-fn validate(files: &[(&str, &str)]) -> (Option<i32>, String) {
-    let cat = Catalogue::new(files);
-    let out = vcaudit()
-        .args(["validate", "--as-of", "2026-11-22", "--catalogue"])
-        .arg(cat.path())
-        .output()
-        .expect("runs");
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert!(!text.contains("panicked"), "{text}");
-    (out.status.code(), text)
-}
-
-fn expect(files: &[(&str, &str)], needles: &[&str]) {
-    let (code, text) = validate(files);
-    assert_eq!(code, Some(3), "{text}");
-    for n in needles {
-        assert!(text.contains(n), "missing {n:?} in:\n{text}");
-    }
+/// `validate` on the files, which must fail with exit code 3.
+fn invalid(files: &[(&str, &str)]) -> Validated {
+    let v = validate(files);
+    assert_eq!(v.exit, Some(3), "{}", v.listing());
+    v
 }
 
 #[test]
 fn toml_syntax_error_names_line_and_column() {
-    expect(
-        &[("v.toml", "id = \"v\"\nname = \"x\nopen_source = false\n")],
-        &["v.toml:2:", "error"],
-    );
+    let v = invalid(&[("v.toml", "id = \"v\"\nname = \"x\nopen_source = false\n")]);
+    v.expect("syntax", "v.toml:2", "name");
+    assert_eq!(v.problems.len(), 1, "a file that is not TOML is not read further");
 }
 
 #[test]
 fn wrong_type() {
     let text = vendor("v", &[], &[]).replace("open_source = false", "open_source = \"no\"");
-    expect(
-        &[("v.toml", &text)],
-        &["v.toml:5:", "open_source", "expected a boolean"],
-    );
+    let v = invalid(&[("v.toml", &text)]);
+    v.expect("wrong-type", "v.toml:5:15", "open_source");
+    assert_eq!(v.problems.len(), 1, "{}", v.listing());
 }
 
 #[test]
 fn wrong_value_type_in_a_claim() {
     let text = vendor("v", &[("contract.dpa", "\"yes\"")], &[]);
-    expect(
-        &[("v.toml", &text)],
-        &["`terms.contract.dpa.value`", "expected true or false"],
-    );
+    let line = line_of(&text, "value = \"yes\"");
+    invalid(&[("v.toml", &text)]).expect("wrong-type", &format!("v.toml:{line}:9"), "terms.contract.dpa.value");
 }
 
 #[test]
 fn unknown_keys_get_suggestions() {
     let text = vendor("v", &[], &[]).replace("company =", "compnay =");
-    expect(
-        &[("v.toml", &text)],
-        &["unknown field `compnay`", "did you mean `company`?"],
-    );
+    let v = invalid(&[("v.toml", &text)]);
+    assert!(v.expect("unknown-key", "v.toml:3:1", "compnay").suggests("company"));
+    // The key it stands for is missing all the same.
+    assert!(v.expect("missing-key", "v.toml", "").names("company"));
+
     let text = vendor("v", &[], &[]) + &claim("hosting.eu_residencyy", "\"always\"");
-    expect(
-        &[("v.toml", &text)],
-        &[
-            "`terms.hosting.eu_residencyy`",
-            "unknown term",
-            "did you mean `eu_residency`?",
-        ],
+    let line = line_of(&text, "[terms.hosting.eu_residencyy]");
+    let v = invalid(&[("v.toml", &text)]);
+    let p = v.expect(
+        "unknown-term",
+        &format!("v.toml:{line}:1"),
+        "terms.hosting.eu_residencyy",
     );
+    assert!(p.suggests("eu_residency"));
+
+    // In a claim, an unknown key is placed at its value and named by the claim.
     let text = vendor("v", &[], &[]).replace(
         "verified = 2026-06-01\n\n[terms.contract.dpa]",
         "verifed = 2026-06-01\n\n[terms.contract.dpa]",
     );
-    expect(
-        &[("v.toml", &text)],
-        &["`terms.contract.role`", "did you mean `verified`?"],
-    );
+    let v = invalid(&[("v.toml", &text)]);
+    assert!(v
+        .expect("unknown-key", "v.toml:17:11", "terms.contract.role")
+        .suggests("verified"));
+    assert!(v
+        .expect("missing-key", "v.toml:14:1", "terms.contract.role")
+        .names("verified"));
 }
 
 #[test]
 fn missing_required_field() {
     let text = vendor("v", &[], &[]).replace("company = \"v company\"\n", "");
-    expect(&[("v.toml", &text)], &["v.toml: missing field `company`"]);
+    let v = invalid(&[("v.toml", &text)]);
+    assert!(v.expect("missing-key", "v.toml", "").names("company"));
+    assert_eq!(v.problems.len(), 1, "{}", v.listing());
 }
 
 #[test]
 fn invalid_enum_value_suggests_the_valid_one() {
     let text = vendor("v", &[("hosting.eu_residency", "\"alway\"")], &[]);
-    expect(
-        &[("v.toml", &text)],
-        &["`alway` is not a valid value", "did you mean `always`?"],
+    let line = line_of(&text, "value = \"alway\"");
+    let v = invalid(&[("v.toml", &text)]);
+    let p = v.expect(
+        "invalid-value",
+        &format!("v.toml:{line}:9"),
+        "terms.hosting.eu_residency.value",
     );
+    assert!(p.suggests("always"));
     let text = vendor("v", &[], &[]).replace("status = \"active\"", "status = \"retird\"");
-    expect(&[("v.toml", &text)], &["v.toml:7:", "did you mean `retired`?"]);
+    let v = invalid(&[("v.toml", &text)]);
+    assert!(v.expect("invalid-value", "v.toml:7:10", "status").suggests("retired"));
 }
 
 #[test]
 fn bad_and_future_dates() {
+    let key = "terms.contract.role.verified";
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2026-13-01", 1);
-    expect(&[("v.toml", &text)], &["v.toml:"]);
+    // The parser refuses a month 13: the file is not TOML.
+    invalid(&[("v.toml", &text)]).expect("syntax", "v.toml:17:12", key);
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2099-01-01", 1);
-    expect(
-        &[("v.toml", &text)],
-        &["2099-01-01 is in the future", "`terms.contract.role.verified`"],
-    );
+    invalid(&[("v.toml", &text)]).expect("future-date", "v.toml:17:12", key);
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2026-06-01T10:00:00", 1);
-    expect(
-        &[("v.toml", &text)],
-        &[
-            "found a date with a time (2026-06-01T10:00:00)",
-            "`terms.contract.role.verified`",
-        ],
-    );
+    invalid(&[("v.toml", &text)]).expect("invalid-date", "v.toml:17:12", key);
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = \"2026-06-01\"", 1);
-    expect(&[("v.toml", &text)], &["write the date without quotes"]);
+    invalid(&[("v.toml", &text)]).expect("wrong-type", "v.toml:17:12", key);
 }
 
 #[test]
 fn bad_urls_and_schemes() {
     let text = vendor("v", &[], &[]).replace("https://example.com/v/privacy", "javascript:alert(1)");
-    expect(&[("v.toml", &text)], &["`documents[0].url`", "only http and https"]);
+    invalid(&[("v.toml", &text)]).expect("invalid-url", "v.toml:12:7", "documents[0].url");
     let text = vendor("v", &[], &[]).replace("https://example.com/v/privacy", "not a url");
-    expect(&[("v.toml", &text)], &["is not a valid URL"]);
+    invalid(&[("v.toml", &text)]).expect("invalid-url", "v.toml:12:7", "documents[0].url");
 }
 
 #[test]
@@ -130,62 +119,51 @@ fn duplicate_ids() {
         "[terms.contract.role]",
         "[[documents]]\nid = \"privacy\"\nkind = \"other\"\nurl = \"https://example.com/x\"\n\n[terms.contract.role]",
     );
-    expect(&[("v.toml", &text)], &["document id `privacy` is used twice"]);
+    invalid(&[("v.toml", &text)]).expect("duplicate-id", "v.toml:15:6", "documents[1].id");
     let mut text = vendor_head("v", &["free", "free"]);
     text.push_str(&claim("contract.dpa", "true"));
-    expect(&[("v.toml", &text)], &["offering id `free` is used twice"]);
+    invalid(&[("v.toml", &text)]).expect("duplicate-id", "v.toml:19:6", "offerings[1].id");
 }
 
 #[test]
 fn file_name_and_id_disagree() {
-    expect(
-        &[("other.toml", &vendor("v", &[], &[]))],
-        &["id `v` does not match the file name `other.toml`"],
-    );
+    let v = invalid(&[("other.toml", &vendor("v", &[], &[]))]);
+    assert!(v.expect("id-mismatch", "other.toml:1:6", "id").names("v"));
 }
 
 #[test]
 fn claims_citing_undefined_documents_or_offerings() {
     let text = vendor("v", &[], &[]).replacen("source = \"privacy\"", "source = \"privcy\"", 1);
-    expect(
-        &[("v.toml", &text)],
-        &[
-            "source `privcy` is not a document of this vendor",
-            "did you mean `privacy`?",
-        ],
-    );
+    let v = invalid(&[("v.toml", &text)]);
+    assert!(v
+        .expect("unknown-document", "v.toml:16:10", "terms.contract.role.source")
+        .suggests("privacy"));
     let text = vendor("v", &[], &[]).replacen(
         "verified = 2026-06-01",
         "verified = 2026-06-01\nofferings = [\"education\"]",
         1,
     );
-    expect(&[("v.toml", &text)], &["`education` is not an offering of this vendor"]);
+    let v = invalid(&[("v.toml", &text)]);
+    assert!(v
+        .expect("unknown-offering", "v.toml:18:13", "terms.contract.role.offerings")
+        .names("education"));
 }
 
 #[test]
 fn empty_non_utf8_and_huge_files() {
-    expect(&[("v.toml", "")], &["file is empty"]);
-    let cat_bytes: &[u8] = b"id = \"v\"\nname = \"caf\xe9\"\n";
+    invalid(&[("v.toml", "")]).expect("empty-file", "v.toml", "");
     let cat = Catalogue::new(&[]);
-    std::fs::write(cat.file("v.toml"), cat_bytes).expect("write");
-    let out = vcaudit()
-        .args(["validate", "--catalogue"])
-        .arg(cat.path())
-        .output()
-        .expect("runs");
-    assert_eq!(out.status.code(), Some(3));
-    assert!(
-        String::from_utf8_lossy(&out.stdout).contains("v.toml:2:"),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    std::fs::write(cat.file("v.toml"), b"id = \"v\"\nname = \"caf\xe9\"\n").expect("write");
+    common::validate_dir(cat.path(), &[]).expect("not-utf8", "v.toml:2:12", "");
     let huge = "# padding\n".repeat(200_000);
-    expect(&[("v.toml", &huge)], &["larger than 1024 KiB"]);
+    invalid(&[("v.toml", &huge)]).expect("file-too-large", "v.toml", "");
 }
 
 #[test]
 fn a_directory_without_vendor_files() {
-    expect(&[("README.md", "not a vendor")], &["no vendor files (*.toml) found"]);
+    let v = invalid(&[("README.md", "not a vendor")]);
+    assert_eq!(v.all().len(), 1);
+    assert_eq!(v.problems[0].code, "no-vendor-files");
 }
 
 #[test]
@@ -196,33 +174,60 @@ fn every_problem_in_every_file_at_once() {
         &[],
     );
     let b = vendor("b", &[], &[]).replace("https://example.com/b/privacy", "ftp://example.com/x");
-    let (code, text) = validate(&[("a.toml", &a), ("b.toml", &b), ("c.toml", "id = ")]);
-    assert_eq!(code, Some(3));
-    for n in [
-        "a.toml",
-        "terms.contract.dpa.value",
-        "terms.hosting.eu_residency.value",
-        "b.toml",
-        "c.toml",
-    ] {
-        assert!(text.contains(n), "missing {n}:\n{text}");
-    }
-    assert!(text.contains("4 errors"), "{text}");
+    let cat = Catalogue::new(&[("a.toml", &a), ("b.toml", &b), ("c.toml", "id = ")]);
+    let v = common::validate_dir(cat.path(), &[]);
+    assert_eq!(v.exit, Some(3));
+    let dpa = line_of(&a, "value = \"yes\"");
+    let residency = line_of(&a, "value = \"alway\"");
+    assert_eq!(
+        v.all(),
+        [
+            (
+                "wrong-type".into(),
+                format!("a.toml:{dpa}:9"),
+                "terms.contract.dpa.value".into()
+            ),
+            (
+                "invalid-value".into(),
+                format!("a.toml:{residency}:9"),
+                "terms.hosting.eu_residency.value".into()
+            ),
+            ("invalid-url".into(), "b.toml:12:7".into(), "documents[0].url".into()),
+            ("syntax".into(), "c.toml:1:6".into(), "id".into()),
+        ]
+    );
+    assert_eq!(v.errors, 4);
+
+    // As text: the code after the level, then the place and the key.
+    let out = vcaudit()
+        .args(["validate", "--as-of", "2026-11-22", "--catalogue"])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let first = text.lines().next().unwrap_or_default();
+    assert!(first.starts_with("error[wrong-type]: "), "{text}");
+    assert!(
+        first.contains(&format!("a.toml:{dpa}:9: `terms.contract.dpa.value`: ")),
+        "{text}"
+    );
 }
 
 #[test]
 fn stale_evidence_is_a_warning_not_an_error() {
     let text = vendor("v", &[], &[]).replacen("verified = 2026-06-01", "verified = 2022-01-01", 1);
-    let (code, out) = validate(&[("v.toml", &text)]);
-    assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("warning") && out.contains("older than 18 months"), "{out}");
+    let v = validate(&[("v.toml", &text)]);
+    assert_eq!(v.exit, Some(0), "{}", v.listing());
+    let p = v.expect("stale-evidence", "v.toml:17:12", "terms.contract.role.verified");
+    assert_eq!(p.severity, "warning");
+    assert_eq!((v.errors, v.vendors), (0, 1));
 }
 
 #[test]
 fn a_valid_catalogue_passes() {
-    let (code, out) = validate(&[("v.toml", &vendor("v", &[], &[]))]);
-    assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("0 errors"));
+    let v = validate(&[("v.toml", &vendor("v", &[], &[]))]);
+    assert_eq!(v.exit, Some(0), "{}", v.listing());
+    assert!(v.problems.is_empty(), "{}", v.listing());
 }
 
 /// One claim per term and scope: a scope is taken by a claim kept before (with or without
@@ -241,30 +246,45 @@ fn overlapping_claims_name_the_scope_they_share() {
         claim_in("true", ""),
     ]
     .concat();
-    let (code, out) = validate(&[("v.toml", &text)]);
-    assert_eq!(code, Some(3), "{out}");
-    let scopes: Vec<(&str, &str)> = out
+    let v = invalid(&[("v.toml", &text)]);
+    let headers: Vec<usize> = text
         .lines()
-        .filter(|l| l.contains("two claims"))
-        .map(|l| {
-            let key = l.split('`').nth(1).unwrap_or("");
-            let scope = l
-                .split("in the scope ")
-                .nth(1)
-                .and_then(|s| s.split(';').next())
-                .unwrap_or("");
-            (key, scope)
+        .enumerate()
+        .filter(|(_, l)| *l == "[[terms.contract.dpa]]")
+        .map(|(i, _)| i + 1)
+        .collect();
+    let scopes: Vec<(String, String, bool, bool, bool)> = v
+        .problems
+        .iter()
+        .filter(|p| p.code == "duplicate-scope")
+        .map(|p| {
+            (
+                p.key.clone(),
+                p.place(),
+                p.names("contract.dpa"),
+                p.message.contains(" free;") || p.message.contains(" edu;"),
+                p.message.contains("(all offerings)"),
+            )
         })
         .collect();
+    let at = |i: usize| format!("v.toml:{}:1", headers[i]);
     assert_eq!(
         scopes,
         [
-            ("terms.contract.dpa[3]", "free"),
-            ("terms.contract.dpa[3]", "edu"),
-            ("terms.contract.dpa[4]", "(all offerings)"),
+            ("terms.contract.dpa[3]".into(), at(3), true, true, false),
+            ("terms.contract.dpa[3]".into(), at(3), true, true, false),
+            ("terms.contract.dpa[4]".into(), at(4), true, false, true),
         ],
-        "{out}"
+        "{}",
+        v.listing()
     );
+    let in_order: Vec<bool> = v
+        .problems
+        .iter()
+        .filter(|p| p.key == "terms.contract.dpa[3]")
+        .map(|p| p.message.contains(" free;"))
+        .collect();
+    assert_eq!(in_order, [true, false], "free is shared first, then edu");
 }
 
 #[test]
@@ -274,12 +294,19 @@ fn a_claim_key_is_located_on_its_own_line() {
     let text = vendor("v", &[], &[])
         .replacen("verified = 2026-06-01", "verified = 2099-01-01", 1)
         .replacen("source = \"privacy\"", "source = \"privcy\"", 1);
-    let line_of = |needle: &str| text.lines().position(|l| l.starts_with(needle)).map(|i| i + 1);
-    let verified = line_of("verified = 2099-01-01").expect("the changed date");
-    let source = line_of("source = \"privcy\"").expect("the changed source");
-    let verified = format!("v.toml:{verified}:12: `terms.contract.role.verified`");
-    let source = format!("v.toml:{source}:10: `terms.contract.role.source`");
-    expect(&[("v.toml", &text)], &[&verified, &source]);
+    let verified = line_of(&text, "verified = 2099-01-01");
+    let source = line_of(&text, "source = \"privcy\"");
+    let v = invalid(&[("v.toml", &text)]);
+    v.expect(
+        "future-date",
+        &format!("v.toml:{verified}:12"),
+        "terms.contract.role.verified",
+    );
+    v.expect(
+        "unknown-document",
+        &format!("v.toml:{source}:10"),
+        "terms.contract.role.source",
+    );
 }
 
 #[test]
@@ -288,12 +315,73 @@ fn claims_written_inline_or_with_dotted_keys_are_located_and_checked_whole() {
         + "\n[terms.contract]\n"
         + "dpa = { value = \"yes\", source = \"nodoc\", verified = 2026-01-01 }\n"
         + "role.value = \"procesor\"\nrole.source = \"privacy\"\nrole.verified = 2026-01-01\n";
-    let line_of = |needle: &str| text.lines().position(|l| l.starts_with(needle)).map(|i| i + 1);
-    let dpa = line_of("dpa = {").expect("inline claim");
-    let role = line_of("role.value").expect("dotted claim");
+    let dpa = line_of(&text, "dpa = {");
+    let role = line_of(&text, "role.value");
+    let v = invalid(&[("v.toml", &text)]);
     // The wrong value does not hide the wrong source of the same claim.
-    let value = format!("v.toml:{dpa}:17: `terms.contract.dpa.value`");
-    let source = format!("v.toml:{dpa}:33: `terms.contract.dpa.source`");
-    let dotted = format!("v.toml:{role}:14: `terms.contract.role.value`");
-    expect(&[("v.toml", &text)], &[&value, &source, &dotted]);
+    v.expect("wrong-type", &format!("v.toml:{dpa}:17"), "terms.contract.dpa.value");
+    v.expect(
+        "unknown-document",
+        &format!("v.toml:{dpa}:33"),
+        "terms.contract.dpa.source",
+    );
+    v.expect(
+        "invalid-value",
+        &format!("v.toml:{role}:14"),
+        "terms.contract.role.value",
+    );
+    assert_eq!(v.problems.len(), 3, "{}", v.listing());
+}
+
+#[test]
+fn unknown_and_missing_keys_of_inline_and_dotted_claims_are_located() {
+    let text = vendor_head("v", &[])
+        + "\n[terms.contract]\n"
+        + "dpa = { value = true, source = \"privacy\", verifed = 2026-01-01 }\n"
+        + "role.value = \"processor\"\nrole.sorce = \"privacy\"\nrole.verified = 2026-01-01\n"
+        + "role.quote = \" \"\n";
+    let dpa = line_of(&text, "dpa = {");
+    let role = line_of(&text, "role.value");
+    let v = invalid(&[("v.toml", &text)]);
+    let p = v.expect("unknown-key", &format!("v.toml:{dpa}:53"), "terms.contract.dpa");
+    assert!(p.suggests("verified") && p.names("verifed"));
+    // A claim written inline starts at its `{`; one written with dotted keys at its first key.
+    assert!(v
+        .expect("missing-key", &format!("v.toml:{dpa}:7"), "terms.contract.dpa")
+        .names("verified"));
+    let p = v.expect("unknown-key", &format!("v.toml:{}:14", role + 1), "terms.contract.role");
+    assert!(p.suggests("source"));
+    assert!(v
+        .expect("missing-key", &format!("v.toml:{role}:1"), "terms.contract.role")
+        .names("source"));
+    v.expect(
+        "empty-text",
+        &format!("v.toml:{}:14", role + 3),
+        "terms.contract.role.quote",
+    );
+    assert_eq!(v.problems.len(), 5, "{}", v.listing());
+}
+
+#[test]
+fn every_key_of_a_claim_of_the_wrong_type_is_located_at_its_value() {
+    let text = vendor("v", &[], &[]).replacen(
+        "source = \"privacy\"\nverified = 2026-06-01",
+        "source = 5\nverified = 2026-06-01\nquote = 6\nconditions = [\"a\", 7]\nofferings = \"free\"",
+        1,
+    );
+    let v = invalid(&[("v.toml", &text)]);
+    let key = "terms.contract.role";
+    assert_eq!(
+        v.all(),
+        [
+            ("wrong-type".into(), "v.toml:16:10".into(), format!("{key}.source")),
+            ("wrong-type".into(), "v.toml:18:9".into(), format!("{key}.quote")),
+            (
+                "wrong-type".into(),
+                "v.toml:19:20".into(),
+                format!("{key}.conditions[1]")
+            ),
+            ("wrong-type".into(), "v.toml:20:13".into(), format!("{key}.offerings")),
+        ]
+    );
 }

@@ -1,13 +1,16 @@
 //! Diagnostics about catalogue and profile files: what is wrong, where (file, line, column, dotted
-//! key) and, where one is obvious, what was probably meant. The loader and the checker collect them;
-//! `validate` prints them all at once.
+//! key), its stable [`Code`] and, where one is obvious, what was probably meant. The loader and the
+//! checks collect them for one file in a [`Sink`]; `validate` prints them all at once.
 
 use std::fmt;
 
-/// How bad a problem is: errors make the catalogue unusable, warnings do not.
+use super::code::Code;
+
+/// How bad a problem is: errors make the catalogue unusable, warnings do not. (Not to be confused
+/// with a criterion's severity, `criteria::Severity`.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub enum Level {
     Error,
     Warning,
 }
@@ -15,7 +18,10 @@ pub enum Severity {
 /// One problem in one file.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub severity: Level,
+    /// What kind of problem it is; every catalogue diagnostic has one, a profile's have none yet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<Code>,
     pub file: String,
     /// 1-based; 0 when the problem concerns the whole file.
     pub line: usize,
@@ -29,12 +35,15 @@ pub struct Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let level = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Level::Error => "error",
+            Level::Warning => "warning",
         };
         // Values quoted from a file are shown with their control characters spelt out.
         use crate::terminal::visible;
-        write!(f, "{level}: {}", visible(&self.file))?;
+        match self.code {
+            Some(code) => write!(f, "{level}[{code}]: {}", visible(&self.file))?,
+            None => write!(f, "{level}: {}", visible(&self.file))?,
+        }
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }
@@ -46,6 +55,76 @@ impl fmt::Display for Diagnostic {
             write!(f, "\n  help: {}", visible(help))?;
         }
         Ok(())
+    }
+}
+
+/// Collects the diagnostics of one file, turning byte offsets into lines and columns; each
+/// diagnostic's level is its code's.
+pub struct Sink<'a> {
+    file: &'a str,
+    lines: LineIndex<'a>,
+    found: Vec<Diagnostic>,
+}
+
+impl<'a> Sink<'a> {
+    pub fn new(file: &'a str, text: &'a str) -> Self {
+        Sink {
+            file,
+            lines: LineIndex::new(text),
+            found: Vec::new(),
+        }
+    }
+
+    /// A problem at a byte offset of the file, about the value of the dotted `key`.
+    pub fn at(&mut self, code: Code, offset: usize, key: &str, message: impl Into<String>, help: Option<String>) {
+        let (line, column) = self.lines.position(offset);
+        self.found.push(Diagnostic {
+            line,
+            column,
+            key: key.to_owned(),
+            ..whole_file(code, self.file, message.into(), help)
+        });
+    }
+
+    /// A problem of the whole file, with no position nor key (a missing top-level key).
+    pub fn whole(&mut self, code: Code, message: impl Into<String>, help: Option<String>) {
+        self.found.push(whole_file(code, self.file, message.into(), help));
+    }
+
+    /// The file's name as shown in messages.
+    pub fn file(&self) -> &'a str {
+        self.file
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.position(offset).0
+    }
+
+    /// Whether any error was found so far.
+    pub fn has_errors(&self) -> bool {
+        self.found.iter().any(|d| d.severity == Level::Error)
+    }
+
+    /// Every diagnostic, in the order the lines they are on: problems of the whole file first,
+    /// problems at the same place in the order they were found.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.found.sort_by_key(|d| (d.line, d.column));
+        self.found
+    }
+}
+
+/// A diagnostic about a whole file, with no position nor key.
+pub fn whole_file(code: Code, file: &str, message: String, help: Option<String>) -> Diagnostic {
+    Diagnostic {
+        severity: code.level(),
+        code: Some(code),
+        file: file.to_owned(),
+        line: 0,
+        column: 0,
+        key: String::new(),
+        message,
+        help,
     }
 }
 
@@ -64,17 +143,6 @@ impl<'a> LineIndex<'a> {
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         LineIndex { text, starts }
-    }
-
-    /// The byte range of every line, its newline included.
-    pub fn spans(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let ends = self
-            .starts
-            .iter()
-            .skip(1)
-            .copied()
-            .chain(std::iter::once(self.text.len()));
-        self.starts.iter().copied().zip(ends)
     }
 
     /// Line and column (in characters) of a byte offset; clamps offsets past the end.
@@ -107,11 +175,20 @@ pub fn did_you_mean<'a>(given: &str, candidates: impl IntoIterator<Item = &'a st
 
 /// A TOML value's kind for a "found …" message: the string itself when it is one.
 pub fn describe(v: &toml::Value) -> String {
-    match v {
-        toml::Value::String(s) => format!("the string \"{s}\""),
-        toml::Value::Integer(_) => "an integer".into(),
-        toml::Value::Array(_) => "an array".into(),
-        other => format!("a {}", other.type_str()),
+    describe_kind(v.type_str(), v.as_str())
+}
+
+/// As [`describe`], for a value of the parsed tree.
+pub fn describe_de(v: &toml::de::DeValue<'_>) -> String {
+    describe_kind(v.type_str(), v.as_str())
+}
+
+fn describe_kind(kind: &str, string: Option<&str>) -> String {
+    match (kind, string) {
+        (_, Some(s)) => format!("the string \"{s}\""),
+        ("integer", _) => "an integer".into(),
+        ("array", _) => "an array".into(),
+        (other, _) => format!("a {other}"),
     }
 }
 

@@ -1,19 +1,29 @@
-//! The vendor catalogue: the TOML format (`terms` registry and serde shapes), loading from a
-//! directory or from the copy compiled into the binary, and the checks that turn raw files into a
-//! trusted [`Catalogue`] while collecting every problem as a [`Diagnostic`].
+//! The vendor catalogue: the TOML format (the `terms` registry, the shape of a file), loading from
+//! a directory or from the copy compiled into the binary, and the checks that turn files into a
+//! trusted [`Catalogue`] while collecting every problem as a [`Diagnostic`] with a stable [`Code`].
+//!
+//! A file goes one way: bytes are decoded ([`mod@load`]), the text is parsed once into a spanned tree
+//! ([`parse`]), the tree is read against the format's keys and types ([`raw`], with [`shape`]) and
+//! the values are checked ([`check`]). Every step reports to the file's [`diag::Sink`], so a file's
+//! problems are all found in one pass.
 
 pub mod check;
+pub mod code;
 pub mod diag;
 pub mod load;
 pub mod model;
+pub mod parse;
+pub mod raw;
 pub mod schema;
 pub mod selector;
+pub mod shape;
 pub mod terms;
 
 use std::path::Path;
 
 pub use check::CheckOptions;
-pub use diag::{Diagnostic, Severity};
+pub use code::Code;
+pub use diag::{Diagnostic, Level};
 pub use model::*;
 
 /// Where the catalogue comes from.
@@ -37,7 +47,7 @@ pub struct Loaded {
 impl Loaded {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics.iter().any(|d| d.severity == Level::Error)
     }
 }
 
@@ -64,11 +74,11 @@ pub struct Each<R> {
 impl<R> Each<R> {
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+        self.diagnostics.iter().any(|d| d.severity == Level::Error)
     }
 }
 
-/// Reads and checks every vendor file as [`load`] does, and hands each vendor to `f` on the
+/// Reads and checks every vendor file as [`load()`] does, and hands each vendor to `f` on the
 /// thread that checked it, as soon as it is checked: a command that needs each vendor only once
 /// (an audit written as it is evaluated) then never holds the whole catalogue in memory.
 pub fn load_each<R: Send>(
@@ -83,15 +93,12 @@ pub fn load_each<R: Send>(
     let mut results = Vec::with_capacity(files.len());
     let mut diagnostics = Vec::new();
     if files.is_empty() {
-        diagnostics.push(Diagnostic {
-            severity: Severity::Error,
-            file: label,
-            line: 0,
-            column: 0,
-            key: String::new(),
-            message: "no vendor files (*.toml) found".into(),
-            help: Some("point --catalogue at a directory of vendor files such as `vendors/`".into()),
-        });
+        diagnostics.push(diag::whole_file(
+            Code::NoVendorFiles,
+            &label,
+            "no vendor files (*.toml) found".into(),
+            Some("point --catalogue at a directory of vendor files such as `vendors/`".into()),
+        ));
     }
     let checked = crate::parallel::map(&files, |file| {
         let (vendor, diags) = match load::read(file)? {
@@ -135,29 +142,7 @@ pub fn from_bytes(name: &str, bytes: &[u8], opts: CheckOptions) -> (Option<Vendo
 
 /// Parses and checks one decoded file; its diagnostics in the order of their lines.
 fn parse_and_check(name: &str, stem: &str, text: &str, opts: CheckOptions) -> (Option<Vendor>, Vec<Diagnostic>) {
-    let (vendor, mut found) = parse_and_check_unsorted(name, stem, text, opts);
-    // Stable: problems of the whole file (line 0) first, then by line and column.
-    found.sort_by_key(|d| (d.line, d.column));
-    (vendor, found)
-}
-
-fn parse_and_check_unsorted(
-    name: &str,
-    stem: &str,
-    text: &str,
-    opts: CheckOptions,
-) -> (Option<Vendor>, Vec<Diagnostic>) {
-    match load::parse(name, stem, text) {
-        Err(found) => (None, found),
-        Ok(parsed) if parsed.problems.found.is_empty() => {
-            check::check(name, stem, text, parsed.vendor, parsed.terms, opts)
-        }
-        Ok(parsed) => {
-            // The claims are still checked; what the checks say of a stand-in is not news.
-            let load::Problems { mut found, keys } = parsed.problems;
-            let (_, rest) = check::check(name, stem, text, parsed.vendor, parsed.terms, opts);
-            found.extend(rest.into_iter().filter(|d| !keys.contains(&d.key)));
-            (None, found)
-        }
-    }
+    let mut sink = diag::Sink::new(name, text);
+    let vendor = parse::parse(&mut sink, text).and_then(|root| check::check(&mut sink, stem, &root, opts));
+    (vendor, sink.into_sorted())
 }

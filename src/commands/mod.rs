@@ -19,7 +19,7 @@ pub mod watch;
 
 pub use context::Context;
 
-use crate::catalogue::{self, Catalogue, Diagnostic, Severity};
+use crate::catalogue::{self, Catalogue, Diagnostic, Level};
 use crate::error::Error;
 use crate::evaluate::{self, Evaluation, Inputs};
 
@@ -34,12 +34,7 @@ pub fn checked_catalogue(ctx: &Context) -> Result<Catalogue, Error> {
 
 /// The refusal of a catalogue with errors, naming each of them.
 fn refused(diagnostics: Vec<Diagnostic>) -> Error {
-    Error::InvalidCatalogue(
-        diagnostics
-            .into_iter()
-            .filter(|d| d.severity == Severity::Error)
-            .collect(),
-    )
+    Error::InvalidCatalogue(diagnostics.into_iter().filter(|d| d.severity == Level::Error).collect())
 }
 
 /// Loads everything and evaluates the vendor offerings named by `selection` (all when empty).

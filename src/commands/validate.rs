@@ -5,7 +5,7 @@
 use std::io::Write;
 
 use super::{select, Context};
-use crate::catalogue::{self, Catalogue, Severity};
+use crate::catalogue::{self, Catalogue, Level};
 use crate::cli::{ValidateArgs, ValidateFormat};
 use crate::coverage;
 use crate::error::{exit, Error};
@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<u8
     let catalogue = Catalogue {
         vendors: each.results.into_iter().filter_map(|(_, v)| v).collect(),
     };
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diagnostics.iter().filter(|d| d.severity == Level::Error).count();
     let warnings = diagnostics.len() - errors;
     // A named vendor whose file has errors is not in the loaded catalogue: then the errors are the
     // report, not an unknown name.

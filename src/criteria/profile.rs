@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Criterion, Severity, ALL};
-use crate::catalogue::diag::{describe, did_you_mean, Diagnostic, LineIndex, Severity as Level};
+use crate::catalogue::diag::{describe, did_you_mean, Diagnostic, Level, LineIndex};
 use crate::catalogue::load::{key_at, one_line, unknown_field_help};
 
 /// The default maximum age of evidence, in months.
@@ -82,6 +82,7 @@ pub fn load(path: &Path) -> Result<Profile, LoadError> {
     if meta.len() > MAX_PROFILE_BYTES {
         return Err(LoadError::Invalid(vec![Diagnostic {
             severity: Level::Error,
+            code: None,
             file: path.display().to_string(),
             line: 0,
             column: 0,
@@ -110,6 +111,7 @@ fn too_large() -> String {
 pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> {
     let diag = |(line, column): (usize, usize), key: &str, message: String, help: Option<String>| Diagnostic {
         severity: Level::Error,
+        code: None,
         file: name.to_owned(),
         line,
         column,

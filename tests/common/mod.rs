@@ -117,6 +117,143 @@ pub fn vendor(id: &str, overrides: &[(&str, &str)], drop: &[&str]) -> String {
     s
 }
 
+/// One diagnostic of `validate --format json`.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub severity: String,
+    pub code: String,
+    pub file: String,
+    pub line: u64,
+    pub column: u64,
+    pub key: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Problem {
+    /// `file:line:column` as `validate` prints it, with the file's name only, or the name alone
+    /// for a problem of the whole file.
+    pub fn place(&self) -> String {
+        let name = Path::new(&self.file)
+            .file_name()
+            .map_or_else(|| self.file.clone(), |n| n.to_string_lossy().into_owned());
+        if self.line == 0 {
+            name
+        } else {
+            format!("{name}:{}:{}", self.line, self.column)
+        }
+    }
+
+    /// Whether the help suggests `name` (names are quoted in backticks in help lines).
+    pub fn suggests(&self, name: &str) -> bool {
+        self.help.as_deref().is_some_and(|h| h.contains(&format!("`{name}`")))
+    }
+
+    /// Whether the message names `name` (a key or value, quoted in backticks), such as the key a
+    /// `missing-key` problem is about.
+    pub fn names(&self, name: &str) -> bool {
+        self.message.contains(&format!("`{name}`"))
+    }
+}
+
+/// What `validate --format json` said of a catalogue: the exit code, the error count and every
+/// diagnostic.
+#[derive(Debug)]
+pub struct Validated {
+    pub exit: Option<i32>,
+    pub errors: u64,
+    pub vendors: u64,
+    pub problems: Vec<Problem>,
+}
+
+impl Validated {
+    /// The problem with `code` at `place` (`v.toml:5:15`, or `v.toml:5` for any column, or
+    /// `v.toml` for the whole file) about the dotted `key`; panics listing them all if there is
+    /// none.
+    pub fn expect(&self, code: &str, place: &str, key: &str) -> &Problem {
+        self.problems
+            .iter()
+            .find(|p| {
+                let at = p.place();
+                p.code == code && p.key == key && (at == place || at.starts_with(&format!("{place}:")))
+            })
+            .unwrap_or_else(|| panic!("no {code} at {place} on `{key}` in:\n{}", self.listing()))
+    }
+
+    /// Whether some problem has `code` and `key`.
+    pub fn has(&self, code: &str, key: &str) -> bool {
+        self.problems.iter().any(|p| p.code == code && p.key == key)
+    }
+
+    /// Every problem as (code, place, key), in the order given.
+    pub fn all(&self) -> Vec<(String, String, String)> {
+        self.problems
+            .iter()
+            .map(|p| (p.code.clone(), p.place(), p.key.clone()))
+            .collect()
+    }
+
+    /// The problems one per line, for failure messages.
+    pub fn listing(&self) -> String {
+        self.problems
+            .iter()
+            .map(|p| format!("{} {}: {}: `{}`", p.severity, p.code, p.place(), p.key))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// Runs `validate --format json --as-of 2026-11-22` on a catalogue directory, with `args` before
+/// the command.
+pub fn validate_dir(dir: &Path, args: &[&str]) -> Validated {
+    let out = vcaudit()
+        .args(args)
+        .args(["validate", "--format", "json", "--as-of", "2026-11-22", "--catalogue"])
+        .arg(dir)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}{stderr}", String::from_utf8_lossy(&out.stdout)));
+    let text = |d: &serde_json::Value, k: &str| d[k].as_str().unwrap_or_default().to_owned();
+    let problems = v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| Problem {
+            severity: text(d, "severity"),
+            code: text(d, "code"),
+            file: text(d, "file"),
+            line: d["line"].as_u64().expect("line"),
+            column: d["column"].as_u64().expect("column"),
+            key: text(d, "key"),
+            message: text(d, "message"),
+            help: d["help"].as_str().map(str::to_owned),
+        })
+        .collect();
+    Validated {
+        exit: out.status.code(),
+        errors: v["errors"].as_u64().expect("errors"),
+        vendors: v["vendors"].as_u64().expect("vendors"),
+        problems,
+    }
+}
+
+/// The 1-based number of the first line of `text` that starts with `start`.
+pub fn line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(start))
+        .map(|i| i + 1)
+        .unwrap_or_else(|| panic!("no line starts with {start:?}"))
+}
+
+/// [`validate_dir`] on a new catalogue of the given files.
+pub fn validate(files: &[(&str, &str)]) -> Validated {
+    let cat = Catalogue::new(files);
+    validate_dir(cat.path(), &[])
+}
+
 /// A temporary catalogue directory with the given files.
 pub struct Catalogue {
     pub dir: tempfile::TempDir,
@@ -224,7 +361,7 @@ pub fn shipped() -> vcaudit::catalogue::Catalogue {
     let errors: Vec<String> = loaded
         .diagnostics
         .iter()
-        .filter(|d| d.severity == vcaudit::catalogue::Severity::Error)
+        .filter(|d| d.severity == vcaudit::catalogue::Level::Error)
         .map(|d| d.to_string())
         .collect();
     assert!(

@@ -206,6 +206,28 @@ fn json_keeps_values_as_data() {
     assert_eq!(entity["cells"][1]["source_url"], "https://example.com/good/privacy");
 }
 
+/// The audit (streamed and of a selection), `show` and `compare` documents as serde_json
+/// pretty-prints them, with every object's keys in alphabetical order (serde_json's own maps sort
+/// their keys), whatever line breaks and control characters the catalogue's texts hold.
+#[test]
+fn json_is_pretty_printed_with_sorted_keys() {
+    let cat = hostile();
+    let commands: [&[&str]; 4] = [
+        &["audit"],
+        &["audit", "evil", "good"],
+        &["show", "evil"],
+        &["compare", "evil/tier", "good"],
+    ];
+    for cmd in commands {
+        for lang in ["en", "nl"] {
+            let text = run(&cat, cmd, &["--format", "json", "--lang", lang]);
+            let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+            let pretty = serde_json::to_string_pretty(&v).expect("JSON");
+            assert_eq!(text, pretty + "\n", "{cmd:?} {lang}");
+        }
+    }
+}
+
 fn xlsx(cat: &Catalogue, cmd: &[&str]) -> Xlsx<std::io::BufReader<std::fs::File>> {
     let dir = tempfile::tempdir().expect("dir");
     let path = dir.path().join("report.xlsx");

@@ -140,11 +140,10 @@ fn a_killed_update_leaves_each_document_at_its_old_or_new_version() {
     assert_consistent(state.path(), DOCS, &versions[5..]);
 }
 
-/// Documents are put in place in batches of 100, each while the next is being checked: a run of
-/// several batches leaves every document in place and no temporary file behind, and so does a
-/// second run in which every document changed.
+/// A run of many documents, checked several at a time, leaves every document in place and no
+/// temporary file behind, and so does a second run in which every document changed.
 #[test]
-fn a_run_of_several_batches_puts_every_document_in_place() {
+fn a_run_of_many_documents_puts_every_document_in_place() {
     const DOCS: usize = 250;
     let server = Server::start();
     let cat = acme_pages(&server, DOCS);

@@ -43,28 +43,9 @@ fn parse_all(list: &[String]) -> Result<Vec<Selector>, ExtractError> {
 pub fn render(source: &str, base: &Url, rules: &Rules) -> Result<Rendered, ExtractError> {
     let select = parse_all(rules.select)?;
     let remove = parse_all(rules.remove)?;
-    let doc = parse(&cheaper_references(source));
+    let doc = Html::parse_document(&cheaper_references(source));
     Ok(render_parsed(&doc, base, rules, &select, &remove))
 }
-
-/// `source` parsed as a document, as `Html::parse_document` does, into a tree made large enough up
-/// front: a page has about as many nodes as `<`, and a tree grown node by node copies itself each
-/// time it doubles. Never more than [`MAX_NODES_AHEAD`] up front: a page of nothing but `<` has
-/// almost no nodes.
-fn parse(source: &str) -> Html {
-    use html5ever::tendril::TendrilSink;
-    let nodes = memchr::memchr_iter(b'<', source.as_bytes())
-        .count()
-        .min(MAX_NODES_AHEAD);
-    let doc = Html {
-        quirks_mode: html5ever::tree_builder::QuirksMode::NoQuirks,
-        tree: ego_tree::Tree::with_capacity(Node::Document, nodes + 1),
-    };
-    html5ever::driver::parse_document(doc, Default::default()).one(source)
-}
-
-/// The most nodes a tree is made room for before parsing (a few MB); a larger page grows its tree.
-const MAX_NODES_AHEAD: usize = 1 << 15;
 
 /// Renders a parsed page with parsed selectors.
 fn render_parsed(doc: &Html, base: &Url, rules: &Rules, select: &[Selector], remove: &[Selector]) -> Rendered {
@@ -446,22 +427,6 @@ mod tests {
             &remove,
         )
         .text
-    }
-
-    #[test]
-    fn a_page_larger_than_the_room_made_ahead_is_parsed_whole() {
-        let rules = Rules {
-            select: &[],
-            remove: &[],
-        };
-        let page: String = (0..MAX_NODES_AHEAD + 5000).map(|i| format!("<p>{i}</p>")).collect();
-        let text = render(&page, &Url::parse("https://example.com/p").unwrap(), &rules)
-            .unwrap()
-            .text;
-        assert_eq!(text.lines().count(), MAX_NODES_AHEAD + 5000);
-        assert_eq!(text.lines().last(), Some((MAX_NODES_AHEAD + 4999).to_string().as_str()));
-        // The same text as the parser's own way of building the tree.
-        assert_eq!(text, rendered_as_written(&page, &rules));
     }
 
     #[test]

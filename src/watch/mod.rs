@@ -30,9 +30,6 @@ use store::Store;
 use crate::error::{exit, Error};
 use crate::evaluate::SourceChanges;
 
-/// Documents recorded before their files are put in place together (one disk sync per batch).
-const COMMIT_EVERY: usize = 100;
-
 /// How a watch run behaves.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -110,7 +107,6 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
         }))
         .buffer_unordered(opts.fetch.concurrency.max(1));
         let mut results = Vec::new();
-        let mut committing = None;
         while let Some(recorded) = done.next().await {
             let (target, checked) = match recorded {
                 Recorded::Done(t, checked) => (t, checked),
@@ -126,25 +122,9 @@ pub fn run(root: PathBuf, targets: Vec<Target>, opts: &Options) -> Result<Vec<Ch
                 bar.set_message(format!("{}/{}", target.vendor, target.document));
                 bar.inc(1);
             }
-            match checked {
-                Ok(c) => results.push(c),
-                Err(e) => {
-                    // Keep what was checked before the failure.
-                    let _ = finish(committing.take()).await;
-                    let _ = locked.commit();
-                    return Err(store_error(e));
-                }
-            }
-            if locked.pending() >= COMMIT_EVERY {
-                // A batch is put in place on a worker thread while the fetches and records go on
-                // (its disk sync can take a while); one batch at a time, in order.
-                finish(committing.take()).await?;
-                let batch = locked.take_batch();
-                committing = Some(tokio::task::spawn_blocking(move || batch.commit()));
-            }
+            // What was checked before a failure stays in the store.
+            results.push(checked.map_err(store_error)?);
         }
-        finish(committing.take()).await?;
-        locked.commit().map_err(store_error)?;
         Ok::<_, Error>(results)
     })?;
     if let Some(bar) = bar {
@@ -162,19 +142,6 @@ enum Recorded {
     Later(Target, fetch::FetchOutcome),
     /// The worker thread panicked.
     Panicked(String),
-}
-
-/// Waits for the batch being put in place, if any, and reports its failure.
-async fn finish(committing: Option<tokio::task::JoinHandle<Result<(), store::StoreError>>>) -> Result<(), Error> {
-    match committing {
-        None => Ok(()),
-        Some(task) => match task.await {
-            Ok(done) => done.map_err(store_error),
-            Err(e) => Err(Error::Runtime(format!(
-                "putting checked documents in place failed: {e}"
-            ))),
-        },
-    }
 }
 
 /// A PDF read in this process is extracted on the thread that holds the standard output lock (the

@@ -3,9 +3,9 @@
 //! fetch times, extractor version, failure count and change dates.
 //!
 //! Layout: `ROOT/VENDOR/DOCUMENT/meta.json` plus content-addressed files `raw-SHA256` and
-//! `text-SHA256.txt` beside it. Every file is first written to a temporary file (`.tmp*`) beside
-//! its place; [`Locked::commit`] then flushes a whole batch of them to disk with one file system
-//! sync, renames bodies and texts into place, then the `meta.json` files, and syncs again.
+//! `text-SHA256.txt` beside it. Every file is written the same way: to a temporary file (`.tmp*`)
+//! beside its place, flushed to disk, renamed into place, and the directory flushed so that the
+//! rename is on disk too. A check stores its body and text before the `meta.json` that names them.
 //! Bodies and texts are immutable; `meta.json` is the only thing that says which version counts.
 //! So a run killed at any moment (or a power cut) leaves each document at its old or its new
 //! version, and stray temporary files are ignored. Earlier versions stay on disk and are listed in
@@ -15,14 +15,12 @@
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use tempfile::TempPath;
 
 /// Version of the `meta.json` layout.
 pub const META_FORMAT: u32 = 1;
@@ -143,21 +141,10 @@ pub struct Store {
     root: PathBuf,
 }
 
-/// The store held for writing: the lock is released when this is dropped. Writes are staged until
-/// [`Locked::commit`]; staged files not committed are removed when this is dropped.
+/// The store held for writing: the lock is released when this is dropped.
 pub struct Locked {
     pub store: Store,
     _lock: File,
-    staged: Mutex<Staged>,
-}
-
-/// Temporary files written but not yet in place, with their destinations.
-#[derive(Default)]
-struct Staged {
-    /// Bodies and texts: renamed first.
-    content: Vec<(TempPath, PathBuf)>,
-    /// `meta.json` files: renamed last.
-    meta: Vec<(TempPath, PathBuf)>,
 }
 
 /// The default store: `$XDG_STATE_HOME/vcaudit`, else `$HOME/.local/state/vcaudit`.
@@ -203,7 +190,6 @@ impl Store {
         Ok(Locked {
             store: self,
             _lock: file,
-            staged: Mutex::new(Staged::default()),
         })
     }
 
@@ -291,141 +277,40 @@ impl Locked {
             return Ok(());
         }
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
-        let tmp = write_temp(&dir, bytes)?;
-        self.staged().content.push((tmp, path));
-        Ok(())
+        write_durably(&dir, &path, bytes)
     }
 
-    /// Replaces the metadata of a document (at the next [`Locked::commit`]): the commit point of a
-    /// check.
+    /// Replaces the metadata of a document: the commit point of a check.
     pub fn save(&self, meta: &Meta) -> Result<(), StoreError> {
         let dir = self.store.dir(&meta.vendor, &meta.document);
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
         let mut meta = meta.clone();
         meta.format = META_FORMAT;
         let json = serde_json::to_vec_pretty(&meta).map_err(|e| io_err(&dir)(io::Error::other(e)))?;
-        let tmp = write_temp(&dir, &json)?;
-        self.staged().meta.push((tmp, dir.join("meta.json")));
-        Ok(())
-    }
-
-    /// Documents saved since the last commit.
-    pub fn pending(&self) -> usize {
-        self.staged().meta.len()
-    }
-
-    /// Puts everything written so far in place: flushes it to disk (one sync of the file system
-    /// instead of one per file), renames bodies and texts, then the metadata, and syncs again so the
-    /// renames are on disk too.
-    pub fn commit(&self) -> Result<(), StoreError> {
-        self.take_batch().commit()
-    }
-
-    /// Everything written so far, to be put in place by [`Batch::commit`], possibly on another
-    /// thread while further documents are written to the next batch.
-    pub fn take_batch(&self) -> Batch {
-        Batch {
-            root: self.store.root.clone(),
-            staged: std::mem::take(&mut *self.staged()),
-        }
-    }
-
-    fn staged(&self) -> std::sync::MutexGuard<'_, Staged> {
-        self.staged.lock().unwrap_or_else(|p| p.into_inner())
+        write_durably(&dir, &dir.join("meta.json"), &json)
     }
 }
 
-/// Files written by one stretch of a run, not yet in place; removed when dropped uncommitted.
-pub struct Batch {
-    root: PathBuf,
-    staged: Staged,
-}
-
-impl Batch {
-    /// Puts the batch in place, as described at [`Locked::commit`].
-    pub fn commit(self) -> Result<(), StoreError> {
-        let Staged { content, meta } = self.staged;
-        if content.is_empty() && meta.is_empty() {
-            return Ok(());
-        }
-        sync_files(&self.root, content.iter().chain(&meta).map(|(tmp, _)| tmp.as_ref()))?;
-        rename_all(content)?;
-        rename_all(meta)?;
-        sync_all(&self.root)
-    }
-}
-
-/// Threads renaming files into place: a rename over an existing file waits for the file system
-/// journal, and those waits overlap.
-const RENAMERS: usize = 8;
-
-/// Renames temporary files into place, several at a time; returns when all are done.
-fn rename_all(files: Vec<(TempPath, PathBuf)>) -> Result<(), StoreError> {
-    if files.len() < 2 {
-        for (tmp, path) in files {
-            tmp.persist(&path).map_err(|e| io_err(&path)(e.error))?;
-        }
-        return Ok(());
-    }
-    let queue = Mutex::new(files);
-    let next = || queue.lock().unwrap_or_else(|p| p.into_inner()).pop();
-    std::thread::scope(|s| {
-        let workers: Vec<_> = (0..RENAMERS)
-            .map(|_| {
-                s.spawn(|| {
-                    while let Some((tmp, path)) = next() {
-                        tmp.persist(&path).map_err(|e| io_err(&path)(e.error))?;
-                    }
-                    Ok(())
-                })
-            })
-            .collect();
-        workers.into_iter().try_for_each(|w| {
-            w.join()
-                .unwrap_or_else(|_| Err(io_err(Path::new(""))(io::Error::other("a rename thread failed"))))
-        })
-    })
-}
-
-/// Writes `bytes` to a new temporary file in `dir` (not yet flushed to disk).
-fn write_temp(dir: &Path, bytes: &[u8]) -> Result<TempPath, StoreError> {
+/// Puts `bytes` at `path` in `dir` so that a crash leaves the old file or the new one, never part
+/// of one: written to a temporary file beside it, flushed to disk, renamed into place, and the
+/// directory flushed so that the rename is on disk before anything written after it.
+fn write_durably(dir: &Path, path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp")
         .tempfile_in(dir)
         .map_err(io_err(dir))?;
     tmp.write_all(bytes).map_err(io_err(tmp.path()))?;
-    Ok(tmp.into_temp_path())
+    tmp.as_file().sync_all().map_err(io_err(tmp.path()))?;
+    tmp.persist(path).map_err(|e| io_err(path)(e.error))?;
+    sync_dir(dir)
 }
 
-/// Flushes the given files to disk: on Linux with one `syncfs` of the file system holding `root`,
-/// elsewhere file by file.
-fn sync_files<'a>(root: &Path, files: impl Iterator<Item = &'a Path>) -> Result<(), StoreError> {
-    if cfg!(target_os = "linux") {
-        return sync_all(root);
-    }
-    for f in files {
-        File::open(f).and_then(|f| f.sync_all()).map_err(io_err(f))?;
+/// Flushes a directory's entries to disk (where a directory can be opened as a file).
+fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    if cfg!(unix) {
+        File::open(dir).and_then(|d| d.sync_all()).map_err(io_err(dir))?;
     }
     Ok(())
-}
-
-/// Flushes everything written to the file system holding `root` (Linux), or the directory entry of
-/// `root` elsewhere.
-fn sync_all(root: &Path) -> Result<(), StoreError> {
-    let dir = File::open(root).map_err(io_err(root))?;
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        // SAFETY: `dir` is an open descriptor for the duration of the call.
-        if unsafe { libc::syncfs(dir.as_raw_fd()) } != 0 {
-            return Err(io_err(root)(io::Error::last_os_error()));
-        }
-        Ok(())
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        dir.sync_all().map_err(io_err(root))
-    }
 }
 
 #[cfg(test)]
@@ -444,16 +329,29 @@ mod tests {
             ..Meta::default()
         };
         locked.save(&meta).unwrap();
-        assert!(
-            locked.store.all().unwrap().is_empty(),
-            "nothing is in place before the commit"
-        );
-        locked.commit().unwrap();
         fs::write(dir.path().join("v/d/.tmpXYZ"), b"{half").unwrap();
         fs::create_dir_all(dir.path().join("v/.tmpdir")).unwrap();
         let all = locked.store.all().unwrap();
         assert_eq!(all.len(), 1);
         assert_eq!(locked.store.text("v", "d", &sha).unwrap(), "hello");
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_put_in_place_leaves_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let locked = Store::at(dir.path()).lock(Duration::ZERO).unwrap();
+        fs::create_dir_all(dir.path().join("v/d/meta.json/inside")).unwrap();
+        let meta = Meta {
+            vendor: "v".into(),
+            document: "d".into(),
+            ..Meta::default()
+        };
+        assert!(matches!(locked.save(&meta), Err(StoreError::Io { .. })));
+        let names: Vec<_> = fs::read_dir(dir.path().join("v/d"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["meta.json"]);
     }
 
     #[test]

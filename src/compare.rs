@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-use crate::catalogue::{terms, Catalogue, Claim};
+use crate::catalogue::{terms, Catalogue, Claim, Condition};
 use crate::criteria::{self, Status};
 use crate::error::Error;
 use crate::evaluate::{Evaluation, OfferingResult, Verdict};
@@ -137,8 +137,8 @@ impl<'a> Comparison<'a> {
     }
 
     /// The conditions of one column, each once, in criterion order.
-    pub fn conditions(&self, column: usize) -> Vec<&Text> {
-        let mut out: Vec<&Text> = Vec::new();
+    pub fn conditions(&self, column: usize) -> Vec<&Condition> {
+        let mut out: Vec<&Condition> = Vec::new();
         for c in &self.evaluation.results[column].criteria {
             for t in &c.conditions {
                 if !out.contains(&t) {

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::catalogue::{Catalogue, Claim, Source, Vendor, VendorStatus};
+use crate::catalogue::{Catalogue, Claim, Condition, Source, Vendor, VendorStatus};
 use crate::criteria::{profile::Profile, Facts, Severity, Status, ALL};
 use crate::i18n::Text;
 
@@ -139,7 +139,7 @@ pub struct CriterionResult {
     pub stale: bool,
     pub stale_reasons: Vec<Text>,
     pub reason: Text,
-    pub conditions: Vec<Text>,
+    pub conditions: Vec<Condition>,
     pub facts: Vec<FactUsed>,
 }
 
@@ -149,6 +149,9 @@ pub struct FactUsed {
     pub term: &'static str,
     /// `None`: unknown.
     pub claim: Option<Arc<Claim>>,
+    /// Whether the claim counted: false when its confidence is below the profile's minimum, so
+    /// that the criterion took the term as unknown.
+    pub counted: bool,
 }
 
 /// Evaluates the selected vendor offerings (all when `selection` is empty).
@@ -197,7 +200,8 @@ pub fn evaluate_vendor(vendor: &Vendor, inputs: &Inputs, keep: impl Fn(Option<&s
 
 /// Evaluates one vendor offering.
 pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Inputs) -> OfferingResult {
-    let facts = Facts::new(vendor, offering, &inputs.profile.accepted_regions);
+    let facts = Facts::new(vendor, offering, &inputs.profile.accepted_regions)
+        .with_min_confidence(inputs.profile.min_confidence);
     let mut criteria = Vec::new();
     for c in ALL {
         let severity = inputs.profile.severity_of(c);
@@ -218,6 +222,7 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
                 // offering was a tenth of an evaluation's memory.
                 FactUsed {
                     term,
+                    counted: claim.is_some_and(|c| c.confidence >= inputs.profile.min_confidence),
                     claim: claim.cloned(),
                 }
             })

@@ -227,7 +227,7 @@ fn thousands_of_problems_in_one_file_are_all_reported() {
     let n = 5000;
     for i in 0..n {
         text.push_str(&format!(
-            "\n[[terms.contract.dpa]]\nvalue = true\nsource = \"privacy\"\nverified = 2026-06-01\nofferings = [\"o{i}\"]\n"
+            "\n[[terms.contract.dpa]]\nvalue = true\nsource = \"privacy\"\nverified = 2026-06-01\nconfidence = \"high\"\nofferings = [\"o{i}\"]\n"
         ));
     }
     let v = invalid(&[("v.toml", &text)]);
@@ -505,7 +505,7 @@ fn a_wrong_key_inside_a_document_hides_nothing() {
 #[test]
 fn every_problem_of_every_document_offering_and_finding() {
     let finding = |by: &str, outcome: &str| {
-        format!("\n[[findings]]\ndate = 2025-01-01\nby = {by}\noutcome = {outcome}\nsummary = \"x\"\nsource = \"https://ap.example/x\"\n")
+        format!("\n[[findings]]\ndate = 2025-01-01\nby = {by}\noutcome = {outcome}\nsummary = \"x\"\nsource = \"https://ap.example/x\"\nsource_kind = \"regulator\"\n")
     };
     let text = vendor_head("v", &["free"])
         .replacen("url = \"https://example.com/v/privacy\"\n", "", 1)

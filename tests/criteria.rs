@@ -326,35 +326,40 @@ fn claim_conditions_make_a_pass_conditional_and_become_the_to_do() {
     let r = result(&text, None);
     let c = r.criterion("eu-hosting").expect("evaluated");
     assert_eq!(c.status, Status::Conditional);
-    assert!(c.conditions.iter().any(|t| t.en == "Sign the EU hosting addendum"));
+    assert!(c.conditions.iter().any(|t| t.text == "Sign the EU hosting addendum"));
     assert_eq!(r.verdict, Verdict::SuitableWithConditions);
 }
 
 #[test]
 fn a_condition_with_a_dutch_text_is_dutch_in_dutch_output() {
     let mut text = vendor("v", &[], &["hosting.eu_residency"]);
-    text.push_str(&claim_if(
+    text.push_str(&common::claim_if_nl(
         "hosting.eu_residency",
         "\"always\"",
         "Sign the EU hosting addendum",
+        "Teken het addendum voor hosting in de EU",
     ));
-    text.push_str("conditions_nl = [\"Teken het addendum voor hosting in de EU\"]\n");
     let r = result(&text, None);
     let c = r.criterion("eu-hosting").expect("evaluated");
     let t = c.conditions.first().expect("the claim's condition");
-    assert_eq!(t.en, "Sign the EU hosting addendum");
-    assert_eq!(t.nl, "Teken het addendum voor hosting in de EU");
+    assert_eq!(t.id, "sign-the-eu-hosting-addendum");
+    assert_eq!(t.get(vcaudit::i18n::Lang::En), "Sign the EU hosting addendum");
+    assert_eq!(
+        t.get(vcaudit::i18n::Lang::Nl),
+        "Teken het addendum voor hosting in de EU"
+    );
 }
 
 #[test]
-fn dutch_conditions_must_match_the_english_ones() {
-    let mut text = vendor("v", &[], &["hosting.eu_residency"]);
+fn one_condition_id_has_one_text_in_a_vendor_file() {
+    let mut text = vendor("v", &[], &["hosting.eu_residency", "recording.storage"]);
     text.push_str(&claim_if(
         "hosting.eu_residency",
         "\"always\"",
         "Sign the EU hosting addendum",
     ));
-    text.push_str("conditions_nl = [\"Teken het addendum\", \"En nog iets\"]\n");
+    text.push_str(&claim("recording.storage", "[\"school-storage\"]"));
+    text.push_str("conditions = [{ id = \"sign-the-eu-hosting-addendum\", text = \"Something else\" }]\n");
     let opts = CheckOptions {
         today: TODAY,
         latest: TODAY,
@@ -364,9 +369,14 @@ fn dutch_conditions_must_match_the_english_ones() {
     assert!(vendor.is_none());
     let d = diags
         .iter()
-        .find(|d| d.key == "terms.hosting.eu_residency.conditions_nl")
-        .expect("a diagnostic on conditions_nl");
-    assert_eq!(d.code, Some(catalogue::Code::ConditionsCount), "{d}");
+        .find(|d| d.key == "terms.recording.storage.conditions[0].id")
+        .expect("a diagnostic on the second use of the id");
+    assert_eq!(d.code, Some(catalogue::Code::ConditionConflict), "{d}");
+    assert_eq!(
+        d.line,
+        text.lines().position(|l| l.contains("Something else")).expect("line") + 1,
+        "{d}"
+    );
 }
 
 #[test]
@@ -400,12 +410,14 @@ fn offering_claims_win_over_vendor_wide_claims() {
 value = "none"
 source = "privacy"
 verified = 2026-06-01
+confidence = "high"
 
 [[terms.hosting.eu_residency]]
 value = "always"
 offerings = ["education"]
 source = "privacy"
 verified = 2026-06-01
+confidence = "high"
 "#,
     );
     let text = text.replace(
@@ -427,8 +439,8 @@ verified = 2026-06-01
 #[test]
 fn old_evidence_is_stale_but_keeps_its_status() {
     let text = with(&[]).replace(
-        "verified = 2026-06-01\n\n[terms.contract.dpa]",
-        "verified = 2023-01-10\n\n[terms.contract.dpa]",
+        "verified = 2026-06-01\nconfidence = \"high\"\n\n[terms.contract.dpa]",
+        "verified = 2023-01-10\nconfidence = \"high\"\n\n[terms.contract.dpa]",
     );
     let r = result(&text, None);
     let c = r.criterion("processor-agreement").expect("evaluated");
@@ -472,4 +484,58 @@ fn changed_source_documents_make_claims_stale() {
         },
     );
     assert!(!r.criterion("no-own-analytics").expect("evaluated").stale);
+}
+
+/// A vendor whose processor agreement is claimed with the given confidence.
+fn dpa_with_confidence(confidence: &str) -> String {
+    vendor("v", &[], &[]).replacen(
+        "\n[terms.contract.dpa]\nvalue = true\nsource = \"privacy\"\nverified = 2026-06-01\nconfidence = \"high\"",
+        &format!("\n[terms.contract.dpa]\nvalue = true\nsource = \"privacy\"\nverified = 2026-06-01\nconfidence = \"{confidence}\""),
+        1,
+    )
+}
+
+#[test]
+fn a_low_confidence_claim_counts_as_unknown() {
+    assert_eq!(
+        status(&dpa_with_confidence("high"), "processor-agreement"),
+        Status::Pass
+    );
+    assert_eq!(
+        status(&dpa_with_confidence("medium"), "processor-agreement"),
+        Status::Pass
+    );
+    let r = result(&dpa_with_confidence("low"), None);
+    let c = r.criterion("processor-agreement").expect("evaluated");
+    assert_eq!(c.status, Status::Unknown);
+    assert_eq!(r.verdict, Verdict::InsufficientInformation);
+    assert!(
+        c.reason.en.contains("Not known with enough confidence"),
+        "{}",
+        c.reason.en
+    );
+    // The claim is still there for the reports, marked as not counted.
+    let fact = c.facts.iter().find(|f| f.term == "contract.dpa").expect("read");
+    assert!(fact.claim.is_some() && !fact.counted);
+}
+
+#[test]
+fn a_profile_can_require_high_confidence() {
+    let v = load(&dpa_with_confidence("medium"));
+    let profile =
+        vcaudit::criteria::profile::from_bytes("p.toml", b"min_confidence = \"high\"\n").expect("valid profile");
+    let changes = SourceChanges::new();
+    let inputs = Inputs {
+        profile: &profile,
+        today: TODAY,
+        changes: &changes,
+    };
+    let r = evaluate_offering(&v, None, &inputs);
+    assert_eq!(
+        r.criterion("processor-agreement").map(|c| c.status),
+        Some(Status::Unknown)
+    );
+    // A profile may not lower the bar to `low`.
+    let low = vcaudit::criteria::profile::from_bytes("p.toml", b"min_confidence = \"low\"\n");
+    assert!(low.is_err());
 }

@@ -185,14 +185,11 @@ fn a_dutch_notice_says_so_only_when_a_condition_has_no_dutch_text() {
     const NOTE: &str = "Voorwaarden waarvoor de catalogus geen Nederlandse tekst heeft, staan hier in het Engels.";
     let condition = |dutch: Option<&str>| {
         let mut file = vendor("cond", &[], &["hosting.eu_residency"]);
-        file.push_str(&common::claim_if(
-            "hosting.eu_residency",
-            "\"optional\"",
-            "Choose the EU region in the admin portal",
-        ));
-        if let Some(nl) = dutch {
-            file.push_str(&format!("conditions_nl = [\"{nl}\"]\n"));
-        }
+        let english = "Choose the EU region in the admin portal";
+        file.push_str(&match dutch {
+            Some(nl) => common::claim_if_nl("hosting.eu_residency", "\"optional\"", english, nl),
+            None => common::claim_if("hosting.eu_residency", "\"optional\"", english),
+        });
         let cat = Catalogue::new(&[("cond.toml", &file)]);
         let mut args = vec!["cond", "--lang", "nl"];
         args.extend(SCHOOL);

@@ -184,10 +184,11 @@ impl GenVendor {
                 Value::List(l) => format!("[{}]", l.iter().map(|t| lit(t)).collect::<Vec<_>>().join(", ")),
             };
             s += &format!(
-                "\n[[terms.{}]]\nvalue = {value}\nsource = {}\nverified = {}\n",
+                "\n[[terms.{}]]\nvalue = {value}\nsource = {}\nverified = {}\nconfidence = {}\n",
                 TERMS[c.term].key,
                 lit(&self.documents[c.doc % self.documents.len()].0),
-                c.verified
+                c.verified,
+                lit(["high", "medium", "low"][c.doc % 3])
             );
             if let Some(q) = &c.quote {
                 s += &format!("quote = {}\n", lit(q));
@@ -235,6 +236,8 @@ proptest! {
                 .expect("claim for the scope");
             prop_assert_eq!(&loaded.value, &c.value);
             prop_assert_eq!(loaded.verified, c.verified);
+            prop_assert_eq!(loaded.confidence.as_str(), ["high", "medium", "low"][c.doc % 3]);
+            prop_assert_eq!(loaded.source_kind, catalogue::SourceKind::Vendor);
             prop_assert_eq!(&loaded.quote, &c.quote);
             let doc = &g.documents[c.doc % g.documents.len()].0;
             prop_assert_eq!(&loaded.source, &Source::Document(doc.clone()));

@@ -55,8 +55,8 @@ fn unknown_keys_get_suggestions() {
 
     // In a claim, an unknown key is placed at its value and named by the claim.
     let text = vendor("v", &[], &[]).replace(
-        "verified = 2026-06-01\n\n[terms.contract.dpa]",
-        "verifed = 2026-06-01\n\n[terms.contract.dpa]",
+        "verified = 2026-06-01\nconfidence = \"high\"\n\n[terms.contract.dpa]",
+        "verifed = 2026-06-01\nconfidence = \"high\"\n\n[terms.contract.dpa]",
     );
     let v = invalid(&[("v.toml", &text)]);
     assert!(v
@@ -235,7 +235,7 @@ fn a_valid_catalogue_passes() {
 #[test]
 fn overlapping_claims_name_the_scope_they_share() {
     let claim_in = |value: &str, offerings: &str| {
-        format!("\n[[terms.contract.dpa]]\nvalue = {value}\nsource = \"privacy\"\nverified = 2026-06-01\n{offerings}\n")
+        format!("\n[[terms.contract.dpa]]\nvalue = {value}\nsource = \"privacy\"\nverified = 2026-06-01\nconfidence = \"high\"\n{offerings}\n")
     };
     let text = [
         vendor_head("v", &["free", "edu"]),
@@ -313,8 +313,8 @@ fn a_claim_key_is_located_on_its_own_line() {
 fn claims_written_inline_or_with_dotted_keys_are_located_and_checked_whole() {
     let text = vendor_head("v", &[])
         + "\n[terms.contract]\n"
-        + "dpa = { value = \"yes\", source = \"nodoc\", verified = 2026-01-01 }\n"
-        + "role.value = \"procesor\"\nrole.source = \"privacy\"\nrole.verified = 2026-01-01\n";
+        + "dpa = { value = \"yes\", source = \"nodoc\", verified = 2026-01-01, confidence = \"high\" }\n"
+        + "role.value = \"procesor\"\nrole.source = \"privacy\"\nrole.verified = 2026-01-01\nrole.confidence = \"high\"\n";
     let dpa = line_of(&text, "dpa = {");
     let role = line_of(&text, "role.value");
     let v = invalid(&[("v.toml", &text)]);
@@ -337,9 +337,9 @@ fn claims_written_inline_or_with_dotted_keys_are_located_and_checked_whole() {
 fn unknown_and_missing_keys_of_inline_and_dotted_claims_are_located() {
     let text = vendor_head("v", &[])
         + "\n[terms.contract]\n"
-        + "dpa = { value = true, source = \"privacy\", verifed = 2026-01-01 }\n"
+        + "dpa = { value = true, source = \"privacy\", verifed = 2026-01-01, confidence = \"high\" }\n"
         + "role.value = \"processor\"\nrole.sorce = \"privacy\"\nrole.verified = 2026-01-01\n"
-        + "role.quote = \" \"\n";
+        + "role.quote = \" \"\nrole.confidence = \"high\"\n";
     let dpa = line_of(&text, "dpa = {");
     let role = line_of(&text, "role.value");
     let v = invalid(&[("v.toml", &text)]);
@@ -366,7 +366,7 @@ fn unknown_and_missing_keys_of_inline_and_dotted_claims_are_located() {
 fn every_key_of_a_claim_of_the_wrong_type_is_located_at_its_value() {
     let text = vendor("v", &[], &[]).replacen(
         "source = \"privacy\"\nverified = 2026-06-01",
-        "source = 5\nverified = 2026-06-01\nquote = 6\nconditions = [\"a\", 7]\nofferings = \"free\"",
+        "source = 5\nverified = 2026-06-01\nquote = 6\nconditions = [{ id = \"a\", text = \"a\" }, 7]\nofferings = \"free\"",
         1,
     );
     let v = invalid(&[("v.toml", &text)]);
@@ -378,10 +378,58 @@ fn every_key_of_a_claim_of_the_wrong_type_is_located_at_its_value() {
             ("wrong-type".into(), "v.toml:18:9".into(), format!("{key}.quote")),
             (
                 "wrong-type".into(),
-                "v.toml:19:20".into(),
+                "v.toml:19:41".into(),
                 format!("{key}.conditions[1]")
             ),
             ("wrong-type".into(), "v.toml:20:13".into(), format!("{key}.offerings")),
         ]
+    );
+}
+
+#[test]
+fn a_claim_without_confidence_is_a_located_error() {
+    let text = vendor("v", &[], &[]).replacen("confidence = \"high\"\n", "", 1);
+    let header = line_of(&text, "[terms.contract.role]");
+    let v = invalid(&[("v.toml", &text)]);
+    let p = v.expect("missing-key", &format!("v.toml:{header}:1"), "terms.contract.role");
+    assert!(p.names("confidence"), "{}", v.listing());
+    assert_eq!(v.problems.len(), 1, "{}", v.listing());
+}
+
+#[test]
+fn a_url_source_needs_its_kind_and_a_mirror_is_warned_about() {
+    let text = vendor("v", &[], &[]).replacen("source = \"privacy\"", "source = \"https://terms-copy.pages.dev/v\"", 1);
+    let header = line_of(&text, "[terms.contract.role]");
+    let v = invalid(&[("v.toml", &text)]);
+    v.expect(
+        "missing-source-kind",
+        &format!("v.toml:{header}:1"),
+        "terms.contract.role",
+    );
+    let mirror = v.expect(
+        "mirror-source",
+        &format!("v.toml:{}:10", header + 2),
+        "terms.contract.role.source",
+    );
+    assert_eq!(mirror.severity, "warning");
+    // With its kind the claim is valid; the mirror stays a warning.
+    let text = text.replacen(
+        "confidence = \"high\"",
+        "confidence = \"high\"\nsource_kind = \"other\"",
+        1,
+    );
+    let v = validate(&[("v.toml", &text)]);
+    assert_eq!(v.exit, Some(0), "{}", v.listing());
+    assert!(v.problems.iter().any(|p| p.code == "mirror-source"));
+    // A document of the vendor is a vendor source.
+    let text = vendor("v", &[], &[]).replacen(
+        "confidence = \"high\"",
+        "confidence = \"high\"\nsource_kind = \"press\"",
+        1,
+    );
+    invalid(&[("v.toml", &text)]).expect(
+        "invalid-value",
+        &format!("v.toml:{}:15", header + 5),
+        "terms.contract.role.source_kind",
     );
 }

@@ -40,7 +40,7 @@ const FINDINGS: &[(&str, Option<&str>, &str, Rating)] = &[
     ),
     (
         "google-meet",
-        Some("education"),
+        Some("education-plus"),
         "Dutch agreement 2021 and SIVON/SURF 2023: usable with measures",
         Rating::Usable,
     ),
@@ -119,4 +119,33 @@ fn the_shipped_catalogue_has_both_blocking_and_passing_verdicts() {
     assert!(has(Verdict::NotSuitable));
     assert!(has(Verdict::InsufficientInformation));
     assert!(has(Verdict::SuitableWithConditions));
+}
+
+/// Google Workspace for Education Fundamentals is covered by the same Dutch agreement, but it has
+/// no EU data regions: the criteria of the source documents require EU storage, the sector accepts
+/// transfers under its measures. The verdict may differ from the sector's on that ground alone,
+/// never on another.
+#[test]
+fn google_fundamentals_differs_from_the_sector_only_on_eu_storage() {
+    let catalogue = common::shipped();
+    let profile = Profile::default();
+    let changes = SourceChanges::new();
+    let inputs = Inputs {
+        profile: &profile,
+        today: jiff::Zoned::now().date(),
+        changes: &changes,
+    };
+    let selector = Selector {
+        vendor: "google-meet".into(),
+        offering: Some("education".into()),
+    };
+    let ev = evaluate(&catalogue, &[selector], &inputs);
+    let r = ev.results.first().expect("google-meet/education is in the catalogue");
+    let failing: Vec<&str> = r
+        .criteria
+        .iter()
+        .filter(|c| c.severity == vcaudit::criteria::Severity::Must && c.status == vcaudit::criteria::Status::Fail)
+        .map(|c| c.id)
+        .collect();
+    assert!(failing.iter().all(|id| *id == "eu-hosting"), "{failing:?}");
 }

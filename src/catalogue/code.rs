@@ -59,8 +59,12 @@ pub enum Code {
     DuplicateScope,
     /// An empty `source`, `quote`, `note` or condition, or a blank text value.
     EmptyText,
-    /// `conditions_nl` without one item for each of `conditions`.
-    ConditionsCount,
+    /// One condition id of a vendor with two different texts.
+    ConditionConflict,
+    /// A claim whose source is a URL but says nothing of who published it.
+    MissingSourceKind,
+    /// A source on a host known to mirror or aggregate other people's pages.
+    MirrorSource,
     /// Evidence verified longer ago than the profile's maximum age.
     StaleEvidence,
 }
@@ -92,7 +96,9 @@ impl Code {
         Code::UnknownOffering,
         Code::DuplicateScope,
         Code::EmptyText,
-        Code::ConditionsCount,
+        Code::ConditionConflict,
+        Code::MissingSourceKind,
+        Code::MirrorSource,
         Code::StaleEvidence,
     ];
 
@@ -123,15 +129,17 @@ impl Code {
             Code::UnknownOffering => "unknown-offering",
             Code::DuplicateScope => "duplicate-scope",
             Code::EmptyText => "empty-text",
-            Code::ConditionsCount => "conditions-count",
+            Code::ConditionConflict => "condition-conflict",
+            Code::MissingSourceKind => "missing-source-kind",
+            Code::MirrorSource => "mirror-source",
             Code::StaleEvidence => "stale-evidence",
         }
     }
 
-    /// How bad a problem of this kind is: only old evidence is a warning.
+    /// How bad a problem of this kind is: old evidence and a mirror as source are warnings.
     pub fn level(self) -> Level {
         match self {
-            Code::StaleEvidence => Level::Warning,
+            Code::StaleEvidence | Code::MirrorSource => Level::Warning,
             _ => Level::Error,
         }
     }

@@ -9,8 +9,7 @@ use std::path::{Path, PathBuf};
 use include_dir::{include_dir, Dir};
 
 use super::code::Code;
-use super::diag::{did_you_mean, whole_file, Diagnostic, LineIndex};
-use super::raw::VENDOR_KEYS;
+use super::diag::{whole_file, Diagnostic, LineIndex};
 
 // The profile loader (`criteria::profile`) reads its syntax errors with these.
 pub use super::parse::{key_at, one_line};
@@ -154,30 +153,9 @@ pub fn decode(display: &str, bytes: Cow<'_, [u8]>) -> Result<String, Diagnostic>
     Ok(text)
 }
 
-/// For serde's "unknown field `x`, expected ..." messages, the closest valid name. Only the
-/// profile loader (`criteria::profile`) still reads error messages with this; the catalogue finds
-/// unknown keys in the parsed tree ([`raw`](super::raw)). Remove it with that caller.
-pub fn unknown_field_help(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let given = &rest[..rest.find('`')?];
-    let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-    let candidates: Vec<&str> = if expected.is_empty() {
-        VENDOR_KEYS.to_vec()
-    } else {
-        expected
-    };
-    did_you_mean(given, candidates)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn unknown_field_gets_a_suggestion() {
-        let help = unknown_field_help("unknown field `compnay`, expected one of `id`, `name`, `company`");
-        assert_eq!(help.as_deref(), Some("did you mean `company`?"));
-    }
 
     #[test]
     fn undecodable_files_are_one_diagnostic_each() {

@@ -118,7 +118,12 @@ pub const DOCUMENT_KINDS: &[&str] = &[
 pub struct Offering {
     pub id: String,
     pub name: String,
+    /// The name in Dutch, for Dutch output.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_nl: Option<String>,
     pub description: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description_nl: Option<String>,
 }
 
 /// A dated finding of a regulator or a DPIA.
@@ -129,7 +134,103 @@ pub struct Finding {
     pub outcome: String,
     pub summary: String,
     pub source: String,
+    /// Who published the source, when the file says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_kind: Option<SourceKind>,
+    /// The number of high risks a DPIA left, when it says so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high_risks: Option<u32>,
+    /// What schools must do according to the finding.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<Condition>,
     pub offerings: Vec<String>,
+}
+
+/// How sure the catalogue is of a claim. A `low` claim counts as unknown in the evaluation; a
+/// profile may raise the bar (`min_confidence`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    /// Every confidence, as written in the files.
+    pub const ALL: [(&'static str, Confidence); 3] = [
+        ("high", Confidence::High),
+        ("medium", Confidence::Medium),
+        ("low", Confidence::Low),
+    ];
+
+    /// The confidence written as `s`.
+    pub fn parse(s: &str) -> Option<Confidence> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, c)| *c)
+    }
+
+    /// As written in the files.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, c)| *c == self).map_or("", |(n, _)| n)
+    }
+}
+
+/// Who published the evidence a claim rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    /// The vendor's own documents, help pages, or the code of an open-source project.
+    Vendor,
+    /// A data protection authority or a court.
+    Regulator,
+    /// A DPIA report or its official summary.
+    Dpia,
+    /// Journalism.
+    Press,
+    /// Anything else.
+    Other,
+}
+
+impl SourceKind {
+    /// Every source kind, as written in the files.
+    pub const ALL: [(&'static str, SourceKind); 5] = [
+        ("vendor", SourceKind::Vendor),
+        ("regulator", SourceKind::Regulator),
+        ("dpia", SourceKind::Dpia),
+        ("press", SourceKind::Press),
+        ("other", SourceKind::Other),
+    ];
+
+    /// The source kind written as `s`.
+    pub fn parse(s: &str) -> Option<SourceKind> {
+        Self::ALL.iter().find(|(n, _)| *n == s).map(|(_, k)| *k)
+    }
+
+    /// As written in the files.
+    pub fn as_str(self) -> &'static str {
+        Self::ALL.iter().find(|(_, k)| *k == self).map_or("", |(n, _)| n)
+    }
+}
+
+impl Condition {
+    /// The text in a language; the English one where the catalogue has no Dutch text.
+    pub fn get(&self, lang: crate::i18n::Lang) -> &str {
+        match (lang, &self.text_nl) {
+            (crate::i18n::Lang::Nl, Some(nl)) => nl,
+            _ => &self.text,
+        }
+    }
+}
+
+/// Something the school must do or arrange for a value to hold: a setting, a contract term. The
+/// id is stable within the vendor, so that a school's own assessment can refer to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Condition {
+    pub id: String,
+    pub text: String,
+    /// The same in Dutch, when the catalogue has it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_nl: Option<String>,
 }
 
 /// The typed value of a claim.
@@ -207,10 +308,10 @@ pub struct Claim {
     pub verified: Date,
     pub quote: Option<String>,
     pub note: Option<String>,
-    pub conditions: Vec<String>,
-    /// The conditions in Dutch, in the same order; empty when they were not translated.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub conditions_nl: Vec<String>,
+    pub conditions: Vec<Condition>,
+    pub confidence: Confidence,
+    /// Who published the source: always `vendor` for a document of the vendor.
+    pub source_kind: SourceKind,
     pub offerings: Vec<String>,
     /// Line in the vendor file, for messages.
     #[serde(skip)]

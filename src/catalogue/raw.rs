@@ -13,7 +13,7 @@ use toml::value::Datetime;
 use toml::Spanned;
 
 use super::diag::Sink;
-use super::shape::{boolean, datetime, string, strings, Fields, Node, Unknown, Wrong};
+use super::shape::{boolean, datetime, integer, string, strings, Fields, Node, Unknown, Wrong};
 
 /// The top-level keys of a vendor file, in the order messages list them; the required ones first.
 pub const VENDOR_KEYS: &[&str] = &[
@@ -37,10 +37,23 @@ pub const VENDOR_KEYS: &[&str] = &[
 pub const DOCUMENT_KEYS: &[&str] = &["id", "kind", "url", "select", "remove", "title", "language"];
 
 /// The keys of an `[[offerings]]` table.
-pub const OFFERING_KEYS: &[&str] = &["id", "name", "description"];
+pub const OFFERING_KEYS: &[&str] = &["id", "name", "name_nl", "description", "description_nl"];
 
 /// The keys of a `[[findings]]` table.
-pub const FINDING_KEYS: &[&str] = &["date", "by", "outcome", "summary", "source", "offerings"];
+pub const FINDING_KEYS: &[&str] = &[
+    "date",
+    "by",
+    "outcome",
+    "summary",
+    "source",
+    "source_kind",
+    "high_risks",
+    "measures",
+    "offerings",
+];
+
+/// The keys of one condition (a claim's `conditions`, a finding's `measures`).
+pub const CONDITION_KEYS: &[&str] = &["id", "text", "text_nl"];
 
 /// The keys a claim table accepts.
 pub const CLAIM_KEYS: &[&str] = &[
@@ -50,7 +63,8 @@ pub const CLAIM_KEYS: &[&str] = &[
     "quote",
     "note",
     "conditions",
-    "conditions_nl",
+    "confidence",
+    "source_kind",
     "offerings",
 ];
 
@@ -101,7 +115,9 @@ pub struct RawOffering {
     pub index: usize,
     pub id: Option<Spanned<String>>,
     pub name: Option<String>,
+    pub name_nl: Option<String>,
     pub description: Option<String>,
+    pub description_nl: Option<String>,
 }
 
 pub struct RawFinding {
@@ -111,7 +127,20 @@ pub struct RawFinding {
     pub outcome: Option<String>,
     pub summary: Option<String>,
     pub source: Option<Spanned<String>>,
+    pub source_kind: Option<Spanned<String>>,
+    pub high_risks: Option<Spanned<i64>>,
+    pub measures: Vec<RawCondition>,
     pub offerings: Vec<Spanned<String>>,
+}
+
+/// One condition as written: `{ id = "…", text = "…", text_nl = "…" }`.
+pub struct RawCondition {
+    /// Its dotted key, for messages (`terms.contract.dpa.conditions[0]`).
+    pub key: String,
+    pub at: usize,
+    pub id: Option<Spanned<String>>,
+    pub text: Option<Spanned<String>>,
+    pub text_nl: Option<Spanned<String>>,
 }
 
 /// One claim as written, with the place of each key the checks may point at.
@@ -126,8 +155,9 @@ pub struct RawClaim<'t, 'i> {
     pub verified: Option<&'t Node<'i>>,
     pub quote: Option<Spanned<String>>,
     pub note: Option<Spanned<String>>,
-    pub conditions: Option<Spanned<Vec<String>>>,
-    pub conditions_nl: Option<Spanned<Vec<String>>>,
+    pub conditions: Vec<RawCondition>,
+    pub confidence: Option<Spanned<String>>,
+    pub source_kind: Option<Spanned<String>>,
     pub offerings: Option<Spanned<Vec<String>>>,
     /// Whether every key was known, there when required and of the right type.
     pub complete: bool,
@@ -198,7 +228,9 @@ fn offering(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawOffering
         index,
         id: f.required(sink, "id", string),
         name: f.required(sink, "name", string).map(Spanned::into_inner),
+        name_nl: f.optional(sink, "name_nl", string).map(Spanned::into_inner),
         description: f.optional(sink, "description", string).map(Spanned::into_inner),
+        description_nl: f.optional(sink, "description_nl", string).map(Spanned::into_inner),
     }
 }
 
@@ -211,8 +243,32 @@ fn finding(sink: &mut Sink, mut f: Fields<'_, '_>, index: usize) -> RawFinding {
         outcome: f.required(sink, "outcome", string).map(Spanned::into_inner),
         summary: f.required(sink, "summary", string).map(Spanned::into_inner),
         source: f.required(sink, "source", string),
+        source_kind: f.optional(sink, "source_kind", string),
+        high_risks: f.optional(sink, "high_risks", integer),
+        measures: conditions(sink, &mut f, "measures"),
         offerings: f.optional(sink, "offerings", strings).unwrap_or_default(),
     }
+}
+
+/// The conditions in the array of tables `name` of `f`.
+fn conditions(sink: &mut Sink, f: &mut Fields<'_, '_>, name: &str) -> Vec<RawCondition> {
+    let items = f.tables(sink, name);
+    items
+        .tables
+        .into_iter()
+        .map(|item| {
+            let key = format!("{}[{}]", f.key(name), item.index);
+            let mut c = Fields::new(item.table, Cow::Owned(key.clone()), Some(item.at), CONDITION_KEYS);
+            c.report_unknown(sink, Unknown::AtKey);
+            RawCondition {
+                key,
+                at: item.at,
+                id: c.required(sink, "id", string),
+                text: c.required(sink, "text", string),
+                text_nl: c.optional(sink, "text_nl", string),
+            }
+        })
+        .collect()
 }
 
 /// Reads one claim table that starts at `at` and whose dotted key is `path`. An unknown key is
@@ -227,8 +283,9 @@ pub fn claim<'t, 'i>(sink: &mut Sink, table: &'t DeTable<'i>, at: usize, path: C
         verified: f.required_node(sink, "verified"),
         quote: f.optional(sink, "quote", string),
         note: f.optional(sink, "note", string),
-        conditions: f.optional(sink, "conditions", texts),
-        conditions_nl: f.optional(sink, "conditions_nl", texts),
+        conditions: conditions(sink, &mut f, "conditions"),
+        confidence: f.required(sink, "confidence", string),
+        source_kind: f.optional(sink, "source_kind", string),
         offerings: f.optional(sink, "offerings", texts),
         // Last, when every key has been read.
         complete: f.complete(),

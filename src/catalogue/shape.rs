@@ -89,6 +89,16 @@ pub fn boolean(node: &Node<'_>) -> Result<bool, Vec<Wrong>> {
     }
 }
 
+/// A whole number that fits an `i64`.
+pub fn integer(node: &Node<'_>) -> Result<Spanned<i64>, Vec<Wrong>> {
+    match node.get_ref() {
+        DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix())
+            .map(|n| Spanned::new(node.span(), n))
+            .map_err(|_| vec![Wrong::new(node, "a whole number")]),
+        _ => Err(vec![Wrong::new(node, "a whole number")]),
+    }
+}
+
 /// A date or date-time value, checked further by the caller.
 pub fn datetime(node: &Node<'_>) -> Result<Spanned<Datetime>, Vec<Wrong>> {
     match node.get_ref() {

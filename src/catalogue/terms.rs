@@ -71,6 +71,20 @@ pub static TERMS: &[Term] = &[
         "education model terms exist (Privacyconvenant model agreement, SURF/SIVON contract)"
     ),
     term!(
+        "contract.privacyconvenant",
+        Kind::Enum(&["participant", "supporter", "none"]),
+        "Privacyconvenant Onderwijs",
+        "Privacyconvenant Onderwijs",
+        "the vendor's part in the Dutch Privacyconvenant Onderwijs (participant, supporter or none); taking part is not by itself compliance with the GDPR"
+    ),
+    term!(
+        "contract.model_dpa",
+        Kind::Text,
+        "Model processing agreement",
+        "Model Verwerkersovereenkomst",
+        "the version of the education sector's Model Verwerkersovereenkomst the vendor signs (e.g. \"4.0\"), `vendor-own` for its own agreement, or `none`"
+    ),
+    term!(
         "analytics.usage_profiling",
         Kind::Bool,
         "Own analytics or profiling",

@@ -1,6 +1,6 @@
 //! `anonymous-join`: pupils can join without a personal vendor account, under a pseudonym.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -30,7 +30,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
     j.check("participation.account_required", |c| match c.value.as_bool() {
         Some(false) => ClaimCheck::Pass,
-        _ => ClaimCheck::Conditional(Text::fixed(
+        _ => ClaimCheck::Conditional(condition(
+            "anonymous-join/school-accounts",
             "Give pupils school-managed accounts that do not show their full name where safety requires it.",
             "Geef leerlingen accounts van de school die, waar de veiligheid dat vraagt, niet hun volledige naam tonen.",
         )),

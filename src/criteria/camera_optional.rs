@@ -1,6 +1,6 @@
 //! `camera-optional`: pupils can take part without video.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -34,7 +34,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     );
     j.check("participation.camera_default", |c| match c.value.as_str() {
         Some("off" | "configurable") => ClaimCheck::Pass,
-        _ => ClaimCheck::Conditional(Text::fixed(
+        _ => ClaimCheck::Conditional(condition(
+            "camera-optional/tell-pupils-camera-off",
             "Tell pupils they may switch their camera off, because it is on when they join.",
             "Vertel leerlingen dat ze hun camera mogen uitzetten, want die staat aan bij deelname.",
         )),

@@ -1,6 +1,6 @@
 //! `eu-hosting`: meeting media, recordings, chat and account data stay in the EU/EEA.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -34,7 +34,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     j.check("hosting.eu_residency", |c| match c.value.as_str() {
         Some("always") => ClaimCheck::Pass,
         _ if all_accepted => ClaimCheck::Pass,
-        Some("optional") => ClaimCheck::Conditional(Text::fixed(
+        Some("optional") => ClaimCheck::Conditional(condition(
+            "eu-hosting/choose-eu-residency",
             "Choose or contract EU data residency for all meeting data.",
             "Kies opslag in de EU voor alle gegevens van lessen, of spreek die af in het contract.",
         )),

@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::Status;
-use crate::catalogue::{terms, Claim, Vendor};
+use crate::catalogue::{terms, Claim, Condition, Confidence, Vendor};
 use crate::i18n::Text;
 
 /// The language, under the path `report/json.rs` still imports it by; [`crate::i18n::Lang`] is
@@ -20,6 +20,8 @@ pub struct Facts<'a> {
     pub offering: Option<&'a str>,
     /// Accepted hosting regions from the profile.
     pub accepted_regions: &'a [String],
+    /// Claims below this confidence count as unknown (the profile's `min_confidence`).
+    pub min_confidence: Confidence,
     read: RefCell<Vec<Read<'a>>>,
 }
 
@@ -32,12 +34,25 @@ impl<'a> Facts<'a> {
             vendor,
             offering,
             accepted_regions,
+            min_confidence: Confidence::Medium,
             read: RefCell::new(Vec::new()),
         }
     }
 
-    /// The claim for a term, remembering that it was read.
+    /// The same facts, with claims below `min` counted as unknown.
+    pub fn with_min_confidence(mut self, min: Confidence) -> Self {
+        self.min_confidence = min;
+        self
+    }
+
+    /// The claim for a term, remembering that it was read; a claim below the minimum confidence
+    /// is no claim for the rules (it is still recorded, so that reports can show it).
     pub fn claim(&self, key: &'static str) -> Option<&'a Claim> {
+        self.written(key).filter(|c| c.confidence >= self.min_confidence)
+    }
+
+    /// The claim the catalogue has for a term, whatever its confidence.
+    pub fn written(&self, key: &'static str) -> Option<&'a Claim> {
         debug_assert!(terms::find(key).is_some(), "unknown term {key}");
         let mut read = self.read.borrow_mut();
         if let Some(&(_, claim)) = read.iter().find(|(k, _)| *k == key) {
@@ -59,7 +74,7 @@ impl<'a> Facts<'a> {
 pub enum ClaimCheck {
     Pass,
     /// Passes if the school does this.
-    Conditional(Text),
+    Conditional(Condition),
     Fail(Text),
 }
 
@@ -68,7 +83,7 @@ pub enum ClaimCheck {
 pub struct Outcome {
     pub status: Status,
     pub reason: Text,
-    pub conditions: Vec<Text>,
+    pub conditions: Vec<Condition>,
 }
 
 /// Collects checks for one criterion.
@@ -77,7 +92,9 @@ pub struct Judge<'f, 'a> {
     status: Status,
     fails: Vec<Text>,
     unknown: Vec<&'static str>,
-    conditions: Vec<Text>,
+    /// Terms whose claim is below the minimum confidence.
+    doubtful: Vec<&'static str>,
+    conditions: Vec<Condition>,
 }
 
 impl<'f, 'a> Judge<'f, 'a> {
@@ -87,6 +104,7 @@ impl<'f, 'a> Judge<'f, 'a> {
             status: Status::Pass,
             fails: Vec::new(),
             unknown: Vec::new(),
+            doubtful: Vec::new(),
             conditions: Vec::new(),
         }
     }
@@ -99,14 +117,18 @@ impl<'f, 'a> Judge<'f, 'a> {
     /// passing claim that holds only under conditions makes it conditional.
     pub fn check(&mut self, key: &'static str, rule: impl FnOnce(&Claim) -> ClaimCheck) -> Option<&'a Claim> {
         let Some(claim) = self.facts.claim(key) else {
-            self.unknown.push(key);
+            if self.facts.written(key).is_some() {
+                self.doubtful.push(key);
+            } else {
+                self.unknown.push(key);
+            }
             self.raise(Status::Unknown);
             return None;
         };
         match rule(claim) {
             ClaimCheck::Pass => self.claim_conditions(claim),
-            ClaimCheck::Conditional(t) => {
-                self.condition(t);
+            ClaimCheck::Conditional(c) => {
+                self.condition(c);
                 self.claim_conditions(claim);
             }
             ClaimCheck::Fail(t) => self.fail(t),
@@ -124,19 +146,16 @@ impl<'f, 'a> Judge<'f, 'a> {
     }
 
     fn claim_conditions(&mut self, claim: &Claim) {
-        for (i, en) in claim.conditions.iter().enumerate() {
-            self.condition(match claim.conditions_nl.get(i) {
-                Some(nl) => Text::new(en.clone(), nl.clone()),
-                None => Text::same(en.clone()),
-            });
+        for c in &claim.conditions {
+            self.condition(c.clone());
         }
     }
 
     /// Adds a condition the school must meet.
-    pub fn condition(&mut self, t: Text) {
+    pub fn condition(&mut self, c: Condition) {
         self.raise(Status::Conditional);
-        if !self.conditions.contains(&t) {
-            self.conditions.push(t);
+        if !self.conditions.contains(&c) {
+            self.conditions.push(c);
         }
     }
 
@@ -151,13 +170,26 @@ impl<'f, 'a> Judge<'f, 'a> {
         let reason = match self.status {
             Status::Fail => join(&self.fails),
             Status::Unknown => {
-                let unknown: Vec<&terms::Term> = self.unknown.iter().filter_map(|k| terms::find(k)).collect();
-                let en: Vec<String> = unknown.iter().map(|t| lower_first(t.label_en)).collect();
-                let nl: Vec<String> = unknown.iter().map(|t| lower_first(t.label_nl)).collect();
-                Text::new(
-                    format!("Not known from a source: {}.", en.join("; ")),
-                    format!("Niet bekend uit een bron: {}.", nl.join("; ")),
-                )
+                let labels = |keys: &[&str]| -> (Vec<String>, Vec<String>) {
+                    let found: Vec<&terms::Term> = keys.iter().filter_map(|k| terms::find(k)).collect();
+                    (
+                        found.iter().map(|t| lower_first(t.label_en)).collect(),
+                        found.iter().map(|t| lower_first(t.label_nl)).collect(),
+                    )
+                };
+                let mut en = Vec::new();
+                let mut nl = Vec::new();
+                if !self.unknown.is_empty() {
+                    let (e, n) = labels(&self.unknown);
+                    en.push(format!("Not known from a source: {}.", e.join("; ")));
+                    nl.push(format!("Niet bekend uit een bron: {}.", n.join("; ")));
+                }
+                if !self.doubtful.is_empty() {
+                    let (e, n) = labels(&self.doubtful);
+                    en.push(format!("Not known with enough confidence: {}.", e.join("; ")));
+                    nl.push(format!("Niet met voldoende zekerheid bekend: {}.", n.join("; ")));
+                }
+                Text::new(en.join(" "), nl.join(" "))
             }
             Status::Conditional => Text::new(
                 format!("{} Only under conditions.", pass.en),
@@ -197,4 +229,14 @@ pub fn lower_first(s: &str) -> String {
         }
     }
     out
+}
+
+/// A condition a criterion sets by itself (not written in the catalogue), with an id of the form
+/// `criterion/what`, which no vendor file's condition id can take.
+pub fn condition(id: &str, en: impl Into<String>, nl: impl Into<String>) -> Condition {
+    Condition {
+        id: id.to_owned(),
+        text: en.into(),
+        text_nl: Some(nl.into()),
+    }
 }

@@ -1,7 +1,7 @@
 //! `no-content-analysis`: no speech-to-text, face recognition, attention tracking or AI assistant
 //! on lessons unless the school turns it on.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 use crate::catalogue::terms;
 
@@ -44,7 +44,11 @@ fn evaluate(facts: &Facts) -> Outcome {
             Some("on-by-default") => {
                 needs_admin = true;
                 match admin {
-                    Some(true) => ClaimCheck::Conditional(Text::new(
+                    Some(true) => ClaimCheck::Conditional(condition(
+                        &format!(
+                            "no-content-analysis/switch-off-{}",
+                            key.trim_start_matches("content_analysis.").replace('_', "-")
+                        ),
                         format!(
                             "Switch off {} for the whole school in the admin settings.",
                             super::judge::lower_first(term.0)

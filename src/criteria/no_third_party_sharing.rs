@@ -1,6 +1,6 @@
 //! `no-third-party-sharing`: no data to third parties; sub-processors listed and bound.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -43,7 +43,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     );
     j.check("transparency.subprocessor_list", |c| match c.value.as_bool() {
         Some(true) => ClaimCheck::Pass,
-        _ => ClaimCheck::Conditional(Text::fixed(
+        _ => ClaimCheck::Conditional(condition(
+            "no-third-party-sharing/subprocessor-list-in-agreement",
             "Ask the vendor for its list of sub-processors and have it made part of the agreement.",
             "Vraag de leverancier om de lijst van subverwerkers en neem die op in de overeenkomst.",
         )),

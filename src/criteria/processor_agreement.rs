@@ -1,6 +1,6 @@
 //! `processor-agreement`: the vendor is bound to the school's instructions as its processor.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -26,7 +26,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     let mut j = Judge::new(facts);
     j.check("contract.role", |c| match c.value.as_str() {
         Some("processor") => ClaimCheck::Pass,
-        Some("mixed") => ClaimCheck::Conditional(Text::fixed(
+        Some("mixed") => ClaimCheck::Conditional(condition(
+            "processor-agreement/processor-only-in-contract",
             "Agree in the contract that the vendor processes pupil data only as processor, also for its 'legitimate business purposes'.",
             "Leg in het contract vast dat de leverancier leerlinggegevens alleen als verwerker gebruikt, ook voor zijn 'eigen bedrijfsdoeleinden'.",
         )),

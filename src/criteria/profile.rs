@@ -11,7 +11,8 @@ use toml::Spanned;
 
 use super::{Criterion, Severity, ALL};
 use crate::catalogue::diag::{describe, did_you_mean, Diagnostic, Level, LineIndex};
-use crate::catalogue::load::{key_at, one_line, unknown_field_help};
+use crate::catalogue::load::{key_at, one_line};
+use crate::catalogue::Confidence;
 
 /// The default maximum age of evidence, in months.
 pub const DEFAULT_MAX_AGE_MONTHS: i32 = 18;
@@ -25,6 +26,8 @@ pub struct Profile {
     pub accepted_regions: Vec<String>,
     /// Severity per criterion id, after overrides.
     pub severity: BTreeMap<&'static str, Severity>,
+    /// Claims below this confidence count as unknown: `medium` unless the profile raises it.
+    pub min_confidence: Confidence,
 }
 
 impl Default for Profile {
@@ -34,6 +37,7 @@ impl Default for Profile {
             max_age_months: DEFAULT_MAX_AGE_MONTHS,
             accepted_regions: vec!["EU".into(), "EEA".into()],
             severity: ALL.iter().map(|c| (c.id, c.severity)).collect(),
+            min_confidence: Confidence::Medium,
         }
     }
 }
@@ -49,7 +53,7 @@ impl Profile {
 pub const MAX_PROFILE_BYTES: u64 = 64 * 1024;
 
 /// The top-level keys of a profile, for suggestions.
-const PROFILE_KEYS: &[&str] = &["max_age_months", "accepted_regions", "severity"];
+const PROFILE_KEYS: &[&str] = &["max_age_months", "accepted_regions", "min_confidence", "severity"];
 
 /// The severity words a profile accepts.
 const LEVELS: &[&str] = &["must", "should", "info", "off"];
@@ -141,8 +145,7 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
         let at = offset.map_or((0, 0), |o| lines.position(o));
         let key = offset.map(|o| key_at(text, o)).unwrap_or_default();
         let msg = one_line(e.message());
-        let help = unknown_field_help(&msg);
-        vec![diag(at, &key, msg, help)]
+        vec![diag(at, &key, msg, None)]
     };
     let top: SpannedTable = toml::from_str(text).map_err(syntax)?;
     if top.is_empty() {
@@ -194,6 +197,22 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
                 "accepted_regions",
                 format!("expected a list of region names, found {}", describe(other)),
                 Some("write accepted_regions = [\"EU\", \"EEA\"]".into()),
+            )),
+            ("min_confidence", toml::Value::String(s)) => match Confidence::parse(s) {
+                // `low` would let claims the catalogue itself doubts decide a verdict.
+                Some(c) if c >= Confidence::Medium => profile.min_confidence = c,
+                _ => problems.push(diag(
+                    pos(value),
+                    "min_confidence",
+                    format!("`{s}` is not a minimum confidence"),
+                    Some("use \"medium\" (the default) or \"high\"".into()),
+                )),
+            },
+            ("min_confidence", other) => problems.push(diag(
+                pos(value),
+                "min_confidence",
+                format!("expected \"medium\" or \"high\", found {}", describe(other)),
+                Some("write min_confidence = \"high\"".into()),
             )),
             ("severity", toml::Value::Table(_)) => {}
             ("severity", other) => problems.push(diag(

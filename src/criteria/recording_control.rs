@@ -1,6 +1,6 @@
 //! `recording-control`: the school decides who records; pupils cannot; everyone sees it.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -27,7 +27,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     let who = j
         .check("recording.who_can_record", |c| match c.value.as_str() {
             Some("nobody" | "host-only") => ClaimCheck::Pass,
-            Some("host-and-permitted") => ClaimCheck::Conditional(Text::fixed(
+            Some("host-and-permitted") => ClaimCheck::Conditional(condition(
+                "recording-control/no-pupil-permission",
                 "Do not let teachers give pupils permission to record.",
                 "Spreek af dat docenten leerlingen geen toestemming geven om op te nemen.",
             )),
@@ -40,7 +41,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     if who != Some("nobody") {
         j.check("recording.admin_can_disable", |c| match c.value.as_bool() {
             Some(true) => ClaimCheck::Pass,
-            _ => ClaimCheck::Conditional(Text::fixed(
+            _ => ClaimCheck::Conditional(condition(
+            "recording-control/teacher-agreements",
                 "Agree with teachers when they may record, because the school cannot switch recording off centrally.",
                 "Maak afspraken met docenten over wanneer zij mogen opnemen, want de school kan opnemen niet centraal uitzetten.",
             )),

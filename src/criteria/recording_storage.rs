@@ -1,6 +1,6 @@
 //! `recording-storage`: recordings stay under the school's control and are deleted in time.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -39,7 +39,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     });
     j.check("recording.retention_configurable", |c| match c.value.as_bool() {
         Some(true) => ClaimCheck::Pass,
-        _ => ClaimCheck::Conditional(Text::fixed(
+        _ => ClaimCheck::Conditional(condition(
+            "recording-storage/delete-by-hand",
             "Delete recordings by hand as soon as they are no longer needed.",
             "Verwijder opnames met de hand zodra ze niet meer nodig zijn.",
         )),
@@ -49,7 +50,8 @@ fn evaluate(facts: &Facts) -> Outcome {
         if s.iter().any(|x| x == "local" || x == "school-storage") {
             ClaimCheck::Pass
         } else {
-            ClaimCheck::Conditional(Text::fixed(
+            ClaimCheck::Conditional(condition(
+                "recording-storage/school-account-cloud-only",
                 "Keep recordings only in the vendor's cloud of the school's account and limit who can open them.",
                 "Bewaar opnames alleen in de cloud van het schoolaccount en beperk wie ze kan openen.",
             ))

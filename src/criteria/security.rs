@@ -1,7 +1,7 @@
 //! `security`: encryption in transit always, end-to-end encryption available, security that a
 //! school can explain to parents.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -35,11 +35,13 @@ fn evaluate(facts: &Facts) -> Outcome {
         .map(|c| !c.value.as_list().is_empty());
     j.check("security.e2ee", |c| match (c.value.as_str(), certified) {
         (Some("always" | "optional"), _) => ClaimCheck::Pass,
-        (_, Some(true)) => ClaimCheck::Conditional(Text::fixed(
+        (_, Some(true)) => ClaimCheck::Conditional(condition(
+            "security/explain-no-e2ee",
             "Explain to parents that the service is not end-to-end encrypted and how the provider protects the media instead.",
             "Leg ouders uit dat de dienst geen end-to-end-versleuteling heeft en hoe de aanbieder beeld en geluid op een andere manier beschermt.",
         )),
-        _ => ClaimCheck::Conditional(Text::fixed(
+        _ => ClaimCheck::Conditional(condition(
+            "security/document-server-security",
             "No end-to-end encryption and no certification: document how the server is secured before you use it.",
             "Geen end-to-end-versleuteling en geen certificering: leg vast hoe de server beveiligd is voordat u de dienst gebruikt.",
         )),

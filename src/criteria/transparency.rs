@@ -1,7 +1,7 @@
 //! `transparency`: a plain-language (ideally Dutch) privacy statement, an education page, a
 //! public sub-processor list.
 
-use super::judge::{ClaimCheck, Judge};
+use super::judge::{condition, ClaimCheck, Judge};
 use super::{Criterion, Facts, Outcome, Severity, Text, Trace};
 
 pub static CRITERION: Criterion = Criterion {
@@ -37,7 +37,8 @@ fn evaluate(facts: &Facts) -> Outcome {
         if c.value.as_list().iter().any(|l| l.eq_ignore_ascii_case("nl")) {
             ClaimCheck::Pass
         } else {
-            ClaimCheck::Conditional(Text::fixed(
+            ClaimCheck::Conditional(condition(
+            "transparency/explain-in-dutch",
                 "Explain the privacy statement to parents in Dutch yourself: the vendor has none in Dutch.",
                 "Leg de privacyverklaring zelf in het Nederlands uit aan ouders: de leverancier heeft geen Nederlandse versie.",
             ))
@@ -45,7 +46,8 @@ fn evaluate(facts: &Facts) -> Outcome {
     });
     j.check("transparency.education_page", |c| match c.value.as_bool() {
         Some(true) => ClaimCheck::Pass,
-        _ => ClaimCheck::Conditional(Text::fixed(
+        _ => ClaimCheck::Conditional(condition(
+            "transparency/ask-education-terms",
             "Ask the vendor how its terms apply to schools: it has no privacy page for education.",
             "Vraag de leverancier hoe de voorwaarden voor scholen gelden: er is geen privacypagina voor het onderwijs.",
         )),

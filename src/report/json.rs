@@ -11,10 +11,11 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use super::{Options, Renderer, Report, SCHEMA_VERSION};
-use crate::catalogue::{self, Source, Vendor};
+use crate::catalogue::{self, Condition, Confidence, Source, SourceKind, Vendor};
 use crate::compare::Comparison;
-use crate::criteria::{self, judge::Lang, profile::Profile, Criterion, Severity, Status, Text};
+use crate::criteria::{self, profile::Profile, Criterion, Severity, Status};
 use crate::evaluate::{CriterionResult, FactUsed, OfferingResult, Verdict};
+use crate::i18n::{Lang, Text};
 
 pub struct Json(pub Options);
 
@@ -67,6 +68,7 @@ impl Json {
         let profile = ProfileOut {
             accepted_regions: &profile.accepted_regions,
             max_age_months: profile.max_age_months,
+            min_confidence: profile.min_confidence,
             name: &profile.name,
         };
         let mut w = io::BufWriter::new(w);
@@ -100,6 +102,7 @@ fn indented(value: &impl Serialize, depth: usize) -> serde_json::Result<String> 
 struct ProfileOut<'a> {
     accepted_regions: &'a [String],
     max_age_months: i32,
+    min_confidence: Confidence,
     name: &'a str,
 }
 
@@ -122,6 +125,8 @@ struct ResultOut<'a> {
 /// One criterion of a vendor offering; `facts` only in `show`.
 #[derive(Serialize)]
 struct CriterionOut<'a> {
+    /// The ids of `conditions`, in the same order: what a school's own assessment refers to.
+    condition_ids: Vec<&'a str>,
     conditions: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     facts: Option<Vec<FactOut<'a>>>,
@@ -137,7 +142,8 @@ impl<'a> CriterionOut<'a> {
     fn new(c: &'a CriterionResult, lang: Lang, detail: bool, vendor: Option<&'a Vendor>) -> Self {
         let texts = |list: &'a [Text]| list.iter().map(|t| t.get(lang)).collect();
         CriterionOut {
-            conditions: texts(&c.conditions),
+            condition_ids: c.conditions.iter().map(|k| k.id.as_str()).collect(),
+            conditions: c.conditions.iter().map(|k| k.get(lang)).collect(),
             facts: detail.then(|| c.facts.iter().map(|f| FactOut::new(f, vendor)).collect()),
             id: c.id,
             reason: c.reason.get(lang),
@@ -154,12 +160,16 @@ impl<'a> CriterionOut<'a> {
 #[serde(untagged)]
 enum FactOut<'a> {
     Known {
-        conditions: &'a [String],
-        conditions_nl: &'a [String],
+        conditions: &'a [Condition],
+        confidence: Confidence,
+        /// False when the confidence is below the profile's minimum: the criterion took the
+        /// term as unknown.
+        counted: bool,
         known: bool,
         note: Option<&'a str>,
         quote: Option<&'a str>,
         source: &'a Source,
+        source_kind: SourceKind,
         source_url: Option<&'a str>,
         term: &'a str,
         value: &'a catalogue::Value,
@@ -176,11 +186,13 @@ impl<'a> FactOut<'a> {
         match &f.claim {
             Some(claim) => FactOut::Known {
                 conditions: &claim.conditions,
-                conditions_nl: &claim.conditions_nl,
+                confidence: claim.confidence,
+                counted: f.counted,
                 known: true,
                 note: claim.note.as_deref(),
                 quote: claim.quote.as_deref(),
                 source: &claim.source,
+                source_kind: claim.source_kind,
                 source_url: vendor.and_then(|v| v.source_url(&claim.source)),
                 term: f.term,
                 value: &claim.value,
@@ -251,7 +263,8 @@ impl Renderer for Json {
                     "offering_name": r.offering_name,
                     "retired": r.retired,
                     "verdict": r.verdict,
-                    "conditions": cmp.conditions(i).iter().map(|t| self.t(t)).collect::<Vec<_>>(),
+                    "condition_ids": cmp.conditions(i).iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),
+                    "conditions": cmp.conditions(i).iter().map(|c| c.get(self.0.lang)).collect::<Vec<_>>(),
                 })
             })
             .collect();

@@ -261,7 +261,7 @@ impl Renderer for Table {
                     writeln!(w, "  ! {}", text(s, lang))?;
                 }
                 for cond in &c.conditions {
-                    writeln!(w, "  -> {}", text(cond, lang))?;
+                    writeln!(w, "  -> {} [{}]", clean(cond.get(lang)), clean(&cond.id))?;
                 }
                 writeln!(w)?;
             }
@@ -389,8 +389,8 @@ impl Table {
             if conditions.is_empty() {
                 writeln!(w, "  {}", ReportLabel::NoConditions.text(lang))?;
             }
-            for t in conditions {
-                writeln!(w, "  -> {}", text(t, lang))?;
+            for c in conditions {
+                writeln!(w, "  -> {}", clean(c.get(lang)))?;
             }
         }
         Ok(())

@@ -53,14 +53,38 @@ url = "https://example.com/{id}/privacy"
     s
 }
 
-/// A claim table for one term.
+/// A claim table for one term, with high confidence.
 pub fn claim(term: &str, value: &str) -> String {
-    format!("\n[terms.{term}]\nvalue = {value}\nsource = \"privacy\"\nverified = 2026-06-01\n")
+    format!("\n[terms.{term}]\nvalue = {value}\nsource = \"privacy\"\nverified = 2026-06-01\nconfidence = \"high\"\n")
 }
 
-/// A claim table with conditions.
+/// A condition id made from its text: lowercase letters and digits joined by `-`.
+pub fn condition_id(text: &str) -> String {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .map(str::to_ascii_lowercase)
+        .collect();
+    words.join("-")
+}
+
+/// A claim table with one condition, in English only.
 pub fn claim_if(term: &str, value: &str, condition: &str) -> String {
-    format!("{}conditions = [\"{condition}\"]\n", claim(term, value))
+    format!(
+        "{}conditions = [{{ id = \"{}\", text = \"{condition}\" }}]\n",
+        claim(term, value),
+        condition_id(condition)
+    )
+}
+
+/// A claim table with one condition in English and Dutch.
+pub fn claim_if_nl(term: &str, value: &str, condition: &str, dutch: &str) -> String {
+    format!(
+        "{}conditions = [{{ id = \"{}\", text = \"{condition}\", text_nl = \"{dutch}\" }}]\n",
+        claim(term, value),
+        condition_id(condition)
+    )
 }
 
 /// Every term with a value that passes every criterion.
@@ -302,7 +326,7 @@ pub fn hostile_vendor(id: &str) -> String {
             s.push_str("quote = \"\\u001b[31mRED\\u001b[0m </td></tr> @SUM(1+1)\"\n");
             s.push_str("note = \"\\u0001=SUM(1+1) a | b\\nc\"\n");
             s.push_str(
-                "conditions = [\"=HYPERLINK(\\\"http://evil.example\\\",\\\"click\\\")\", \"<img src=x onerror=alert(1)> | x\\ny\", \"-2+3\"]\n",
+                "conditions = [{ id = \"formula\", text = \"=HYPERLINK(\\\"http://evil.example\\\",\\\"click\\\")\" }, { id = \"markup\", text = \"<img src=x onerror=alert(1)> | x\\ny\" }, { id = \"sum\", text = \"-2+3\" }]\n",
             );
         }
     }

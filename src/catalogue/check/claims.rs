@@ -12,10 +12,11 @@ use toml::de::DeValue;
 
 use super::{too_old, values, Checker, Code, Known};
 use crate::catalogue::diag::{describe_de, did_you_mean};
-use crate::catalogue::model::{Claim, Source};
+use crate::catalogue::model::{Claim, Confidence, Source, SourceKind};
 use crate::catalogue::raw::{self, RawClaim};
 use crate::catalogue::shape::{Key, Node, Wrong};
 use crate::catalogue::terms::{self, Term};
+use toml::Spanned;
 
 /// The claims of every term, by term key, in file order.
 pub(super) fn check(
@@ -234,11 +235,18 @@ fn claim(
             );
         }
     }
-    conditions(c, key, &raw);
+    let conditions = super::conditions::check(c, &raw.conditions);
+    let confidence = raw.confidence.as_ref().and_then(|v| confidence(c, key, v));
+    let source_kind = raw
+        .source
+        .as_ref()
+        .and_then(|source| source_kind(c, key, at, source, raw.source_kind.as_ref()));
     if !raw.complete {
         return None;
     }
-    let (Some(value), Some(verified), Some(source)) = (value, verified, raw.source) else {
+    let (Some(value), Some(verified), Some(source), Some(conditions), Some(confidence), Some(source_kind)) =
+        (value, verified, raw.source, conditions, confidence, source_kind)
+    else {
         return None;
     };
     let source = source.into_inner();
@@ -253,11 +261,90 @@ fn claim(
         verified,
         quote: raw.quote.map(|q| q.into_inner()),
         note: raw.note.map(|n| n.into_inner()),
-        conditions: raw.conditions.map(|l| l.into_inner()).unwrap_or_default(),
-        conditions_nl: raw.conditions_nl.map(|l| l.into_inner()).unwrap_or_default(),
+        conditions,
+        confidence,
+        source_kind,
         offerings: raw.offerings.map(|l| l.into_inner()).unwrap_or_default(),
         line,
     })
+}
+
+/// A claim's `confidence`: high, medium or low.
+fn confidence(c: &mut Checker, key: &str, value: &Spanned<String>) -> Option<Confidence> {
+    let names = Confidence::ALL.map(|(n, _)| n);
+    c.one_of(
+        Code::InvalidValue,
+        value,
+        &names,
+        || format!("{key}.confidence"),
+        "confidence",
+    )
+    .then(|| Confidence::parse(value.get_ref()))
+    .flatten()
+}
+
+/// Who published a claim's source: stated for a URL, `vendor` for a document of the vendor. A URL
+/// on a host known to mirror or aggregate other people's pages gets a warning.
+pub(super) fn source_kind(
+    c: &mut Checker,
+    key: &str,
+    at: usize,
+    source: &Spanned<String>,
+    kind: Option<&Spanned<String>>,
+) -> Option<SourceKind> {
+    let is_url = source.get_ref().contains("://");
+    if is_url {
+        if let Some(host) = super::urls::mirror_host(source.get_ref()) {
+            c.sink.at(
+                Code::MirrorSource,
+                source.span().start,
+                &format!("{key}.source"),
+                format!("`{host}` mirrors or aggregates other people's pages"),
+                Some("cite the primary page (the vendor, a regulator, the DPIA or its official summary), or an archived copy of it".into()),
+            );
+        }
+    }
+    let Some(kind) = kind else {
+        if is_url {
+            c.error_help(
+                Code::MissingSourceKind,
+                at,
+                key,
+                "a source URL needs `source_kind`",
+                Some(
+                    "say who published it: source_kind = \"vendor\", \"regulator\", \"dpia\", \"press\" or \"other\""
+                        .into(),
+                ),
+            );
+            return None;
+        }
+        return Some(SourceKind::Vendor);
+    };
+    let names = SourceKind::ALL.map(|(n, _)| n);
+    if !c.one_of(
+        Code::InvalidValue,
+        kind,
+        &names,
+        || format!("{key}.source_kind"),
+        "source kind",
+    ) {
+        return None;
+    }
+    let parsed = SourceKind::parse(kind.get_ref())?;
+    if !is_url && parsed != SourceKind::Vendor {
+        c.error_help(
+            Code::InvalidValue,
+            kind.span().start,
+            &format!("{key}.source_kind"),
+            format!(
+                "a document of the vendor is a `vendor` source, not `{}`",
+                kind.get_ref()
+            ),
+            Some("leave `source_kind` out, or cite the URL of the other publisher".into()),
+        );
+        return None;
+    }
+    Some(parsed)
 }
 
 /// A claim's `verified` date, and a warning when it is too old.
@@ -287,37 +374,4 @@ fn verified(c: &mut Checker, key: &str, node: &Node<'_>) -> Option<jiff::civil::
         );
     }
     Some(date)
-}
-
-/// The Dutch conditions, one for each English one, and no empty condition in either list.
-fn conditions(c: &mut Checker, key: &str, raw: &RawClaim<'_, '_>) {
-    // Left out, `conditions` has no items; unreadable, it is not counted.
-    let english = match &raw.conditions {
-        Some(list) => Some(list.get_ref().len()),
-        None if raw.complete => Some(0),
-        None => None,
-    };
-    if let (Some(n), Some(dutch)) = (english, &raw.conditions_nl) {
-        let nl = dutch.get_ref().len();
-        if nl != 0 && nl != n {
-            c.error_help(
-                Code::ConditionsCount,
-                dutch.span().start,
-                &format!("{key}.conditions_nl"),
-                format!("`conditions_nl` has {nl} item(s) but `conditions` has {n}"),
-                Some("give the Dutch text of each condition, in the same order".into()),
-            );
-        }
-    }
-    for (field, list) in [("conditions", &raw.conditions), ("conditions_nl", &raw.conditions_nl)] {
-        let Some(list) = list else { continue };
-        if let Some(i) = list.get_ref().iter().position(|t| t.trim().is_empty()) {
-            c.error(
-                Code::EmptyText,
-                list.span().start,
-                &format!("{key}.{field}[{i}]"),
-                "an empty condition; leave it out instead",
-            );
-        }
-    }
 }

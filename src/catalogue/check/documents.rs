@@ -95,7 +95,9 @@ pub(super) fn offerings<'r>(c: &mut Checker, raw: &'r Listed<RawOffering>) -> (V
             out.push(Offering {
                 id: id.get_ref().clone(),
                 name: name.clone(),
+                name_nl: o.name_nl.clone(),
                 description: o.description.clone(),
+                description_nl: o.description_nl.clone(),
             });
         }
     }

@@ -6,12 +6,15 @@
 //! error. Stale evidence is a warning, not an error.
 
 mod claims;
+mod conditions;
 mod dates;
 mod documents;
 mod findings;
 mod identity;
 mod urls;
 mod values;
+
+use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 use toml::de::DeTable;
@@ -22,7 +25,7 @@ pub use urls::check_url;
 
 use super::code::Code;
 use super::diag::{did_you_mean, Sink};
-use super::model::Vendor;
+use super::model::{Condition, Vendor};
 use super::raw;
 
 /// What the checks need to know besides the files.
@@ -43,6 +46,8 @@ struct Checker<'s, 'a> {
     sink: &'s mut Sink<'a>,
     opts: CheckOptions,
     urls: urls::Seen,
+    /// The conditions seen so far, by id: one id has one text in a vendor file.
+    conditions: BTreeMap<String, Condition>,
 }
 
 impl Checker<'_, '_> {
@@ -111,6 +116,7 @@ pub fn check(sink: &mut Sink, stem: &str, root: &DeTable<'_>, opts: CheckOptions
         sink,
         opts,
         urls: urls::Seen::default(),
+        conditions: BTreeMap::new(),
     };
     let identity = identity::check(&mut c, stem, &raw);
     let (documents, document_ids) = documents::documents(&mut c, &raw.documents);

@@ -33,6 +33,54 @@ impl Checker<'_, '_> {
     }
 }
 
+/// Hosts that copy, scrape, summarise or rate other people's pages. A claim resting on one of
+/// them cannot be cited in a tender or defended by a DPO: the primary page (or an archived copy of
+/// it) is wanted instead. A host is listed here with its subdomains.
+const MIRROR_HOSTS: &[&str] = &[
+    // free hosting of copied pages and proxies
+    "pages.dev",
+    "workers.dev",
+    "github.io",
+    "gitlab.io",
+    "appspot.com",
+    // document mirrors
+    "dokumen.tips",
+    "docslib.org",
+    "paperzz.com",
+    "readkong.com",
+    "slideshare.net",
+    "pdfcoffee.com",
+    "scribd.com",
+    "coralberry.io",
+    // aggregators and rating sites
+    "tosdr.org",
+    "gdprhub.eu",
+    "dataguidance.com",
+    "privacy.commonsense.org",
+    "fineprintly.io",
+    "googblogs.com",
+    "regulations.justia.com",
+    // SEO and marketing blogs that retell vendor pages
+    "lifeinmymind.net",
+    "goodclix.com",
+    "365ninjacat.com",
+    "fenderbender.com",
+    "ihyperg.com",
+    "eyetrodigital.com",
+    "workspace.trace.pt",
+    "businessof.tech",
+    "telegraph247.com",
+];
+
+/// The mirror or aggregator host of a URL, if it is on one ([`MIRROR_HOSTS`]).
+pub fn mirror_host(s: &str) -> Option<&'static str> {
+    let host = url::Url::parse(s).ok()?.host_str()?.to_ascii_lowercase();
+    MIRROR_HOSTS
+        .iter()
+        .copied()
+        .find(|m| host == *m || host.ends_with(&format!(".{m}")))
+}
+
 /// Whether a string is an absolute http(s) URL with a host, or why not.
 pub fn check_url(s: &str) -> Result<(), String> {
     if plainly_valid(s) {

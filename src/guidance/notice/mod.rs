@@ -219,7 +219,7 @@ impl<'a> Draft<'a> {
             for cond in &c.conditions {
                 let t = clean(cond.get(self.lang));
                 if !self.shown.contains(&t) {
-                    self.untranslated_shown |= cond.en == cond.nl;
+                    self.untranslated_shown |= cond.text_nl.is_none();
                     self.shown.push(t.clone());
                     self.checklist.push(vec![Span::Text(t)]);
                 }

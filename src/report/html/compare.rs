@@ -89,7 +89,10 @@ impl Html {
             if conditions.is_empty() {
                 let _ = writeln!(s, "<p>{}</p>", ReportLabel::NoConditions.text(lang));
             } else {
-                let items: Vec<String> = conditions.iter().map(|t| format!("<li>{}</li>", self.t(t))).collect();
+                let items: Vec<String> = conditions
+                    .iter()
+                    .map(|c| format!("<li>{}</li>", self.condition(c)))
+                    .collect();
                 let _ = writeln!(s, "<ul>{}</ul>", items.join(""));
             }
         }

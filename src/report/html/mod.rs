@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{catalogue_date, clean, linkable, status_label, Options, Renderer, Report};
+use crate::catalogue::Condition;
 use crate::compare::Comparison;
 use crate::criteria::{self, Criterion, Status};
 use crate::evaluate::{OfferingResult, Verdict};
@@ -60,6 +61,10 @@ impl Html {
 
     pub(super) fn t(&self, t: &Text) -> String {
         esc(t.get(self.lang()))
+    }
+
+    pub(super) fn condition(&self, c: &Condition) -> String {
+        esc(c.get(self.lang()))
     }
 
     pub(super) fn badge(&self, s: Status, stale: bool) -> String {

@@ -143,7 +143,17 @@ impl Html {
         );
         for c in &r.criteria {
             let title = criteria::find(c.id).map_or(String::new(), |d| self.t(&d.title));
-            let conditions: Vec<String> = c.conditions.iter().map(|t| format!("<li>{}</li>", self.t(t))).collect();
+            let conditions: Vec<String> = c
+                .conditions
+                .iter()
+                .map(|c| {
+                    format!(
+                        "<li>{} <small class=\"id\">{}</small></li>",
+                        self.condition(c),
+                        esc(&c.id)
+                    )
+                })
+                .collect();
             let _ = writeln!(
                 s,
                 "<tr><th scope=\"row\">{title}<br><small>{} · {}</small></th><td>{}</td><td>{}</td><td>{}</td><td><ul>{}</ul></td></tr>",

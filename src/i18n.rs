@@ -122,6 +122,7 @@ labels! {
         Value => ("Value", "Waarde"),
         Quote => ("Quote", "Citaat"),
         Note => ("Note", "Toelichting"),
+        Reliability => ("Reliability", "Betrouwbaarheid"),
         Audit => ("Audit", "Beoordeling"),
         Comparison => ("Comparison", "Vergelijking"),
         Matrix => ("Matrix", "Overzicht"),

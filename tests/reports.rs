@@ -383,3 +383,57 @@ fn markdown_show_keeps_the_evidence() {
     assert!(row.contains("&lt;/td&gt;&lt;/tr&gt;"), "{row}");
     assert!(row.contains("Note: =SUM(1+1) a \\| b<br>c"), "{row}");
 }
+
+/// Every report shows how far a fact can be relied on: its confidence and who published its
+/// source, and a low claim as not counted.
+#[test]
+fn every_report_shows_confidence_and_source_kind_beside_the_fact() {
+    let file = vendor("v", &[], &[]).replacen(
+        "\n[terms.contract.dpa]\nvalue = true\nsource = \"privacy\"\nverified = 2026-06-01\nconfidence = \"high\"",
+        "\n[terms.contract.dpa]\nvalue = true\nsource = \"https://ap.example/dpia\"\nsource_kind = \"dpia\"\nverified = 2026-06-01\nconfidence = \"low\"",
+        1,
+    );
+    let cat = Catalogue::new(&[("v.toml", &file)]);
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&cat, &["show", "v"], &["--format", "json"])).expect("JSON");
+    let facts: Vec<&serde_json::Value> = json["results"][0]["criteria"]
+        .as_array()
+        .expect("criteria")
+        .iter()
+        .flat_map(|c| c["facts"].as_array().expect("facts"))
+        .filter(|f| f["known"] == true)
+        .collect();
+    assert!(!facts.is_empty());
+    assert!(facts
+        .iter()
+        .all(|f| f["confidence"].is_string() && f["source_kind"].is_string()));
+    let dpa = facts
+        .iter()
+        .find(|f| f["term"] == "contract.dpa")
+        .expect("the dpa fact");
+    assert_eq!(
+        (&dpa["confidence"], &dpa["source_kind"], &dpa["counted"]),
+        (&"low".into(), &"dpia".into(), &false.into())
+    );
+    let table = run(&cat, &["show", "v"], &[]);
+    assert!(
+        table.contains("confidence low, source: dpia; counts as unknown"),
+        "{table}"
+    );
+    let dutch = run(&cat, &["--lang", "nl", "show", "v"], &["--format", "markdown"]);
+    assert!(
+        dutch.contains("zekerheid laag, bron: DPIA; telt als onbekend"),
+        "{dutch}"
+    );
+    let html = run(&cat, &["show", "v"], &["--format", "html"]);
+    assert!(html.contains("confidence high, source: vendor"), "{html}");
+    let csv = run(&cat, &["show", "v"], &["--format", "csv"]);
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap_or("")
+            .ends_with("confidence,source_kind,counted"),
+        "{csv}"
+    );
+    assert!(csv.contains(",low,dpia,false"), "{csv}");
+}

@@ -81,6 +81,9 @@ impl Renderer for Csv {
             "verified",
             "quote",
             "note",
+            "confidence",
+            "source_kind",
+            "counted",
         ])
         .map_err(io_err)?;
         for r in &report.evaluation.results {
@@ -120,6 +123,9 @@ impl Renderer for Csv {
                         verified,
                         safe(&quote),
                         safe(&note),
+                        f.claim.as_ref().map_or("", |cl| cl.confidence.as_str()).to_owned(),
+                        f.claim.as_ref().map_or("", |cl| cl.source_kind.as_str()).to_owned(),
+                        f.counted.to_string(),
                     ])
                     .map_err(io_err)?;
                 }

@@ -35,7 +35,7 @@ pub fn cell(s: &str) -> String {
 
 /// One claim as a table cell: term and value, the source (a link when its URL may be one), the
 /// day it was verified, the quote and the note, each part escaped.
-fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: Lang) -> String {
+fn fact(term: &str, claim: &crate::catalogue::Claim, counted: bool, url: Option<&str>, lang: Lang) -> String {
     let name = claim.source.as_str();
     let source = match url.filter(|u| super::linkable(u)) {
         // Inside `<...>` a destination may hold anything but a line break, `<` and `>`; a `|`
@@ -48,11 +48,12 @@ fn fact(term: &str, claim: &crate::catalogue::Claim, url: Option<&str>, lang: La
         None => cell(name),
     };
     let mut out = format!(
-        "{} = {} ({source}, {} {})",
+        "{} = {} ({source}, {} {}; {})",
         cell(term),
         cell(&super::value_text(&claim.value, lang)),
         ReportLabel::Verified.text(lang),
-        claim.verified
+        claim.verified,
+        super::evidence_quality(claim, counted, lang)
     );
     if let Some(q) = &claim.quote {
         out.push_str("<br>“");
@@ -139,7 +140,13 @@ impl Renderer for Markdown {
                     .facts
                     .iter()
                     .map(|f| match &f.claim {
-                        Some(claim) => fact(f.term, claim, vendor.and_then(|v| v.source_url(&claim.source)), lang),
+                        Some(claim) => fact(
+                            f.term,
+                            claim,
+                            f.counted,
+                            vendor.and_then(|v| v.source_url(&claim.source)),
+                            lang,
+                        ),
                         None => cell(&format!("{} = {}", f.term, ReportLabel::Unknown.text(lang))),
                     })
                     .collect();
@@ -176,6 +183,12 @@ impl Renderer for Markdown {
                             cell(&f.summary),
                             cell(&f.source)
                         )?;
+                        if let Some(risks) = super::high_risks_text(f, lang) {
+                            writeln!(w, "  - {}", cell(&risks))?;
+                        }
+                        for m in &f.measures {
+                            writeln!(w, "  - {} (`{}`)", cell(m.get(lang)), cell(&m.id))?;
+                        }
                     }
                     writeln!(w)?;
                 }

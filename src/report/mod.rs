@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use jiff::civil::Date;
 
-use crate::catalogue::{Catalogue, Value};
+use crate::catalogue::{Catalogue, Claim, Confidence, SourceKind, Value};
 use crate::compare::Comparison;
 use crate::criteria::{Criterion, Status};
 use crate::evaluate::Evaluation;
@@ -154,7 +154,58 @@ fn dutch_word(s: &str) -> Option<&'static str> {
         "scc" => "standaardcontractbepalingen",
         "bcr" => "bindende bedrijfsvoorschriften",
         "worldwide" => "wereldwijd",
+        "school-chosen" => "door de school gekozen",
+        "EEA" => "EER",
+        "US" => "VS",
+        "participant" => "deelnemer",
+        "supporter" => "ondersteuner",
+        "vendor-own" => "eigen overeenkomst van de leverancier",
         _ => return None,
+    })
+}
+
+/// How much a claim can be relied on, for every report beside the fact: its confidence, who
+/// published its source, and whether it counted (a claim below the profile's minimum confidence
+/// counts as unknown).
+pub fn evidence_quality(claim: &Claim, counted: bool, lang: Lang) -> String {
+    let (confidence, kind) = match lang {
+        Lang::En => (claim.confidence.as_str(), claim.source_kind.as_str()),
+        Lang::Nl => (
+            match claim.confidence {
+                Confidence::High => "hoog",
+                Confidence::Medium => "middel",
+                Confidence::Low => "laag",
+            },
+            match claim.source_kind {
+                SourceKind::Vendor => "leverancier",
+                SourceKind::Regulator => "toezichthouder",
+                SourceKind::Dpia => "DPIA",
+                SourceKind::Press => "pers",
+                SourceKind::Other => "overig",
+            },
+        ),
+    };
+    let mut s = match lang {
+        Lang::En => format!("confidence {confidence}, source: {kind}"),
+        Lang::Nl => format!("zekerheid {confidence}, bron: {kind}"),
+    };
+    if !counted {
+        s.push_str(match lang {
+            Lang::En => "; counts as unknown",
+            Lang::Nl => "; telt als onbekend",
+        });
+    }
+    s
+}
+
+/// What a finding adds besides its summary: the high risks a DPIA left, in words.
+pub fn high_risks_text(f: &crate::catalogue::Finding, lang: Lang) -> Option<String> {
+    let n = f.high_risks?;
+    Some(match (lang, n) {
+        (Lang::En, 1) => "1 high risk left".to_owned(),
+        (Lang::En, n) => format!("{n} high risks left"),
+        (Lang::Nl, 1) => "1 hoog risico over".to_owned(),
+        (Lang::Nl, n) => format!("{n} hoge risico's over"),
     })
 }
 

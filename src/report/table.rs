@@ -240,12 +240,13 @@ impl Renderer for Table {
                             };
                             writeln!(
                                 w,
-                                "  - {} = {} ({}, {} {})",
+                                "  - {} = {} ({}, {} {}; {})",
                                 f.term,
                                 clean(&super::value_text(&claim.value, lang)),
                                 clean(&src),
                                 ReportLabel::Verified.text(lang),
-                                claim.verified
+                                claim.verified,
+                                super::evidence_quality(claim, f.counted, lang)
                             )?;
                             if let Some(q) = &claim.quote {
                                 writeln!(w, "    \"{}\"", clean(q))?;
@@ -277,6 +278,12 @@ impl Renderer for Table {
                         clean(&f.outcome),
                         clean(&f.summary)
                     )?;
+                    if let Some(risks) = super::high_risks_text(f, lang) {
+                        writeln!(w, "    {risks}")?;
+                    }
+                    for m in &f.measures {
+                        writeln!(w, "    -> {} [{}]", clean(m.get(lang)), clean(&m.id))?;
+                    }
                     writeln!(w, "    <{}>", clean(&f.source))?;
                 }
                 writeln!(w)?;

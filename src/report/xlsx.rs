@@ -201,13 +201,14 @@ impl Xlsx {
             ReportLabel::Verified.text(lang).to_owned(),
             ReportLabel::Quote.text(lang).to_owned(),
             ReportLabel::Note.text(lang).to_owned(),
+            ReportLabel::Reliability.text(lang).to_owned(),
         ])
         .collect();
         let mut sheet = Sheet::new(
             wb,
             "Evidence",
             &header,
-            &[18.0, 16.0, 22.0, 28.0, 22.0, 18.0, 40.0, 12.0, 50.0, 40.0],
+            &[18.0, 16.0, 22.0, 28.0, 22.0, 18.0, 40.0, 12.0, 50.0, 40.0, 30.0],
         )?;
         let plain = Format::new().set_text_wrap();
         for r in &report.evaluation.results {
@@ -238,6 +239,11 @@ impl Xlsx {
                         claim.verified.to_string(),
                         claim.quote.clone().unwrap_or_default(),
                         claim.note.clone().unwrap_or_default(),
+                        super::evidence_quality(
+                            claim,
+                            claim.confidence >= report.evaluation.profile.min_confidence,
+                            lang,
+                        ),
                     ]),
                     None => cells.push(ReportLabel::Unknown.text(lang).to_owned()),
                 }

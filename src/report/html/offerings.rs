@@ -81,11 +81,13 @@ impl Html {
                     };
                     let _ = write!(
                         s,
-                        "<li><span class=\"term\">{}</span>: <b>{}</b> <span class=\"src\">({src}, {} {})</span>",
+                        "<li><span class=\"term\">{}</span>: <b>{}</b> <span class=\"src\">({src}, {} {}; <span class=\"quality {}\">{}</span>)</span>",
                         esc(term),
                         esc(&value_text(&claim.value, lang)),
                         ReportLabel::Verified.text(lang),
-                        claim.verified
+                        claim.verified,
+                        if f.counted { claim.confidence.as_str() } else { "not-counted" },
+                        esc(&super::super::evidence_quality(claim, f.counted, lang))
                     );
                     if let Some(q) = &claim.quote {
                         let _ = write!(s, "<q>{}</q>", esc(q));
@@ -177,13 +179,25 @@ impl Html {
                 for f in findings {
                     let _ = write!(
                         s,
-                        "<li>{} · {}: <b>{}</b>. {} ({})</li>",
+                        "<li>{} · {}: <b>{}</b>. {} ({})",
                         f.date,
                         esc(&f.by),
                         esc(&f.outcome),
                         esc(&f.summary),
                         link(&f.source, &host(&f.source))
                     );
+                    if let Some(risks) = super::super::high_risks_text(f, lang) {
+                        let _ = write!(s, " <b>{}</b>", esc(&risks));
+                    }
+                    if !f.measures.is_empty() {
+                        let items: Vec<String> = f
+                            .measures
+                            .iter()
+                            .map(|m| format!("<li>{}</li>", self.condition(m)))
+                            .collect();
+                        let _ = write!(s, "<ul>{}</ul>", items.join(""));
+                    }
+                    s.push_str("</li>");
                 }
                 s.push_str("</ul>\n");
             }

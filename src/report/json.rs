@@ -13,8 +13,8 @@ use serde_json::{json, Value};
 use super::{Options, Renderer, Report, SCHEMA_VERSION};
 use crate::catalogue::{self, Condition, Confidence, Source, SourceKind, Vendor};
 use crate::compare::Comparison;
-use crate::criteria::{self, profile::Profile, Criterion, Severity, Status};
-use crate::evaluate::{CriterionResult, FactUsed, OfferingResult, Verdict};
+use crate::criteria::{self, Criterion, Severity, Status};
+use crate::evaluate::{CriterionResult, FactUsed, Verdict};
 use crate::i18n::{Lang, Text};
 
 pub struct Json(pub Options);
@@ -24,78 +24,61 @@ impl Json {
         t.get(self.0.lang).to_owned()
     }
 
-    /// The audit (or, with `detail`, the `show`) document of a report.
+    /// The audit (or, with `detail`, the `show`) document of a report: its results with, in
+    /// `show`, the facts each criterion read and the vendor's findings and documents.
     fn results(&self, report: &Report, detail: bool, w: &mut dyn Write) -> io::Result<()> {
         let ev = report.evaluation;
-        let rendered = ev.results.iter().map(|r| {
-            let vendor = detail.then(|| report.catalogue.vendor(&r.vendor)).flatten();
-            self.result(r, detail, vendor)
-        });
-        self.document(ev.as_of, &ev.profile, rendered, w)
-    }
-
-    /// One result as it stands in the `results` of an audit, or of `show` (`detail`, with the
-    /// facts each criterion read and the vendor's findings and documents): pretty-printed and
-    /// indented for its place in the document, two levels deep.
-    pub fn result(&self, r: &OfferingResult, detail: bool, vendor: Option<&Vendor>) -> io::Result<Vec<u8>> {
         let lang = self.0.lang;
-        let out = ResultOut {
-            criteria: r
-                .criteria
-                .iter()
-                .map(|c| CriterionOut::new(c, lang, detail, vendor))
-                .collect(),
-            documents: vendor.map(|v| json!(v.documents)),
-            findings: vendor.map(|v| json!(v.findings_for(r.offering.as_deref()).collect::<Vec<_>>())),
-            offering: r.offering.as_deref(),
-            offering_name: r.offering_name.as_deref(),
-            retired: r.retired,
-            vendor: &r.vendor,
-            vendor_name: &r.vendor_name,
-            verdict: r.verdict,
-        };
-        Ok(indented(&out, 2)?.into_bytes())
-    }
-
-    /// The document of an audit or `show` around its results, each rendered with [`Json::result`].
-    pub fn document<B: AsRef<[u8]>>(
-        &self,
-        as_of: Date,
-        profile: &Profile,
-        results: impl IntoIterator<Item = io::Result<B>>,
-        w: &mut dyn Write,
-    ) -> io::Result<()> {
-        let profile = ProfileOut {
-            accepted_regions: &profile.accepted_regions,
-            max_age_months: profile.max_age_months,
-            min_confidence: profile.min_confidence,
-            name: &profile.name,
+        let results = ev
+            .results
+            .iter()
+            .map(|r| {
+                let vendor = detail.then(|| report.catalogue.vendor(&r.vendor)).flatten();
+                ResultOut {
+                    criteria: r
+                        .criteria
+                        .iter()
+                        .map(|c| CriterionOut::new(c, lang, detail, vendor))
+                        .collect(),
+                    documents: vendor.map(|v| json!(v.documents)),
+                    findings: vendor.map(|v| json!(v.findings_for(r.offering.as_deref()).collect::<Vec<_>>())),
+                    offering: r.offering.as_deref(),
+                    offering_name: r.offering_name.as_deref(),
+                    retired: r.retired,
+                    vendor: &r.vendor,
+                    vendor_name: &r.vendor_name,
+                    verdict: r.verdict,
+                }
+            })
+            .collect();
+        let profile = &ev.profile;
+        let doc = DocumentOut {
+            as_of: ev.as_of,
+            lang,
+            profile: ProfileOut {
+                accepted_regions: &profile.accepted_regions,
+                max_age_months: profile.max_age_months,
+                min_confidence: profile.min_confidence,
+                name: &profile.name,
+            },
+            results,
+            schema_version: SCHEMA_VERSION,
         };
         let mut w = io::BufWriter::new(w);
-        writeln!(w, "{{")?;
-        writeln!(w, "  \"as_of\": {},", indented(&as_of, 1)?)?;
-        writeln!(w, "  \"lang\": {},", indented(&self.0.lang, 1)?)?;
-        writeln!(w, "  \"profile\": {},", indented(&profile, 1)?)?;
-        write!(w, "  \"results\": [")?;
-        let mut empty = true;
-        for r in results {
-            w.write_all(if empty { b"\n    " } else { b",\n    " })?;
-            w.write_all(r?.as_ref())?;
-            empty = false;
-        }
-        writeln!(w, "{}],", if empty { "" } else { "\n  " })?;
-        writeln!(w, "  \"schema_version\": {SCHEMA_VERSION}")?;
-        writeln!(w, "}}")?;
+        serde_json::to_writer_pretty(&mut w, &doc)?;
+        writeln!(w)?;
         w.flush()
     }
 }
 
-/// `value` as serde_json pretty-prints it `depth` levels deep in a document: every line after the
-/// first indented by two spaces a level. (A line break inside a string is written `\n`, so every
-/// line break in the output is one between lines.)
-fn indented(value: &impl Serialize, depth: usize) -> serde_json::Result<String> {
-    let pretty = serde_json::to_string_pretty(value)?;
-    Ok(pretty.replace('\n', &format!("\n{}", "  ".repeat(depth))))
+/// An audit or `show` document; fields in the order of the output (sorted).
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    as_of: Date,
+    lang: Lang,
+    profile: ProfileOut<'a>,
+    results: Vec<ResultOut<'a>>,
+    schema_version: u32,
 }
 
 #[derive(Serialize)]

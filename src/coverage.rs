@@ -1,13 +1,15 @@
-//! The coverage report of `validate --coverage`: per vendor offering, how many terms are known,
-//! how many of those carry a verbatim quote, and how many are fresh, so gaps in the catalogue are
-//! visible and a DPO knows what to ask the vendor.
+//! The coverage report of `validate --coverage`: per vendor offering, how many of the criteria
+//! have a known status, how many terms are known (a claim at or above the profile's minimum
+//! confidence), how many of those carry a verbatim quote, and how many are fresh, so gaps in the
+//! catalogue are visible and a DPO knows what to ask the vendor.
 
 use std::io::{self, Write};
 
-use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::catalogue::{terms::TERMS, Catalogue};
+use crate::criteria::Status;
+use crate::evaluate::{evaluate_offering, Inputs};
 use crate::i18n::Lang;
 
 /// Coverage of one vendor offering.
@@ -15,6 +17,9 @@ use crate::i18n::Lang;
 pub struct Coverage {
     pub vendor: String,
     pub offering: Option<String>,
+    /// Criteria evaluated under the profile, and those whose status is not `unknown`.
+    pub criteria: usize,
+    pub criteria_known: usize,
     pub terms: usize,
     pub known: usize,
     pub quoted: usize,
@@ -34,6 +39,10 @@ impl Coverage {
 #[derive(Debug, Serialize)]
 pub struct Total {
     pub offerings: usize,
+    pub criteria: usize,
+    pub criteria_known: usize,
+    /// Criteria with a known status as a share of all, in percent, one decimal.
+    pub criteria_known_percent: f64,
     pub terms: usize,
     pub known: usize,
     pub quoted: usize,
@@ -46,8 +55,12 @@ impl Total {
     pub fn of(rows: &[Coverage]) -> Total {
         let sum = |f: fn(&Coverage) -> usize| rows.iter().map(f).sum::<usize>();
         let (terms, known) = (sum(|c| c.terms), sum(|c| c.known));
+        let (criteria, criteria_known) = (sum(|c| c.criteria), sum(|c| c.criteria_known));
         Total {
             offerings: rows.len(),
+            criteria,
+            criteria_known,
+            criteria_known_percent: (1000.0 * criteria_known as f64 / criteria.max(1) as f64).round() / 10.0,
             terms,
             known,
             quoted: sum(|c| c.quoted),
@@ -57,8 +70,9 @@ impl Total {
     }
 }
 
-/// Coverage of every vendor offering.
-pub fn coverage(catalogue: &Catalogue, today: Date, max_age_months: i32) -> Vec<Coverage> {
+/// Coverage of every vendor offering, evaluated with `inputs`.
+pub fn coverage(catalogue: &Catalogue, inputs: &Inputs) -> Vec<Coverage> {
+    let (today, max_age_months) = (inputs.today, inputs.profile.max_age_months);
     let mut out = Vec::new();
     for v in &catalogue.vendors {
         let scopes: Vec<Option<&str>> = if v.offerings.is_empty() {
@@ -67,9 +81,16 @@ pub fn coverage(catalogue: &Catalogue, today: Date, max_age_months: i32) -> Vec<
             v.offerings.iter().map(|o| Some(o.id.as_str())).collect()
         };
         for scope in scopes {
+            let evaluated = evaluate_offering(v, scope, inputs);
             let mut c = Coverage {
                 vendor: v.id.clone(),
                 offering: scope.map(str::to_owned),
+                criteria: evaluated.criteria.len(),
+                criteria_known: evaluated
+                    .criteria
+                    .iter()
+                    .filter(|c| c.status != Status::Unknown)
+                    .count(),
                 terms: TERMS.len(),
                 known: 0,
                 quoted: 0,
@@ -78,7 +99,10 @@ pub fn coverage(catalogue: &Catalogue, today: Date, max_age_months: i32) -> Vec<
                 unknown: Vec::new(),
             };
             for t in TERMS {
-                match v.claim(t.key, scope) {
+                match v
+                    .claim(t.key, scope)
+                    .filter(|c| c.confidence >= inputs.profile.min_confidence)
+                {
                     Some(claim) => {
                         c.known += 1;
                         c.quoted += usize::from(claim.quote.is_some());
@@ -100,8 +124,26 @@ pub fn coverage(catalogue: &Catalogue, today: Date, max_age_months: i32) -> Vec<
 /// Writes the coverage as a Markdown-style table, headers in the output language.
 pub fn write_table(out: &mut dyn Write, cov: &[Coverage], lang: Lang) -> io::Result<()> {
     let header = match lang {
-        Lang::En => ["vendor offering", "known", "%", "quoted", "fresh", "findings"],
-        Lang::Nl => ["dienst", "bekend", "%", "met citaat", "actueel", "bevindingen"],
+        Lang::En => [
+            "vendor offering",
+            "criteria known",
+            "%",
+            "terms known",
+            "%",
+            "quoted",
+            "fresh",
+            "findings",
+        ],
+        Lang::Nl => [
+            "dienst",
+            "criteria bekend",
+            "%",
+            "termen bekend",
+            "%",
+            "met citaat",
+            "actueel",
+            "bevindingen",
+        ],
     };
     let mut t = comfy_table::Table::new();
     t.load_preset(comfy_table::presets::ASCII_MARKDOWN).force_no_tty();
@@ -113,6 +155,8 @@ pub fn write_table(out: &mut dyn Write, cov: &[Coverage], lang: Lang) -> io::Res
         };
         t.add_row(vec![
             key,
+            format!("{}/{}", c.criteria_known, c.criteria),
+            format!("{:.0}", 100.0 * c.criteria_known as f64 / c.criteria.max(1) as f64),
             format!("{}/{}", c.known, c.terms),
             format!("{:.0}", c.known_percent()),
             c.quoted.to_string(),
@@ -135,6 +179,8 @@ pub fn write_table(out: &mut dyn Write, cov: &[Coverage], lang: Lang) -> io::Res
                 (Lang::Nl, _) => "diensten",
             }
         ),
+        format!("{}/{}", total.criteria_known, total.criteria),
+        format!("{:.0}", total.criteria_known_percent),
         format!("{}/{}", total.known, total.terms),
         format!("{:.0}", total.known_percent),
         total.quoted.to_string(),

@@ -274,7 +274,10 @@ fn validate_speaks_dutch() {
         .expect("runs");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("| dienst ") && text.contains("| bekend "), "{text}");
+    assert!(
+        text.contains("| dienst ") && text.contains("| criteria bekend ") && text.contains("| termen bekend "),
+        "{text}"
+    );
     assert!(text.contains("| vague "), "{text}");
     assert!(
         text.contains("3 bestanden, 3 leveranciers: 0 fouten, 0 waarschuwingen"),
@@ -519,4 +522,42 @@ fn watch_refuses_limits_under_which_nothing_could_be_checked() {
             )))
             .stderr(predicate::str::contains(range));
     }
+}
+
+/// The depth of the catalogue is measured in criteria whose status is known, for each offering
+/// and in total.
+#[test]
+fn coverage_counts_criteria_with_a_known_status() {
+    let cat = common::mixed();
+    let out = vcaudit()
+        .args([
+            "validate",
+            "--coverage",
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-22",
+            "--catalogue",
+        ])
+        .arg(cat.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let row = |vendor: &str| {
+        v["coverage"]
+            .as_array()
+            .expect("coverage")
+            .iter()
+            .find(|r| r["vendor"] == vendor)
+            .cloned()
+            .expect("row")
+    };
+    // `good` knows every term; `vague` lacks the processor agreement, so one criterion is unknown.
+    assert_eq!(
+        (row("good")["criteria_known"].as_u64(), row("good")["criteria"].as_u64()),
+        (Some(13), Some(13))
+    );
+    assert_eq!(row("vague")["criteria_known"].as_u64(), Some(12));
+    assert_eq!(v["coverage_total"]["criteria_known"].as_u64(), Some(13 + 13 + 12));
 }

@@ -36,7 +36,14 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<u8
         Err(e) => return Err(e),
     };
     let cov = selection.filter(|s| args.coverage || !s.is_empty()).map(|selection| {
-        let mut rows = coverage::coverage(&catalogue, ctx.today, profile.max_age_months);
+        // Statuses do not depend on changed sources, only their stale flags do.
+        let changes = crate::evaluate::SourceChanges::new();
+        let inputs = crate::evaluate::Inputs {
+            profile: &profile,
+            today: ctx.today,
+            changes: &changes,
+        };
+        let mut rows = coverage::coverage(&catalogue, &inputs);
         if !selection.is_empty() {
             rows.retain(|c| selection.iter().any(|s| s.matches(&c.vendor, c.offering.as_deref())));
         }

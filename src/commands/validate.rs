@@ -39,7 +39,7 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<u8
         // Statuses do not depend on changed sources, only their stale flags do.
         let changes = crate::evaluate::SourceChanges::new();
         let inputs = crate::evaluate::Inputs {
-            profile: &profile,
+            profile,
             today: ctx.today,
             changes: &changes,
         };

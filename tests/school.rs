@@ -78,7 +78,8 @@ fn filled(use_: &str, contract: &str) -> String {
     format!("{}\n{set_up}{}", &t[..end], &t[end..]).replacen("[school]\n", SCHOOL, 1)
 }
 
-const CONTRACT: &str = "[services.contract]\nroute = \"SIVON\"\nmodel_dpa = \"4.0\"\nsigned = 2025-03-01\nexpires = 2028-03-01\n";
+const CONTRACT: &str =
+    "[services.contract]\nroute = \"SIVON\"\nmodel_dpa = \"4.0\"\nsigned = 2025-03-01\nexpires = 2028-03-01\n";
 
 #[test]
 fn the_template_passes_the_check_unchanged_with_every_condition_open() {
@@ -105,7 +106,16 @@ fn the_template_passes_the_check_unchanged_with_every_condition_open() {
     assert!(listed > 10, "{listed}");
     // The Dutch template passes too.
     let out = vcaudit()
-        .args(["--as-of", AS_OF, "--lang", "nl", "school", "init", "--service", "zoom/education"])
+        .args([
+            "--as-of",
+            AS_OF,
+            "--lang",
+            "nl",
+            "school",
+            "init",
+            "--service",
+            "zoom/education",
+        ])
         .output()
         .expect("runs");
     let nl = String::from_utf8(out.stdout).expect("UTF-8");
@@ -176,7 +186,10 @@ fn contracts_warn_when_missing_expired_or_expiring() {
 
     let (_, json, _) = check(&filled("zoom/education", CONTRACT), &[]);
     let kinds = warning_kinds(service(&json, "zoom/education"));
-    assert!(!kinds.iter().any(|k| k.starts_with("contract") || k == "no-contract"), "{kinds:?}");
+    assert!(
+        !kinds.iter().any(|k| k.starts_with("contract") || k == "no-contract"),
+        "{kinds:?}"
+    );
 }
 
 #[test]
@@ -184,27 +197,40 @@ fn a_condition_done_whose_text_changed_warns() {
     let t = filled("zoom/education", CONTRACT);
     let first = t.find("text_hash = \"").expect("a hash") + "text_hash = \"".len();
     let end = first + t[first..].find('"').expect("closed");
-    let changed = format!("{}sha256:0000000000000000{}", &t[..first], &t[end..]).replace("status = \"open\"", "status = \"done\"");
+    let changed = format!("{}sha256:0000000000000000{}", &t[..first], &t[end..])
+        .replace("status = \"open\"", "status = \"done\"");
     let (code, json, _) = check(&changed, &[]);
     assert_eq!(code, 0);
     let kinds = warning_kinds(service(&json, "zoom/education"));
-    assert_eq!(kinds.iter().filter(|k| *k == "condition-changed").count(), 1, "{kinds:?}");
+    assert_eq!(
+        kinds.iter().filter(|k| *k == "condition-changed").count(),
+        1,
+        "{kinds:?}"
+    );
 }
 
 #[test]
 fn a_misspelt_condition_id_is_refused_with_a_suggestion() {
     let t = init(&["zoom/education"]).replacen("id = \"captions-host-only\"", "id = \"captions-host-onyl\"", 1);
-    let line = t.lines().position(|l| l.contains("captions-host-onyl")).expect("the line") + 1;
+    let line = t
+        .lines()
+        .position(|l| l.contains("captions-host-onyl"))
+        .expect("the line")
+        + 1;
     let (code, json, stderr) = check(&t, &[]);
     assert_eq!(code, 3, "{stderr}");
     assert_eq!(json, Value::Null);
     assert!(
-        stderr.contains(&format!(":{line}:6: `services[0].conditions[0].id`: `captions-host-onyl` is not a condition of `zoom/education`")),
+        stderr.contains(&format!(
+            ":{line}:6: `services[0].conditions[0].id`: `captions-host-onyl` is not a condition of `zoom/education`"
+        )),
         "{stderr}"
     );
     assert!(stderr.contains("did you mean `captions-host-only`?"), "{stderr}");
     // Every problem at once, each with its code.
-    let worse = t.replace("status = \"open\"\ntext_hash", "status = \"opn\"\ntext_hash").replace("[school]\n", "[school]\nnmae = \"x\"\n");
+    let worse = t
+        .replace("status = \"open\"\ntext_hash", "status = \"opn\"\ntext_hash")
+        .replace("[school]\n", "[school]\nnmae = \"x\"\n");
     let (code, _, stderr) = check(&worse, &[]);
     assert_eq!(code, 3);
     assert!(stderr.contains("error[unknown-key]"), "{stderr}");
@@ -223,12 +249,18 @@ fn the_page_and_the_letter_leave_no_mark_for_what_the_file_answers() {
             .expect("runs");
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let page = String::from_utf8(out.stdout).expect("UTF-8");
-        assert!(!page.contains("[IN TE VULLEN") && !page.contains("[TO FILL IN"), "{page}");
+        assert!(
+            !page.contains("[IN TE VULLEN") && !page.contains("[TO FILL IN"),
+            "{page}"
+        );
         assert!(page.contains("Stichting De Regenboog"), "{page}");
         assert!(page.contains("SIVON"), "{page}");
         assert!(page.contains("fg@regenboog.example"), "{page}");
         // No IT to-dos on a page for parents.
-        assert!(!page.contains("captions-host-only") && !page.contains("AI Companion"), "{page}");
+        assert!(
+            !page.contains("captions-host-only") && !page.contains("AI Companion"),
+            "{page}"
+        );
     }
     let out = vcaudit()
         .args(["--as-of", AS_OF, "--lang", "nl", "notice", "--school-file"])
@@ -243,12 +275,25 @@ fn the_page_and_the_letter_leave_no_mark_for_what_the_file_answers() {
     assert!(letter.contains("6 december 2026"), "{letter}");
     // A flag overrides the file.
     let out = vcaudit()
-        .args(["--as-of", AS_OF, "--lang", "nl", "notice", "zoom/education", "--contact", "juf Els", "--school-file"])
+        .args([
+            "--as-of",
+            AS_OF,
+            "--lang",
+            "nl",
+            "notice",
+            "zoom/education",
+            "--contact",
+            "juf Els",
+            "--school-file",
+        ])
         .arg(&path)
         .output()
         .expect("runs");
     let letter = String::from_utf8(out.stdout).expect("UTF-8");
-    assert!(letter.contains("juf Els") && !letter.contains("privacy@regenboog.example"), "{letter}");
+    assert!(
+        letter.contains("juf Els") && !letter.contains("privacy@regenboog.example"),
+        "{letter}"
+    );
 }
 
 #[test]

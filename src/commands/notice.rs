@@ -79,14 +79,21 @@ fn flags(args: &NoticeArgs) -> Result<SchoolInput, Error> {
 
 /// The flags, with what they leave out taken from the school file; the letter is dated the day
 /// it is drafted (`--as-of` or today) unless `--date` says otherwise.
-fn from_school(flags: &SchoolInput, school: &crate::school::School, s: &ServiceAssessment, ctx: &Context) -> SchoolInput {
+fn from_school(
+    flags: &SchoolInput,
+    school: &crate::school::School,
+    s: &ServiceAssessment,
+    ctx: &Context,
+) -> SchoolInput {
     let f = flags.clone();
     let svc = &s.service;
     // A camera reason from the file goes only with the camera the flags leave as the file says.
     let camera = f.camera.or(svc.camera);
-    let camera_reason = f
-        .camera_reason
-        .or_else(|| (camera == Some(Camera::Required)).then(|| svc.camera_reason.clone()).flatten());
+    let camera_reason = f.camera_reason.or_else(|| {
+        (camera == Some(Camera::Required))
+            .then(|| svc.camera_reason.clone())
+            .flatten()
+    });
     SchoolInput {
         school: f.school.or_else(|| school.name.clone()),
         contact: f.contact.or_else(|| school.contact.clone()),
@@ -105,18 +112,41 @@ fn from_school(flags: &SchoolInput, school: &crate::school::School, s: &ServiceA
 /// A day as a letter writes it: "6 December 2026", "6 december 2026".
 fn long_date(d: jiff::civil::Date, lang: Lang) -> String {
     const EN: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     const NL: [&str; 12] = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november",
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
         "december",
     ];
     let names = match lang {
         Lang::En => EN,
         Lang::Nl => NL,
     };
-    let month = names.get(usize::try_from(d.month() - 1).unwrap_or(0)).copied().unwrap_or_default();
+    let month = names
+        .get(usize::try_from(d.month() - 1).unwrap_or(0))
+        .copied()
+        .unwrap_or_default();
     format!("{} {month} {}", d.day(), d.year())
 }
 

@@ -69,7 +69,10 @@ fn refuse(name: &str, diagnostics: &[Diagnostic]) -> Result<(), Error> {
         writeln!(err, "{d}")?;
     }
     let errors = diagnostics.iter().filter(|d| d.severity == Level::Error).count();
-    writeln!(err, "error: the school file `{name}` has {errors} error(s), listed above")?;
+    writeln!(
+        err,
+        "error: the school file `{name}` has {errors} error(s), listed above"
+    )?;
     Ok(())
 }
 
@@ -79,7 +82,11 @@ fn check(ctx: &Context, args: &SchoolCheckArgs, out: &mut dyn Write) -> Result<u
         file: args.output.as_deref(),
     };
     let format = match output::format(to)? {
-        Format::Csv => return Err(Error::usage("`school check` writes table, json, markdown, html or xlsx, not csv")),
+        Format::Csv => {
+            return Err(Error::usage(
+                "`school check` writes table, json, markdown, html or xlsx, not csv",
+            ))
+        }
         f => f,
     };
     let Some((_, loaded)) = load(ctx, &args.file)? else {
@@ -176,6 +183,9 @@ pub fn pick<'a>(loaded: &'a Loaded, wanted: Option<&str>) -> Result<&'a school::
             wanted.unwrap_or_default(),
             keys()
         ))),
-        _ => Err(Error::usage(format!("the school file has several services; name one: {}", keys()))),
+        _ => Err(Error::usage(format!(
+            "the school file has several services; name one: {}",
+            keys()
+        ))),
     }
 }

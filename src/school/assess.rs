@@ -231,7 +231,11 @@ fn contract_warnings(s: &Service, today: Date) -> Vec<Warning> {
 /// Conditions marked done whose text changed or was not recorded, and conditions of the
 /// evaluation the file does not list.
 fn condition_warnings(s: &Service, catalogue: &OfferingResult, result: &OfferingResult) -> Vec<Warning> {
-    let current = |id: &str| all_conditions(catalogue).chain(all_conditions(result)).find(|c| c.id == id);
+    let current = |id: &str| {
+        all_conditions(catalogue)
+            .chain(all_conditions(result))
+            .find(|c| c.id == id)
+    };
     let mut out = Vec::new();
     for entry in s.conditions.iter().filter(|c| c.status == ConditionStatus::Done) {
         let Some(cond) = current(&entry.id) else { continue };

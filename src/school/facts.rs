@@ -18,7 +18,15 @@ use crate::catalogue::terms::{self, Kind, Term};
 use crate::catalogue::Code;
 
 /// The keys of one school fact.
-pub const FACT_KEYS: &[&str] = &["value", "source", "verified", "quote", "note", "confidence", "source_kind"];
+pub const FACT_KEYS: &[&str] = &[
+    "value",
+    "source",
+    "verified",
+    "quote",
+    "note",
+    "confidence",
+    "source_kind",
+];
 
 /// Every fact of `[services.facts]` (whose dotted key is `base`), checked.
 pub fn facts(c: &mut Checks, node: Option<&Node<'_>>, base: &str) -> Vec<Arc<Claim>> {
@@ -63,8 +71,13 @@ pub fn facts(c: &mut Checks, node: Option<&Node<'_>>, base: &str) -> Vec<Arc<Cla
 }
 
 fn wrong(c: &mut Checks, node: &Node<'_>, key: &str, expected: &str) {
-    c.sink
-        .at(Code::WrongType, node.span().start, key, Wrong::new(node, expected).message(), None);
+    c.sink.at(
+        Code::WrongType,
+        node.span().start,
+        key,
+        Wrong::new(node, expected).message(),
+        None,
+    );
 }
 
 /// One fact, checked; `None` after reporting what is wrong with it.
@@ -118,13 +131,25 @@ fn fact(c: &mut Checks, term: &'static Term, node: &Node<'_>, key: String) -> Op
     }
     let confidence = match &confidence {
         None => Some(Confidence::High),
-        Some(s) => c.one_of(s, &Confidence::ALL.map(|(n, _)| n), &format!("{key}.confidence"), "confidence")
+        Some(s) => c
+            .one_of(
+                s,
+                &Confidence::ALL.map(|(n, _)| n),
+                &format!("{key}.confidence"),
+                "confidence",
+            )
             .then(|| Confidence::parse(s.get_ref()))
             .flatten(),
     };
     let source_kind = match &source_kind {
         None => Some(SourceKind::Other),
-        Some(s) => c.one_of(s, &SourceKind::ALL.map(|(n, _)| n), &format!("{key}.source_kind"), "source kind")
+        Some(s) => c
+            .one_of(
+                s,
+                &SourceKind::ALL.map(|(n, _)| n),
+                &format!("{key}.source_kind"),
+                "source kind",
+            )
             .then(|| SourceKind::parse(s.get_ref()))
             .flatten(),
     };

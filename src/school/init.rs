@@ -45,10 +45,31 @@ pub fn template(results: &[OfferingResult], lang: Lang) -> String {
          # in de catalogus later verandert.\n\n",
     ));
     out.push_str("[school]\n");
-    let _ = writeln!(out, "# name = {}", quoted(t("Name of the school or board", "Naam van de school of stichting")));
-    let _ = writeln!(out, "# dpo = {}  # {}", quoted(t("name, e-mail", "naam, e-mail")), t("the data protection officer (FG)", "de functionaris gegevensbescherming (FG)"));
-    let _ = writeln!(out, "# contact = \"privacy@example.nl\"  # {}", t("where parents ask questions", "waar ouders terechtkunnen met vragen"));
-    let _ = writeln!(out, "# signatory = {}  # {}", quoted(t("name, position", "naam, functie")), t("who signs letters to parents", "wie brieven aan ouders ondertekent"));
+    let _ = writeln!(
+        out,
+        "# name = {}",
+        quoted(t("Name of the school or board", "Naam van de school of stichting"))
+    );
+    let _ = writeln!(
+        out,
+        "# dpo = {}  # {}",
+        quoted(t("name, e-mail", "naam, e-mail")),
+        t(
+            "the data protection officer (FG)",
+            "de functionaris gegevensbescherming (FG)"
+        )
+    );
+    let _ = writeln!(
+        out,
+        "# contact = \"privacy@example.nl\"  # {}",
+        t("where parents ask questions", "waar ouders terechtkunnen met vragen")
+    );
+    let _ = writeln!(
+        out,
+        "# signatory = {}  # {}",
+        quoted(t("name, position", "naam, functie")),
+        t("who signs letters to parents", "wie brieven aan ouders ondertekent")
+    );
     out.push_str("# basis = \"public-task\"  # public-task | legal-obligation | agreement | legitimate-interest\n");
     if results.is_empty() {
         out.push_str(t(
@@ -64,13 +85,32 @@ pub fn template(results: &[OfferingResult], lang: Lang) -> String {
 
 fn service(out: &mut String, r: &OfferingResult, lang: Lang) {
     let t = |en, nl| tr(lang, en, nl);
-    let _ = writeln!(out, "\n[[services]]\nuse = {}  # {}", quoted(&r.key()), comment(&r.display_name()));
-    let _ = writeln!(out, "# purpose = {}", quoted(t("lessons at a distance", "lessen op afstand")));
+    let _ = writeln!(
+        out,
+        "\n[[services]]\nuse = {}  # {}",
+        quoted(&r.key()),
+        comment(&r.display_name())
+    );
+    let _ = writeln!(
+        out,
+        "# purpose = {}",
+        quoted(t("lessons at a distance", "lessen op afstand"))
+    );
     out.push_str("# camera = \"optional\"  # required | optional | off\n");
     out.push_str("# camera_reason = \"\"  # ");
-    out.push_str(t("only with camera = \"required\"\n", "alleen bij camera = \"required\"\n"));
+    out.push_str(t(
+        "only with camera = \"required\"\n",
+        "alleen bij camera = \"required\"\n",
+    ));
     out.push_str("# recording = \"no\"  # no | coaching | pupil-guidance\n");
-    let _ = writeln!(out, "# retention = {}", quoted(t("until the end of the school year", "tot het einde van het schooljaar")));
+    let _ = writeln!(
+        out,
+        "# retention = {}",
+        quoted(t(
+            "until the end of the school year",
+            "tot het einde van het schooljaar"
+        ))
+    );
     out.push_str(t(
         "\n# The data processing agreement:\n",
         "\n# De verwerkersovereenkomst:\n",
@@ -83,7 +123,10 @@ fn service(out: &mut String, r: &OfferingResult, lang: Lang) {
     let _ = writeln!(
         out,
         "# [services.facts.recording.admin_can_disable]\n# value = true\n# source = {}\n# verified = 2026-11-30",
-        quoted(t("record of the admin settings, 30 November 2026", "vastlegging van de beheerinstellingen, 30 november 2026"))
+        quoted(t(
+            "record of the admin settings, 30 November 2026",
+            "vastlegging van de beheerinstellingen, 30 november 2026"
+        ))
     );
     let mut seen: Vec<&str> = Vec::new();
     for c in &r.criteria {

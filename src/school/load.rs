@@ -131,7 +131,13 @@ fn resolve(c: &mut Checks, raw: read::RawFile, catalogue: &Catalogue, inputs: &I
         if seen.contains(&key) {
             if let Some(u) = &r.used {
                 let message = format!("`{key}` is listed twice; keep one `[[services]]` per service");
-                c.sink.at(Code::DuplicateId, u.span().start, &format!("{}.use", r.key), message, None);
+                c.sink.at(
+                    Code::DuplicateId,
+                    u.span().start,
+                    &format!("{}.use", r.key),
+                    message,
+                    None,
+                );
             }
         }
         seen.push(key);

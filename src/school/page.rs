@@ -56,8 +56,14 @@ pub fn page(a: &Assessment, lang: Lang) -> String {
     let t = |en: &str, nl: &str| tr(lang, en, nl);
     let school = a.school.name.as_deref().map(clean);
     let title = match &school {
-        Some(s) => t(&format!("Privacy: lessons by video at {s}"), &format!("Privacy: lessen via video bij {s}")),
-        None => t("Privacy: lessons by video at our school", "Privacy: lessen via video op onze school"),
+        Some(s) => t(
+            &format!("Privacy: lessons by video at {s}"),
+            &format!("Privacy: lessen via video bij {s}"),
+        ),
+        None => t(
+            "Privacy: lessons by video at our school",
+            "Privacy: lessen via video op onze school",
+        ),
     };
     let code = match lang {
         Lang::En => "en",
@@ -84,7 +90,10 @@ pub fn page(a: &Assessment, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "<p>{} {}</p>",
-            esc(&t("Do you have questions about privacy? Please contact", "Heeft u vragen over privacy? Neem dan contact op met")),
+            esc(&t(
+                "Do you have questions about privacy? Please contact",
+                "Heeft u vragen over privacy? Neem dan contact op met"
+            )),
             esc(&own(c))
         );
     }
@@ -110,7 +119,10 @@ pub fn page(a: &Assessment, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "<p class=\"small\">{}</p>\n</body>\n</html>",
-        esc(&t(&format!("Last checked: {}.", a.as_of), &format!("Laatst gecontroleerd: {}.", a.as_of)))
+        esc(&t(
+            &format!("Last checked: {}.", a.as_of),
+            &format!("Laatst gecontroleerd: {}.", a.as_of)
+        ))
     );
     out
 }
@@ -150,11 +162,23 @@ fn service(out: &mut String, s: &ServiceAssessment, lang: Lang) {
     let _ = writeln!(out, "<section>\n<h2>{}</h2>", esc(&heading));
     let mut about = Vec::new();
     if let Some(p) = &s.service.purpose {
-        about.push(format!("{} {}", t("What we use it for:", "Waarvoor wij het gebruiken:"), own(p)));
+        about.push(format!(
+            "{} {}",
+            t("What we use it for:", "Waarvoor wij het gebruiken:"),
+            own(p)
+        ));
     }
     about.push(t(
-        &format!("The provider is {}, a company from {}.", clean(&v.company), country(&v.headquarters, Lang::En)),
-        &format!("De aanbieder is {}, een bedrijf uit {}.", clean(&v.company), country(&v.headquarters, Lang::Nl)),
+        &format!(
+            "The provider is {}, a company from {}.",
+            clean(&v.company),
+            country(&v.headquarters, Lang::En)
+        ),
+        &format!(
+            "De aanbieder is {}, een bedrijf uit {}.",
+            clean(&v.company),
+            country(&v.headquarters, Lang::Nl)
+        ),
     ));
     if let Some(c) = s.service.contract.as_ref().filter(|c| c.signed.is_some()) {
         let mut sentence = t(
@@ -167,7 +191,10 @@ fn service(out: &mut String, s: &ServiceAssessment, lang: Lang) {
         if let Some(m) = &c.model_dpa {
             sentence.push_str(&t(
                 &format!(", on the education sector's model agreement (version {})", clean(m)),
-                &format!(", volgens de Model Verwerkersovereenkomst van het onderwijs (versie {})", clean(m)),
+                &format!(
+                    ", volgens de Model Verwerkersovereenkomst van het onderwijs (versie {})",
+                    clean(m)
+                ),
             ));
         }
         if let Some(d) = c.signed {
@@ -187,16 +214,26 @@ fn service(out: &mut String, s: &ServiceAssessment, lang: Lang) {
     out.push_str("</p>\n");
     list(
         out,
-        &t("What the provider may and may not do", "Wat de aanbieder wel en niet mag"),
+        &t(
+            "What the provider may and may not do",
+            "Wat de aanbieder wel en niet mag",
+        ),
         &sentences(s, BINDING, lang),
     );
     let mut storage = sentences(s, STORAGE, lang);
     if let Some(r) = &s.service.retention {
-        storage.push(format!("{} {}", t("How long we keep data:", "Hoe lang wij gegevens bewaren:"), own(r)));
+        storage.push(format!(
+            "{} {}",
+            t("How long we keep data:", "Hoe lang wij gegevens bewaren:"),
+            own(r)
+        ));
     }
     list(
         out,
-        &t("Where the data is kept, and for how long", "Waar de gegevens staan, en hoe lang"),
+        &t(
+            "Where the data is kept, and for how long",
+            "Waar de gegevens staan, en hoe lang",
+        ),
         &storage,
     );
     let mut lesson = Vec::new();
@@ -215,7 +252,10 @@ fn service(out: &mut String, s: &ServiceAssessment, lang: Lang) {
             "Your child may switch the camera on, but does not have to.",
             "Uw kind mag de camera aanzetten, maar het hoeft niet.",
         )),
-        Some(Camera::Off) => lesson.push(t("Pupils take part without a camera.", "Leerlingen doen mee zonder camera.")),
+        Some(Camera::Off) => lesson.push(t(
+            "Pupils take part without a camera.",
+            "Leerlingen doen mee zonder camera.",
+        )),
         None => {}
     }
     match s.service.recording {

@@ -73,7 +73,11 @@ pub fn contract_line(c: Option<&Contract>, lang: Lang) -> String {
     let mut parts: Vec<String> = Vec::new();
     parts.extend(c.route.as_deref().map(clean));
     if let Some(v) = &c.model_dpa {
-        parts.push(format!("{} {}", tr(lang, "model DPA", "model verwerkersovereenkomst"), clean(v)));
+        parts.push(format!(
+            "{} {}",
+            tr(lang, "model DPA", "model verwerkersovereenkomst"),
+            clean(v)
+        ));
     }
     if let Some(d) = c.signed {
         parts.push(format!("{} {d}", tr(lang, "signed", "getekend")));
@@ -104,8 +108,17 @@ pub fn owner_line(o: &Open, lang: Lang) -> String {
 }
 
 fn heading(a: &Assessment, lang: Lang) -> String {
-    let who = a.school.name.as_deref().map(clean).unwrap_or_else(|| tr(lang, "School", "School").to_owned());
-    format!("{who}: {} {}", tr(lang, "school check of", "schoolcontrole van"), a.as_of)
+    let who = a
+        .school
+        .name
+        .as_deref()
+        .map(clean)
+        .unwrap_or_else(|| tr(lang, "School", "School").to_owned());
+    format!(
+        "{who}: {} {}",
+        tr(lang, "school check of", "schoolcontrole van"),
+        a.as_of
+    )
 }
 
 /// The terminal table: per service its verdicts, contract, to-do list and warnings.
@@ -116,13 +129,39 @@ pub fn table(a: &Assessment, lang: Lang) -> String {
         if let Some(p) = &s.service.purpose {
             let _ = writeln!(out, "  {}: {}", tr(lang, "purpose", "doel"), clean(p));
         }
-        let _ = writeln!(out, "  {}: {}", tr(lang, "contract", "contract"), contract_line(s.service.contract.as_ref(), lang));
-        let _ = writeln!(out, "  {}: {}", tr(lang, "catalogue verdict", "oordeel catalogus"), s.catalogue_verdict().label().get(lang));
-        let _ = writeln!(out, "  {}: {}", tr(lang, "school verdict", "oordeel school"), s.verdict().label().get(lang));
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr(lang, "contract", "contract"),
+            contract_line(s.service.contract.as_ref(), lang)
+        );
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr(lang, "catalogue verdict", "oordeel catalogus"),
+            s.catalogue_verdict().label().get(lang)
+        );
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            tr(lang, "school verdict", "oordeel school"),
+            s.verdict().label().get(lang)
+        );
         if !s.open.is_empty() {
-            let _ = writeln!(out, "  {} ({}):", tr(lang, "open conditions", "open voorwaarden"), s.open.len());
+            let _ = writeln!(
+                out,
+                "  {} ({}):",
+                tr(lang, "open conditions", "open voorwaarden"),
+                s.open.len()
+            );
             for o in &s.open {
-                let _ = writeln!(out, "    - {} [{}]: {}", o.condition.id, owner_line(o, lang), clean(o.condition.get(lang)));
+                let _ = writeln!(
+                    out,
+                    "    - {} [{}]: {}",
+                    o.condition.id,
+                    owner_line(o, lang),
+                    clean(o.condition.get(lang))
+                );
             }
         }
         for w in &s.warnings {
@@ -188,12 +227,23 @@ fn service_markdown(out: &mut String, s: &ServiceAssessment, lang: Lang) {
             tr(lang, "What to do", "Wat te doen"),
         );
         for o in &s.open {
-            let _ = writeln!(out, "| `{}` | {} | {} |", o.condition.id, md(&owner_line(o, lang)), md(o.condition.get(lang)));
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} |",
+                o.condition.id,
+                md(&owner_line(o, lang)),
+                md(o.condition.get(lang))
+            );
         }
         out.push('\n');
     }
     for w in &s.warnings {
-        let _ = writeln!(out, "- **{}** {}", tr(lang, "Warning:", "Let op:"), md(w.message.get(lang)));
+        let _ = writeln!(
+            out,
+            "- **{}** {}",
+            tr(lang, "Warning:", "Let op:"),
+            md(w.message.get(lang))
+        );
     }
 }
 
@@ -212,7 +262,12 @@ pub fn html(a: &Assessment, lang: Lang) -> String {
         "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
     );
     for s in &a.services {
-        let _ = writeln!(out, "<section>\n<h2>{} <code>{}</code></h2>", esc(&s.result.display_name()), esc(&s.service.key()));
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{} <code>{}</code></h2>",
+            esc(&s.result.display_name()),
+            esc(&s.service.key())
+        );
         out.push_str("<dl>\n");
         let mut row = |k: &str, v: String| {
             let _ = writeln!(out, "<dt>{}</dt><dd>{v}</dd>", esc(k));
@@ -220,11 +275,21 @@ pub fn html(a: &Assessment, lang: Lang) -> String {
         if let Some(p) = &s.service.purpose {
             row(tr(lang, "Purpose", "Doel"), esc(p));
         }
-        row(tr(lang, "Contract", "Contract"), esc(&contract_line(s.service.contract.as_ref(), lang)));
-        row(tr(lang, "Catalogue verdict", "Oordeel catalogus"), esc(s.catalogue_verdict().label().get(lang)));
+        row(
+            tr(lang, "Contract", "Contract"),
+            esc(&contract_line(s.service.contract.as_ref(), lang)),
+        );
+        row(
+            tr(lang, "Catalogue verdict", "Oordeel catalogus"),
+            esc(s.catalogue_verdict().label().get(lang)),
+        );
         row(
             tr(lang, "School verdict", "Oordeel school"),
-            format!("<strong class=\"{}\">{}</strong>", s.verdict().as_str(), esc(s.verdict().label().get(lang))),
+            format!(
+                "<strong class=\"{}\">{}</strong>",
+                s.verdict().as_str(),
+                esc(s.verdict().label().get(lang))
+            ),
         );
         out.push_str("</dl>\n");
         if !s.open.is_empty() {

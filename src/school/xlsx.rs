@@ -128,7 +128,11 @@ pub fn xlsx(a: &Assessment, lang: Lang) -> Result<Vec<u8>, XlsxError> {
                 continue;
             }
             seen.push(f.term);
-            let whose = if s.own_fact(f.term) { t("school", "school") } else { t("catalogue", "catalogus") };
+            let whose = if s.own_fact(f.term) {
+                t("school", "school")
+            } else {
+                t("catalogue", "catalogus")
+            };
             let row = match &f.claim {
                 Some(c) => vec![
                     s.service.key(),

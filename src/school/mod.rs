@@ -171,3 +171,27 @@ pub fn text_hash(text: &str) -> String {
     let digest = sha2::Sha256::digest(text.trim().as_bytes());
     format!("sha256:{}", &hex::encode(digest)[..16])
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_text_hash_is_stable_and_ignores_surrounding_space() {
+        let h = text_hash("Keep AI Companion switched off");
+        assert_eq!(h, text_hash("  Keep AI Companion switched off\n"));
+        assert_ne!(h, text_hash("Keep AI Companion switched on"));
+        assert!(h.starts_with("sha256:") && h.len() == "sha256:".len() + 16, "{h}");
+    }
+
+    #[test]
+    fn statuses_read_as_written_and_only_open_holds_back() {
+        for (name, status) in ConditionStatus::ALL {
+            assert_eq!(ConditionStatus::parse(name), Some(status));
+            assert_eq!(status.as_str(), name);
+        }
+        assert_eq!(ConditionStatus::parse("Done"), None);
+        assert!(ConditionStatus::Done.settled() && ConditionStatus::NotApplicable.settled());
+        assert!(!ConditionStatus::Open.settled());
+    }
+}

@@ -14,6 +14,10 @@ use crate::guidance::phrases::{country, fact, tr};
 use crate::i18n::Lang;
 use crate::report::clean;
 
+/// Offerings where the software runs on a server of the school or of a host it chose (the same
+/// list as the parents' notice's).
+const OPERATED_FOR_THE_SCHOOL: &[&str] = &["self-hosted", "on-premises", "hosted-eu", "hosted"];
+
 /// The terms whose sentences say what the provider may and may not do.
 const BINDING: &[&str] = &[
     "contract.role",
@@ -168,18 +172,29 @@ fn service(out: &mut String, s: &ServiceAssessment, lang: Lang) {
             own(p)
         ));
     }
-    about.push(t(
-        &format!(
-            "The provider is {}, a company from {}.",
-            clean(&v.company),
-            country(&v.headquarters, Lang::En)
-        ),
-        &format!(
-            "De aanbieder is {}, een bedrijf uit {}.",
-            clean(&v.company),
-            country(&v.headquarters, Lang::Nl)
-        ),
-    ));
+    let (company, en, nl) = (
+        clean(&v.company),
+        country(&v.headquarters, Lang::En),
+        country(&v.headquarters, Lang::Nl),
+    );
+    // Software the school runs itself, or has run by a host it chose: the maker is not the
+    // party that processes the data (as the parents' notice says it).
+    let operated = s
+        .service
+        .offering
+        .as_deref()
+        .is_some_and(|o| OPERATED_FOR_THE_SCHOOL.contains(&o));
+    about.push(if operated {
+        t(
+            &format!("The software is made by {company}, a company from {en}. It runs on a server of the school or of a company the school chose."),
+            &format!("Het programma is gemaakt door {company}, een bedrijf uit {nl}. Het draait op een server van de school of van een bedrijf dat de school heeft gekozen."),
+        )
+    } else {
+        t(
+            &format!("The provider is {company}, a company from {en}."),
+            &format!("De aanbieder is {company}, een bedrijf uit {nl}."),
+        )
+    });
     if let Some(c) = s.service.contract.as_ref().filter(|c| c.signed.is_some()) {
         let mut sentence = t(
             "The school has signed a data processing agreement with the provider",

@@ -82,6 +82,9 @@ pub enum Command {
     Notice(NoticeArgs),
     /// Fetch the catalogue's documents and report what changed since the stored reference
     Watch(WatchArgs),
+    /// The school's own assessment: what it uses, under which contract, which conditions are met
+    #[command(subcommand)]
+    School(SchoolCommand),
     /// Turn an Open Terms Archive declaration (JSON) into `[[documents]]` entries
     ImportOta {
         /// The declaration file
@@ -196,11 +199,67 @@ pub struct AdviseArgs {
     pub format: AdviseFormat,
 }
 
+/// The subcommands of `school`.
+#[derive(Debug, Subcommand)]
+pub enum SchoolCommand {
+    /// Write a commented school file to standard output, every condition of each service `open`
+    Init {
+        /// A service the school uses (`zoom/education`; `zoom` stands for each of its offerings)
+        #[arg(long = "service", value_name = "VENDOR/OFFERING")]
+        services: Vec<String>,
+    },
+    /// Per service the catalogue's verdict and the school's, the open conditions and warnings
+    Check(SchoolCheckArgs),
+    /// The page the school publishes for parents (HTML)
+    Page {
+        /// The school file
+        file: PathBuf,
+        /// Write to this file instead of standard output
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SchoolCheckArgs {
+    /// The school file
+    pub file: PathBuf,
+    /// Output format [default: inferred from the `--output` extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<SchoolFormat>,
+    /// Write to this file instead of standard output (replaced in one step, never half-written)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Exit with code 1 when a school verdict is at least this bad
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
+}
+
+/// The output formats of `school check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchoolFormat {
+    /// Text for a terminal
+    Table,
+    /// The JSON contract, for tools
+    Json,
+    /// Markdown, for a document or a ticket
+    Markdown,
+    /// One self-contained HTML page
+    Html,
+    /// A spreadsheet with sheets for services, open conditions and evidence
+    Xlsx,
+}
+
 #[derive(Debug, Args)]
 pub struct NoticeArgs {
-    /// The vendor offering (`zoom/education`); a vendor alone when it has one offering or none
-    #[arg(value_name = "VENDOR[/OFFERING]")]
-    pub vendor: String,
+    /// The vendor offering (`zoom/education`); a vendor alone when it has one offering or none;
+    /// with `--school-file`, may be left out when the file has one service
+    #[arg(value_name = "VENDOR[/OFFERING]", required_unless_present = "school_file")]
+    pub vendor: Option<String>,
+    /// Fill the letter from a school file (`vcaudit school init`): the service as the school set
+    /// it up, the contact, the DPO, retention, camera, recording; flags still override
+    #[arg(long, value_name = "FILE")]
+    pub school_file: Option<PathBuf>,
     /// `markdown` to edit, `html` to mail or print, `text` for plain e-mail
     #[arg(long, value_enum, default_value_t = NoticeFormat::Markdown)]
     pub format: NoticeFormat,

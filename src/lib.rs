@@ -19,6 +19,7 @@ pub mod guidance;
 pub mod i18n;
 pub mod parallel;
 pub mod report;
+pub mod school;
 pub mod terminal;
 pub mod text;
 pub mod watch;
@@ -67,6 +68,7 @@ fn dispatch(cli: &Cli) -> Result<u8, Error> {
         Command::Advise(a) => commands::advise::run(&ctx, a, &mut out),
         Command::Notice(a) => commands::notice::run(&ctx, a, &mut out),
         Command::Watch(a) => commands::watch::run(&ctx, a, &mut out),
+        Command::School(a) => commands::school::run(&ctx, a, &mut report_out),
         Command::ImportOta { file } => commands::import_ota::run(file, &mut out),
         Command::Schema => commands::schema::run(&mut out),
         Command::Completions { shell } => commands::completions::run(*shell, &mut out),

@@ -12,6 +12,7 @@ pub mod criteria;
 pub mod import_ota;
 pub mod notice;
 pub mod schema;
+pub mod school;
 pub mod select;
 pub mod show;
 pub mod validate;

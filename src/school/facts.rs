@@ -11,10 +11,11 @@ use std::sync::Arc;
 use toml::de::DeValue;
 
 use super::load::{date, Checks};
+use crate::catalogue::check::claim_value;
 use crate::catalogue::diag::{describe_de, did_you_mean};
-use crate::catalogue::model::{Claim, Confidence, Source, SourceKind, Value};
+use crate::catalogue::model::{Claim, Confidence, Source, SourceKind};
 use crate::catalogue::shape::{string, Fields, Node, Unknown, Wrong};
-use crate::catalogue::terms::{self, Kind, Term};
+use crate::catalogue::terms::{self, Term};
 use crate::catalogue::Code;
 
 /// The keys of one school fact.
@@ -104,7 +105,7 @@ fn fact(c: &mut Checks, term: &'static Term, node: &Node<'_>, key: String) -> Op
     let confidence = f.optional(c.sink, "confidence", string);
     let source_kind = f.optional(c.sink, "source_kind", string);
     let complete = f.complete();
-    let value = value_node.and_then(|v| value(c, term, v, &format!("{key}.value")));
+    let value = value_node.and_then(|v| claim_value(c.sink, term, v, || format!("{key}.value")));
     let verified = verified_node.and_then(|v| match v.get_ref() {
         DeValue::Datetime(d) => date(c, d, v.span().start, &format!("{key}.verified"), true),
         other => {
@@ -179,51 +180,4 @@ fn fact(c: &mut Checks, term: &'static Term, node: &Node<'_>, key: String) -> Op
         offerings: Vec::new(),
         line,
     })
-}
-
-/// A fact's `value` against its term's kind, as the catalogue reads it.
-fn value(c: &mut Checks, term: &Term, node: &Node<'_>, key: &str) -> Option<Value> {
-    let at = node.span().start;
-    let v = node.get_ref();
-    let mut wrong = |code: Code, expected: String| {
-        let message = format!("expected {expected}, found {}", describe_de(v));
-        c.sink.at(code, at, key, message, None);
-        None
-    };
-    match (term.kind, v) {
-        (Kind::Bool, DeValue::Boolean(b)) => Some(Value::Bool(*b)),
-        (Kind::Bool, _) => wrong(Code::WrongType, "true or false".into()),
-        (Kind::Text, DeValue::String(s)) if !s.trim().is_empty() => Some(Value::Text(s.to_string())),
-        (Kind::Text, DeValue::String(_)) => wrong(Code::EmptyText, "a non-empty string".into()),
-        (Kind::Text, _) => wrong(Code::WrongType, "a non-empty string".into()),
-        (Kind::Enum(allowed), DeValue::String(s)) if allowed.contains(&s.as_ref()) => Some(Value::Text(s.to_string())),
-        (Kind::Enum(allowed), DeValue::String(s)) => {
-            let help = did_you_mean(s, allowed.iter().copied())
-                .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
-            let message = format!("`{s}` is not a valid value of `{}`", term.key);
-            c.sink.at(Code::InvalidValue, at, key, message, help);
-            None
-        }
-        (Kind::Enum(allowed), _) => wrong(Code::WrongType, format!("one of {}", allowed.join(", "))),
-        (Kind::List | Kind::EnumList(_), DeValue::Array(items)) => {
-            let mut out = Vec::with_capacity(items.len());
-            for item in items.iter() {
-                let DeValue::String(s) = item.get_ref() else {
-                    return wrong(Code::WrongType, "a list of strings".into());
-                };
-                if let Kind::EnumList(allowed) = term.kind {
-                    if !allowed.contains(&s.as_ref()) {
-                        let help = did_you_mean(s, allowed.iter().copied())
-                            .or_else(|| Some(format!("expected items from: {}", allowed.join(", "))));
-                        let message = format!("`{s}` is not a valid item of `{}`", term.key);
-                        c.sink.at(Code::InvalidValue, item.span().start, key, message, help);
-                        return None;
-                    }
-                }
-                out.push(s.to_string());
-            }
-            Some(Value::List(out))
-        }
-        (Kind::List | Kind::EnumList(_), _) => wrong(Code::WrongType, "a list of strings".into()),
-    }
 }

@@ -14,10 +14,6 @@ use crate::guidance::phrases::{country, fact, tr};
 use crate::i18n::Lang;
 use crate::report::clean;
 
-/// Offerings where the software runs on a server of the school or of a host it chose (the same
-/// list as the parents' notice's).
-const OPERATED_FOR_THE_SCHOOL: &[&str] = &["self-hosted", "on-premises", "hosted-eu", "hosted"];
-
 /// The terms whose sentences say what the provider may and may not do.
 const BINDING: &[&str] = &[
     "contract.role",
@@ -183,7 +179,7 @@ fn service(out: &mut String, s: &ServiceAssessment, lang: Lang) {
         .service
         .offering
         .as_deref()
-        .is_some_and(|o| OPERATED_FOR_THE_SCHOOL.contains(&o));
+        .is_some_and(|o| crate::guidance::notice::OPERATED_FOR_THE_SCHOOL.contains(&o));
     about.push(if operated {
         t(
             &format!("The software is made by {company}, a company from {en}. It runs on a server of the school or of a company the school chose."),

@@ -167,7 +167,7 @@ fn claim(
     // is kept only when both are good.
     let value = raw
         .value
-        .and_then(|v| values::value(c, term, v, || format!("{key}.value")));
+        .and_then(|v| values::value(c.sink, term, v, || format!("{key}.value")));
     if let Some(source) = &raw.source {
         let at = source.span().start;
         if source.get_ref().contains("://") {

@@ -22,6 +22,7 @@ use toml::Spanned;
 
 pub use dates::too_old;
 pub use urls::check_url;
+pub use values::value as claim_value;
 
 use super::code::Code;
 use super::diag::{did_you_mean, Sink};

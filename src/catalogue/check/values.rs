@@ -3,24 +3,22 @@
 
 use toml::de::DeValue;
 
-use super::{Checker, Code};
+use super::Code;
+use crate::catalogue::diag::Sink;
 use crate::catalogue::diag::{describe_de, did_you_mean};
 use crate::catalogue::model::Value;
 use crate::catalogue::shape::Node;
 use crate::catalogue::terms::{Kind, Term};
 
 /// The typed value of a claim about `term`, or `None` after reporting why it is not one; `key`
-/// is spelt out only when there is something to report.
-pub(super) fn value(c: &mut Checker, term: &Term, node: &Node<'_>, key: impl Fn() -> String) -> Option<Value> {
+/// is spelt out only when there is something to report. A school's own facts are read with it
+/// too.
+pub fn value(c: &mut Sink, term: &Term, node: &Node<'_>, key: impl Fn() -> String) -> Option<Value> {
     let at = node.span().start;
     let value = node.get_ref();
-    let wrong = |c: &mut Checker, code: Code, expected: &str| {
-        c.error(
-            code,
-            at,
-            &key(),
-            format!("expected {expected}, found {}", describe_de(value)),
-        );
+    let wrong = |c: &mut Sink, code: Code, expected: &str| {
+        let message = format!("expected {expected}, found {}", describe_de(value));
+        c.at(code, at, &key(), message, None);
         None
     };
     match term.kind {
@@ -38,7 +36,7 @@ pub(super) fn value(c: &mut Checker, term: &Term, node: &Node<'_>, key: impl Fn(
             DeValue::String(s) => {
                 let help = did_you_mean(s, allowed.iter().copied())
                     .or_else(|| Some(format!("expected one of: {}", allowed.join(", "))));
-                c.error_help(
+                c.at(
                     Code::InvalidValue,
                     at,
                     &key(),
@@ -62,9 +60,9 @@ pub(super) fn value(c: &mut Checker, term: &Term, node: &Node<'_>, key: impl Fn(
                     if !allowed.contains(&s.as_ref()) {
                         let help = did_you_mean(s, allowed.iter().copied())
                             .or_else(|| Some(format!("expected items from: {}", allowed.join(", "))));
-                        c.error_help(
+                        c.at(
                             Code::InvalidValue,
-                            at,
+                            item.span().start,
                             &key(),
                             format!("`{s}` is not a valid item of `{}`", term.key),
                             help,

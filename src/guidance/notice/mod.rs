@@ -150,7 +150,7 @@ pub enum Part {
 
 /// Offerings where the software runs on a server of the school or of a hosting provider it
 /// chose, so that the software maker is not the party that processes the data.
-pub(super) const OPERATED_FOR_THE_SCHOOL: &[&str] = &["self-hosted", "on-premises", "hosted-eu", "hosted"];
+pub const OPERATED_FOR_THE_SCHOOL: &[&str] = &["self-hosted", "on-premises", "hosted-eu", "hosted"];
 
 /// The state of one term in the evaluation.
 pub(super) enum Known<'a> {

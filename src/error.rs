@@ -30,6 +30,8 @@ pub enum Error {
     InvalidCatalogue(Vec<Diagnostic>),
     #[error("the profile has {} error(s)", .0.len())]
     InvalidProfile(Vec<Diagnostic>),
+    #[error("the school file `{}` has {} error(s), listed above", .0, count_errors(.1))]
+    InvalidSchoolFile(String, Vec<Diagnostic>),
     #[error("cannot read `{}`: {source}", path.display())]
     Read { path: PathBuf, source: std::io::Error },
     #[error("cannot write `{}`: {source}", path.display())]
@@ -58,7 +60,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage { .. } => exit::USAGE,
-            Error::InvalidCatalogue(_) | Error::InvalidProfile(_) => exit::INVALID,
+            Error::InvalidCatalogue(_) | Error::InvalidProfile(_) | Error::InvalidSchoolFile(..) => exit::INVALID,
             Error::Read { .. } | Error::Write { .. } | Error::Output(_) | Error::Runtime(_) => exit::RUNTIME,
         }
     }
@@ -66,7 +68,7 @@ impl Error {
     /// The diagnostics behind the error, to print before the summary line.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
-            Error::InvalidCatalogue(d) | Error::InvalidProfile(d) => d,
+            Error::InvalidCatalogue(d) | Error::InvalidProfile(d) | Error::InvalidSchoolFile(_, d) => d,
             _ => &[],
         }
     }

@@ -18,9 +18,7 @@ use crate::school::ServiceAssessment;
 pub fn run(ctx: &Context, args: &NoticeArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let flags = flags(args)?;
     if let Some(path) = &args.school_file {
-        let Some((_, loaded)) = super::school::load(ctx, path)? else {
-            return Ok(exit::INVALID);
-        };
+        let (_, loaded) = super::school::load(ctx, path)?;
         let service = super::school::pick(&loaded, args.vendor.as_deref())?;
         let input = from_school(&flags, &loaded.assessment.school, service, ctx);
         return write(ctx, &service.result, &service.vendor, &input, args, out);

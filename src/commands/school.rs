@@ -8,7 +8,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use super::{checked_catalogue, evaluation, Context};
-use crate::catalogue::{Catalogue, Diagnostic, Level};
+use crate::catalogue::Catalogue;
 use crate::cli::{FailOn, SchoolCheckArgs, SchoolCommand, SchoolFormat};
 use crate::error::{exit, Error};
 use crate::evaluate::{Inputs, Verdict};
@@ -36,9 +36,9 @@ fn init(ctx: &Context, services: &[String], out: &mut dyn Write) -> Result<u8, E
     Ok(exit::SUCCESS)
 }
 
-/// Reads and checks a school file against the checked catalogue. `None` after printing every
-/// problem of the file on standard error: the caller exits with [`exit::INVALID`].
-pub fn load(ctx: &Context, path: &Path) -> Result<Option<(Catalogue, Loaded)>, Error> {
+/// Reads and checks a school file against the checked catalogue; every problem of the file is in
+/// the error.
+pub fn load(ctx: &Context, path: &Path) -> Result<(Catalogue, Loaded), Error> {
     let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
         path: path.to_owned(),
         source,
@@ -54,26 +54,9 @@ pub fn load(ctx: &Context, path: &Path) -> Result<Option<(Catalogue, Loaded)>, E
     };
     let name = path.display().to_string();
     match school::load(&name, &text, &catalogue, &inputs, latest) {
-        Ok(loaded) => Ok(Some((catalogue, loaded))),
-        Err(diagnostics) => {
-            refuse(&name, &diagnostics)?;
-            Ok(None)
-        }
+        Ok(loaded) => Ok((catalogue, loaded)),
+        Err(diagnostics) => Err(Error::InvalidSchoolFile(name, diagnostics)),
     }
-}
-
-/// Prints the problems of a school file, then the summary line, as a refused catalogue's are.
-fn refuse(name: &str, diagnostics: &[Diagnostic]) -> Result<(), Error> {
-    let mut err = anstream::stderr();
-    for d in diagnostics {
-        writeln!(err, "{d}")?;
-    }
-    let errors = diagnostics.iter().filter(|d| d.severity == Level::Error).count();
-    writeln!(
-        err,
-        "error: the school file `{name}` has {errors} error(s), listed above"
-    )?;
-    Ok(())
 }
 
 fn check(ctx: &Context, args: &SchoolCheckArgs, out: &mut dyn Write) -> Result<u8, Error> {
@@ -89,9 +72,7 @@ fn check(ctx: &Context, args: &SchoolCheckArgs, out: &mut dyn Write) -> Result<u
         }
         f => f,
     };
-    let Some((_, loaded)) = load(ctx, &args.file)? else {
-        return Ok(exit::INVALID);
-    };
+    let (_, loaded) = load(ctx, &args.file)?;
     let a = &loaded.assessment;
     let lang = ctx.lang;
     let bytes = match format {
@@ -158,9 +139,7 @@ fn gate(mut verdicts: impl Iterator<Item = Verdict>, fail_on: Option<FailOn>) ->
 }
 
 fn page(ctx: &Context, file: &Path, output: Option<&Path>, out: &mut dyn Write) -> Result<u8, Error> {
-    let Some((_, loaded)) = load(ctx, file)? else {
-        return Ok(exit::INVALID);
-    };
+    let (_, loaded) = load(ctx, file)?;
     let html = school::page::page(&loaded.assessment, ctx.lang);
     write(output, html.as_bytes(), out)?;
     Ok(exit::SUCCESS)

@@ -7,7 +7,8 @@ use super::{evaluation, Context};
 use crate::cli::NoticeArgs;
 use crate::error::{exit, Error};
 use crate::guidance::notice::{self, Camera};
-use crate::guidance::render;
+use crate::guidance::render::{self, NoticeFormat};
+use crate::report::output::{extension, write_out};
 
 /// Runs `vcaudit notice`.
 pub fn run(ctx: &Context, args: &NoticeArgs, out: &mut dyn Write) -> Result<u8, Error> {
@@ -18,6 +19,7 @@ pub fn run(ctx: &Context, args: &NoticeArgs, out: &mut dyn Write) -> Result<u8, 
         }
         (c, _) => c,
     };
+    let format = notice_format(args)?;
     let (catalogue, ev) = evaluation(ctx, std::slice::from_ref(&args.vendor))?;
     let [result] = ev.results.as_slice() else {
         let keys: Vec<String> = ev.results.iter().map(|r| r.key()).collect();
@@ -44,6 +46,23 @@ pub fn run(ctx: &Context, args: &NoticeArgs, out: &mut dyn Write) -> Result<u8, 
         date: args.date.clone(),
     };
     let n = notice::build(result, vendor, &input, ctx.lang, &ev.as_of.to_string());
-    render::render(&n, args.format, args.part, out)?;
+    write_out(args.output.as_deref(), format == NoticeFormat::Docx, out, &|w| {
+        render::render(&n, format, args.part, w)
+    })?;
     Ok(exit::SUCCESS)
+}
+
+/// `--format`, else the format the `--output` extension names, else Markdown.
+fn notice_format(args: &NoticeArgs) -> Result<NoticeFormat, Error> {
+    match (args.format, args.output.as_deref()) {
+        (Some(f), _) => Ok(f),
+        (None, None) => Ok(NoticeFormat::Markdown),
+        (None, Some(path)) => NoticeFormat::from_extension(&extension(path)).ok_or_else(|| {
+            Error::usage(format!(
+                "cannot tell the format of `{}` from its extension; use --format, or a name ending in \
+                 .md, .html, .txt or .docx",
+                path.display()
+            ))
+        }),
+    }
 }

@@ -129,6 +129,7 @@ labels! {
         CatalogueDate => ("Catalogue date (newest verification)", "Datum catalogus (laatste controle)"),
         EvaluatedOn => ("Evaluated on", "Beoordeeld op"),
         Profile => ("Profile", "Profiel"),
+        Rationale => ("Why", "Waarom"),
     }
 }
 
@@ -166,6 +167,10 @@ labels! {
         Disclaimer => (
             "This is no legal advice; it summarises the two source documents and, where it says so, the law.",
             "Dit is geen juridisch advies; het vat de twee brondocumenten samen en, waar dat staat, de wet.",
+        ),
+        Outside => (
+            "the source documents do not cover this; reasoned from",
+            "de brondocumenten behandelen dit niet; afgeleid uit",
         ),
     }
 }

@@ -22,7 +22,7 @@ use crate::catalogue::{Catalogue, Claim, Confidence, SourceKind, Value};
 use crate::compare::Comparison;
 use crate::criteria::{Criterion, Status};
 use crate::evaluate::Evaluation;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, ReportLabel, Text};
 
 /// Version of the JSON output; raised only when a documented key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -239,20 +239,32 @@ pub fn severity_label(s: crate::criteria::Severity, lang: Lang) -> &'static str 
     }
 }
 
-/// The source passages of a criterion, one line each: `003 (main text): "quote"`, the place in
-/// the output language.
-pub fn trace_lines(c: &crate::criteria::Criterion, lang: Lang) -> Vec<String> {
-    c.trace
-        .iter()
-        .map(|t| {
+/// What justifies a criterion, one line each: its neutral rationale (`Why: ...`), then the
+/// passages of the author, Kennisnet or the law (`003 (main text): "quote"`, the place in the
+/// output language). Readers' comments only with `readers` (the one criterion of `criteria ID`),
+/// each named as a reader comment: reports and tenders justify a criterion in neutral words.
+pub fn trace_lines(c: &crate::criteria::Criterion, lang: Lang, readers: bool) -> Vec<String> {
+    let rationale = format!("{}: {}", ReportLabel::Rationale.text(lang), c.rationale.get(lang));
+    std::iter::once(rationale)
+        .chain(shown_traces(c, readers).map(|t| {
             format!(
                 "{} ({}): \"{}\"",
                 t.document,
                 crate::criteria::place_name(t.place, lang),
                 t.quote
             )
-        })
+        }))
         .collect()
+}
+
+/// The passages of a criterion a report shows: readers' comments only with `readers`.
+pub fn shown_traces(
+    c: &crate::criteria::Criterion,
+    readers: bool,
+) -> impl Iterator<Item = &'static crate::criteria::Trace> {
+    c.trace
+        .iter()
+        .filter(move |t| readers || t.by() != crate::criteria::Voice::Reader)
 }
 
 #[cfg(test)]

@@ -21,12 +21,12 @@ pub(super) fn alert(d: &Draft) -> Option<Para> {
         p.push(Span::Warn(d.tr(
             &format!(
                 "By the criteria of the source documents, {} is NOT SUITABLE for lessons with pupils. It fails: {}. Do not send this notice; choose another service or resolve this first.",
-                r.display_name(),
+                r.display_name_in(d.lang),
                 failed.join("; ")
             ),
             &format!(
                 "Volgens de criteria uit de brondocumenten is {} NIET GESCHIKT voor lessen met leerlingen. Niet voldaan: {}. Verstuur deze brief niet; kies een andere dienst of los dit eerst op.",
-                r.display_name(),
+                r.display_name_in(d.lang),
                 failed.join("; ")
             ),
         )));
@@ -45,13 +45,13 @@ pub(super) fn school_notes(d: &Draft, as_of: &str) -> Vec<Para> {
     let mut notes = vec![vec![Span::Text(d.tr(
         &format!(
             "Draft made by vcaudit on {as_of} from the catalogue, for {} ({}); verdict: {}. Resolve every mark in square brackets, then remove them and this box before sending.",
-            r.display_name(),
+            r.display_name_in(d.lang),
             r.key(),
             r.verdict.label().get(d.lang)
         ),
         &format!(
             "Concept gemaakt door vcaudit op {as_of} uit de catalogus, voor {} ({}); oordeel: {}. Los alle punten tussen vierkante haken op en haal ze weg, en ook dit kader, voordat u de brief verstuurt.",
-            r.display_name(),
+            r.display_name_in(d.lang),
             r.key(),
             r.verdict.label().get(d.lang)
         ),

@@ -135,7 +135,7 @@ labels! {
 
 labels! {
     /// The fixed words of the `watch` change report. State names are the documented identifiers
-    /// in both languages and are not labels.
+    /// in the state column and in JSON; in sentences they are words of the language (`report.rs`).
     WatchLabel {
         Title => ("Policy watch", "Controle van de documenten van leveranciers"),
         Document => ("document", "document"),
@@ -165,8 +165,8 @@ labels! {
         Cautions => ("Cautions", "Let op"),
         Sources => ("Sources", "Bronnen"),
         Disclaimer => (
-            "This is no legal advice; it summarises the two source documents and, where it says so, the law.",
-            "Dit is geen juridisch advies; het vat de twee brondocumenten samen en, waar dat staat, de wet.",
+            "This is no legal advice; it summarises the source documents and, where it says so, the law.",
+            "Dit is geen juridisch advies; het vat de brondocumenten samen en, waar dat staat, de wet.",
         ),
         Outside => (
             "the source documents do not cover this; reasoned from",

@@ -36,7 +36,8 @@ pub fn render(results: &[Checked], format: Format, color: bool, lang: Lang, w: &
     }
 }
 
-/// A state in the words of a report: its id in English (as in JSON), a Dutch word in Dutch.
+/// A state in a sentence of a report (the counts, the heading of a change): its id in English, a
+/// Dutch word in Dutch. The state column and JSON keep the ids, which are documented identifiers.
 fn state_word(s: State, lang: Lang) -> &'static str {
     match (lang, s) {
         (Lang::En, s) => s.as_str(),
@@ -120,9 +121,9 @@ fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io:
     for r in results {
         let state = if color {
             let s = state_style(r.state);
-            format!("{s}{}{s:#}", state_word(r.state, lang))
+            format!("{s}{}{s:#}", r.state.as_str())
         } else {
-            state_word(r.state, lang).to_owned()
+            r.state.as_str().to_owned()
         };
         t.add_row(vec![format!("{}/{}", r.vendor, r.document), state, detail(r, lang)]);
     }
@@ -178,7 +179,7 @@ fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()
             "| {}/{} | {} | {} |",
             cell(&r.vendor),
             cell(&r.document),
-            state_word(r.state, lang),
+            r.state.as_str(),
             cell(&detail(r, lang))
         )?;
     }

@@ -13,8 +13,10 @@ use crate::i18n::Lang;
 use super::phrases::{fact, question, tr};
 
 mod parts;
+mod recording;
 
-use parts::{alert, camera, contact, intro, recording, rights, school_notes};
+use parts::{alert, camera, contact, intro, rights, school_notes};
+use recording::recording;
 
 /// One piece of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +101,12 @@ pub enum Recording {
     Coaching,
     /// Recorded only to guide a pupil, inside the school
     PupilGuidance,
+    /// Recorded for pupils who cannot be in class, watched only by the class inside the school
+    AbsentPupils,
+    /// Streamed live from the classroom to pupils at home (a hybrid lesson), not recorded
+    Hybrid,
+    /// Tests taken at home are supervised by camera or software (online proctoring)
+    Proctoring,
 }
 
 /// What the school tells the notice about itself.

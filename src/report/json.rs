@@ -223,7 +223,7 @@ impl Renderer for Json {
             .collect();
         let sources: Vec<Value> = criteria::SOURCES
             .iter()
-            .map(|(id, title)| json!({"id": id, "title": title}))
+            .map(|(id, title)| json!({"id": id, "title": criteria::source_title(id, self.0.lang).unwrap_or(title)}))
             .collect();
         write(
             w,

@@ -157,6 +157,7 @@ fn dutch_word(s: &str) -> Option<&'static str> {
         "school-chosen" => "door de school gekozen",
         "EEA" => "EER",
         "US" => "VS",
+        "UK" => "VK",
         "participant" => "deelnemer",
         "supporter" => "ondersteuner",
         "vendor-own" => "eigen overeenkomst van de leverancier",
@@ -234,6 +235,7 @@ pub fn severity_label(s: crate::criteria::Severity, lang: Lang) -> &'static str 
     match (lang, s) {
         (Lang::Nl, Severity::Must) => "verplicht",
         (Lang::Nl, Severity::Should) => "aanbevolen",
+        (Lang::Nl, Severity::Info) => "informatief",
         (Lang::Nl, Severity::Off) => "uit",
         _ => s.as_str(),
     }
@@ -270,6 +272,22 @@ pub fn shown_traces(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_fixed_value_of_the_catalogue_format_has_a_dutch_word() {
+        use crate::catalogue::terms::{Kind, TERMS};
+        for term in TERMS {
+            if let Kind::Enum(values) | Kind::EnumList(values) = term.kind {
+                for v in values {
+                    assert!(dutch_word(v).is_some(), "{}: `{v}` has no Dutch word", term.key);
+                }
+            }
+        }
+        // The region words of `hosting.regions`, free strings with fixed meanings.
+        for region in ["school-chosen", "EEA", "US", "worldwide"] {
+            assert!(dutch_word(region).is_some(), "`{region}` has no Dutch word");
+        }
+    }
 
     #[test]
     fn only_web_urls_become_links() {

@@ -205,7 +205,7 @@ pub(super) fn profile_line(report: &Report, lang: Lang) -> String {
             "{}; bewijs ouder dan {} maanden is verouderd; toegestane regio's: {}",
             if p.name == "default" { "standaard" } else { &p.name },
             p.max_age_months,
-            p.accepted_regions.join(", ")
+            crate::report::value_text(&crate::catalogue::Value::List(p.accepted_regions.clone()), lang)
         ),
     }
 }

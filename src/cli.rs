@@ -194,9 +194,13 @@ pub struct AdviseArgs {
     /// List the scenarios and whether each needs parental consent
     #[arg(long, conflicts_with = "scenario")]
     pub list: bool,
-    /// `table` for people, `markdown` for documents, `json` for tools
-    #[arg(long, value_enum, default_value_t = AdviseFormat::Table)]
-    pub format: AdviseFormat,
+    /// `table` for people, `markdown` for documents, `json` for tools [default: inferred from the
+    /// `--output` extension, else table]
+    #[arg(long, value_enum)]
+    pub format: Option<AdviseFormat>,
+    /// Write to this file instead of standard output (replaced in one step, never half-written)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// The subcommands of `school`.
@@ -260,9 +264,13 @@ pub struct NoticeArgs {
     /// it up, the contact, the DPO, retention, camera, recording; flags still override
     #[arg(long, value_name = "FILE")]
     pub school_file: Option<PathBuf>,
-    /// `markdown` to edit, `html` to mail or print, `text` for plain e-mail
-    #[arg(long, value_enum, default_value_t = NoticeFormat::Markdown)]
-    pub format: NoticeFormat,
+    /// `markdown` to edit, `html` to mail or print, `text` for plain e-mail, `docx` for Word
+    /// [default: inferred from the `--output` extension, else markdown]
+    #[arg(long, value_enum)]
+    pub format: Option<NoticeFormat>,
+    /// Write to this file instead of standard output (replaced in one step, never half-written)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// The school's name, as it signs the letter
     #[arg(long, value_name = "NAME")]
     pub school: Option<String>,

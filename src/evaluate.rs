@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::catalogue::{Catalogue, Claim, Condition, Source, Vendor, VendorStatus};
 use crate::criteria::{profile::Profile, Facts, Severity, Status, ALL};
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 
 /// The four verdicts, in order of severity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -102,6 +102,8 @@ pub struct OfferingResult {
     pub vendor_name: String,
     pub offering: Option<String>,
     pub offering_name: Option<String>,
+    /// The offering's Dutch name (`name_nl` in the catalogue), when it has one.
+    pub offering_name_nl: Option<String>,
     pub retired: Option<Date>,
     pub verdict: Verdict,
     pub criteria: Vec<CriterionResult>,
@@ -116,9 +118,23 @@ impl OfferingResult {
         }
     }
 
-    /// A human name: "Zoom (education)".
+    /// A human name: "Zoom — Zoom for Education", in English.
     pub fn display_name(&self) -> String {
-        match &self.offering_name {
+        self.display_name_in(Lang::En)
+    }
+
+    /// The offering's name in a language: the Dutch name under `nl` when the catalogue gives
+    /// one, else the name as written.
+    pub fn offering_name_in(&self, lang: Lang) -> Option<&str> {
+        match (lang, &self.offering_name_nl) {
+            (Lang::Nl, Some(nl)) => Some(nl),
+            _ => self.offering_name.as_deref(),
+        }
+    }
+
+    /// A human name in a language: "Zoom — Zoom for Education".
+    pub fn display_name_in(&self, lang: Lang) -> String {
+        match self.offering_name_in(lang) {
             Some(o) => format!("{} — {o}", self.vendor_name),
             None => self.vendor_name.clone(),
         }
@@ -244,6 +260,9 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
         vendor_name: vendor.name.clone(),
         offering: offering.map(str::to_owned),
         offering_name: offering.and_then(|o| vendor.offering(o)).map(|o| o.name.clone()),
+        offering_name_nl: offering
+            .and_then(|o| vendor.offering(o))
+            .and_then(|o| o.name_nl.clone()),
         retired: (vendor.status == VendorStatus::Retired)
             .then_some(vendor.retired)
             .flatten(),

@@ -129,12 +129,13 @@ labels! {
         CatalogueDate => ("Catalogue date (newest verification)", "Datum catalogus (laatste controle)"),
         EvaluatedOn => ("Evaluated on", "Beoordeeld op"),
         Profile => ("Profile", "Profiel"),
+        Rationale => ("Why", "Waarom"),
     }
 }
 
 labels! {
     /// The fixed words of the `watch` change report. State names are the documented identifiers
-    /// in both languages and are not labels.
+    /// in the state column and in JSON; in sentences they are words of the language (`report.rs`).
     WatchLabel {
         Title => ("Policy watch", "Controle van de documenten van leveranciers"),
         Document => ("document", "document"),
@@ -164,8 +165,12 @@ labels! {
         Cautions => ("Cautions", "Let op"),
         Sources => ("Sources", "Bronnen"),
         Disclaimer => (
-            "This is no legal advice; it summarises the two source documents and, where it says so, the law.",
-            "Dit is geen juridisch advies; het vat de twee brondocumenten samen en, waar dat staat, de wet.",
+            "This is no legal advice; it summarises the source documents and, where it says so, the law.",
+            "Dit is geen juridisch advies; het vat de brondocumenten samen en, waar dat staat, de wet.",
+        ),
+        Outside => (
+            "the source documents do not cover this; reasoned from",
+            "de brondocumenten behandelen dit niet; afgeleid uit",
         ),
     }
 }

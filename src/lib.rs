@@ -56,8 +56,9 @@ fn dispatch(cli: &Cli) -> Result<u8, Error> {
             anstream::ColorChoice::Never
         },
     ));
-    // The reports of audit, show, compare and criteria: `deliver` decides per format what may
-    // reach standard output (a spreadsheet is bytes, which the stripping stream above would break).
+    // The reports of audit, show, compare and criteria, the advice and the notice: `deliver` and
+    // `write_out` decide per format what may reach standard output (a spreadsheet or a Word
+    // document is bytes, which the stripping stream above would break).
     let mut report_out = std::io::BufWriter::new(std::io::stdout().lock());
     let code = match &cli.command {
         Command::Audit(a) => commands::audit::run(&ctx, a, &mut report_out),
@@ -65,8 +66,8 @@ fn dispatch(cli: &Cli) -> Result<u8, Error> {
         Command::Compare(a) => commands::compare::run(&ctx, a, &mut report_out),
         Command::Criteria(a) => commands::criteria::run(&ctx, a, &mut report_out),
         Command::Validate(a) => commands::validate::run(&ctx, a, &mut out),
-        Command::Advise(a) => commands::advise::run(&ctx, a, &mut out),
-        Command::Notice(a) => commands::notice::run(&ctx, a, &mut out),
+        Command::Advise(a) => commands::advise::run(&ctx, a, &mut report_out),
+        Command::Notice(a) => commands::notice::run(&ctx, a, &mut report_out),
         Command::Watch(a) => commands::watch::run(&ctx, a, &mut out),
         Command::School(a) => commands::school::run(&ctx, a, &mut report_out),
         Command::ImportOta { file } => commands::import_ota::run(file, &mut out),

@@ -183,7 +183,10 @@ fn list_gives_every_scenario_in_order() {
             "recording-pupil-guidance",
             "recording-external",
             "share-recording",
-            "publish-images"
+            "publish-images",
+            "recording-absent",
+            "hybrid-lesson",
+            "online-proctoring"
         ]
     );
     let out = vcaudit().args(["advise", "--list"]).output().expect("runs");
@@ -265,8 +268,10 @@ fn quotes_occur_in_the_source_documents() {
             .chain(s.duties)
             .chain(s.cautions);
         for p in points {
-            // The law (`uavg`) is cited by article; only the two seed documents are checked here.
-            for t in p.sources.iter().filter(|t| t.document != "uavg") {
+            // The law (`uavg`) is cited by article, the pages of the Autoriteit Persoonsgegevens
+            // are not among the seeds, and a statement outside the sources names an article: only
+            // the two seed documents are checked here.
+            for t in p.sources.iter().filter(|t| ["000", "003"].contains(&t.document)) {
                 let (_, text) = docs.iter().find(|(id, _)| *id == t.document).expect("known document");
                 let quote = t.quote.split_whitespace().collect::<Vec<_>>().join(" ");
                 assert!(

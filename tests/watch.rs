@@ -258,9 +258,10 @@ fn the_report_speaks_dutch_and_its_json_stays_the_same() {
     };
     let md = run("markdown");
     assert!(md.contains("| document | toestand | toelichting |"), "{md}");
-    assert!(md.contains("1 document gecontroleerd: 1 changed"), "{md}");
+    assert!(md.contains("1 document gecontroleerd: 1 gewijzigd"), "{md}");
+    assert!(md.contains("## acme/privacy: gewijzigd"), "{md}");
     assert!(md.contains("- raakt mogelijk de criteria: "), "{md}");
-    // The state names are identifiers, the same in every language; so is the JSON.
+    // The state column holds the identifiers, the same in every language; so does the JSON.
     assert!(md.contains("| acme/privacy | changed |"), "{md}");
     let json: serde_json::Value = serde_json::from_str(&run("json")).unwrap();
     assert_eq!(json["summary"], "1 document checked: 1 changed");

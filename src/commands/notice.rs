@@ -10,13 +10,16 @@ use crate::cli::NoticeArgs;
 use crate::error::{exit, Error};
 use crate::evaluate::OfferingResult;
 use crate::guidance::notice::{self, Camera, SchoolInput};
-use crate::guidance::render;
+use crate::guidance::render::{self, NoticeFormat};
 use crate::i18n::Lang;
+use crate::report::output::{extension, write_out};
 use crate::school::ServiceAssessment;
 
 /// Runs `vcaudit notice`.
 pub fn run(ctx: &Context, args: &NoticeArgs, out: &mut dyn Write) -> Result<u8, Error> {
     let flags = flags(args)?;
+    // A wrong `-o` extension is a usage error before anything is read.
+    notice_format(args)?;
     if let Some(path) = &args.school_file {
         let (_, loaded) = super::school::load(ctx, path)?;
         let service = super::school::pick(&loaded, args.vendor.as_deref())?;
@@ -46,9 +49,27 @@ fn write(
     args: &NoticeArgs,
     out: &mut dyn Write,
 ) -> Result<u8, Error> {
+    let format = notice_format(args)?;
     let n = notice::build(result, vendor, input, ctx.lang, &ctx.today.to_string());
-    render::render(&n, args.format, args.part, out)?;
+    write_out(args.output.as_deref(), format == NoticeFormat::Docx, out, &|w| {
+        render::render(&n, format, args.part, w)
+    })?;
     Ok(exit::SUCCESS)
+}
+
+/// `--format`, else the format the `--output` extension names, else Markdown.
+fn notice_format(args: &NoticeArgs) -> Result<NoticeFormat, Error> {
+    match (args.format, args.output.as_deref()) {
+        (Some(f), _) => Ok(f),
+        (None, None) => Ok(NoticeFormat::Markdown),
+        (None, Some(path)) => NoticeFormat::from_extension(&extension(path)).ok_or_else(|| {
+            Error::usage(format!(
+                "cannot tell the format of `{}` from its extension; use --format, or a name ending in \
+                 .md, .html, .txt or .docx",
+                path.display()
+            ))
+        }),
+    }
 }
 
 /// What the flags say.

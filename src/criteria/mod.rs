@@ -88,9 +88,13 @@ pub struct Trace {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Voice {
+    /// Not in the source documents: the tool's own reading, from the law it names.
+    Outside,
     Reader,
     Author,
     Kennisnet,
+    /// The Autoriteit Persoonsgegevens, the Dutch supervisory authority.
+    Regulator,
     Law,
 }
 
@@ -100,11 +104,17 @@ impl Trace {
         match (self.document, self.place) {
             ("000", _) => Voice::Kennisnet,
             ("uavg", _) => Voice::Law,
+            ("ap" | "ap-corona", _) => Voice::Regulator,
+            (OUTSIDE_SOURCES, _) => Voice::Outside,
             (_, "main text") => Voice::Author,
             _ => Voice::Reader,
         }
     }
 }
+
+/// The `document` of a statement the source documents do not cover; its `quote` names the law the
+/// reading rests on.
+pub const OUTSIDE_SOURCES: &str = "outside";
 
 /// Whose words a statement rests on: a reader's view only when every passage behind it is a
 /// reader's comment.
@@ -134,14 +144,27 @@ pub const SOURCES: &[(&str, &str)] = &[
     ("uavg", "Uitvoeringswet Algemene verordening gegevensbescherming (UAVG), the Dutch GDPR implementing act"),
 ];
 
+/// Documents only the scenario advice (`advise`) cites, beside [`SOURCES`]: the pages of the
+/// Autoriteit Persoonsgegevens on remote teaching and proctoring.
+pub const GUIDANCE_SOURCES: &[(&str, &str)] = &[
+    ("ap", "Autoriteit Persoonsgegevens, \"Digitaal afstandsonderwijs\" (web page of the Dutch supervisory authority, https://autoriteitpersoonsgegevens.nl/themas/onderwijs/digitaal-afstandsonderwijs)"),
+    ("ap-corona", "Autoriteit Persoonsgegevens, \"Onderwijs tijdens corona\" (web page of the Dutch supervisory authority, https://autoriteitpersoonsgegevens.nl/nl/onderwerpen/corona/onderwijs-tijdens-corona)"),
+];
+
 /// The title of a source document in the output language; the Dutch titles themselves stay as
 /// published, only the description of the document is translated.
 pub fn source_title(id: &str, lang: Lang) -> Option<&'static str> {
-    let en = SOURCES.iter().find(|(i, _)| *i == id).map(|(_, t)| *t)?;
+    let en = SOURCES
+        .iter()
+        .chain(GUIDANCE_SOURCES)
+        .find(|(i, _)| *i == id)
+        .map(|(_, t)| *t)?;
     Some(match (lang, id) {
         (Lang::Nl, "003") => "Arnoud Engelfriet, \"Is er eigenlijk geen ouderlijke toestemming nodig voor afstandsles met minderjarigen?\" (blogbericht met reacties van lezers)",
         (Lang::Nl, "000") => "Kennisnet, \"Moet een student/stagiair voor opnames in de klas voor opleidingsdoeleinden toestemming vragen?\" (vraag en antwoord, 7 mei 2019)",
         (Lang::Nl, "uavg") => "Uitvoeringswet Algemene verordening gegevensbescherming (UAVG)",
+        (Lang::Nl, "ap") => "Autoriteit Persoonsgegevens, \"Digitaal afstandsonderwijs\" (webpagina van de toezichthouder, https://autoriteitpersoonsgegevens.nl/themas/onderwijs/digitaal-afstandsonderwijs)",
+        (Lang::Nl, "ap-corona") => "Autoriteit Persoonsgegevens, \"Onderwijs tijdens corona\" (webpagina van de toezichthouder, https://autoriteitpersoonsgegevens.nl/nl/onderwerpen/corona/onderwijs-tijdens-corona)",
         _ => en,
     })
 }
@@ -153,7 +176,8 @@ pub fn place_name(place: &str, lang: Lang) -> String {
         Lang::Nl => place
             .replace("main text", "hoofdtekst")
             .replace("comment", "lezersreactie")
-            .replace("answer", "antwoord"),
+            .replace("answer", "antwoord")
+            .replace("web page", "webpagina"),
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde_json::{json, Value};
 
 use super::scenarios::{Point, Scenario, ALL};
-use crate::criteria::{place_name, source_title, voice_of, Trace, SOURCES};
+use crate::criteria::{place_name, source_title, voice_of, Trace, Voice, GUIDANCE_SOURCES, SOURCES};
 use crate::i18n::{AdviseLabel, Lang};
 use crate::report::SCHEMA_VERSION;
 
@@ -196,14 +196,7 @@ fn text(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w)?;
     writeln!(w, "{}:", AdviseLabel::Sources.text(lang))?;
     for (i, t) in a.sources.iter().enumerate() {
-        writeln!(
-            w,
-            "  [{}] {}, {}: \"{}\"",
-            i + 1,
-            t.document,
-            place_name(t.place, lang),
-            t.quote
-        )?;
+        writeln!(w, "  [{}] {}", i + 1, passage(t, lang, ""))?;
     }
     write_documents(a, lang, w, "  ")?;
     writeln!(w)?;
@@ -235,23 +228,30 @@ fn markdown(a: &Advice, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(w, "\n## {}\n", AdviseLabel::Sources.text(lang))?;
     for (i, t) in a.sources.iter().enumerate() {
-        writeln!(
-            w,
-            "{}. `{}`, {}: \"{}\"",
-            i + 1,
-            t.document,
-            place_name(t.place, lang),
-            t.quote
-        )?;
+        writeln!(w, "{}. {}", i + 1, passage(t, lang, "`"))?;
     }
     writeln!(w)?;
     write_documents(a, lang, w, "- ")?;
     writeln!(w, "\n_{}_", AdviseLabel::Disclaimer.text(lang))
 }
 
+/// A numbered passage: `003, main text: "quote"`, or for a statement outside the source documents
+/// that they do not cover it and the law it is reasoned from. `code` quotes the document id.
+fn passage(t: &Trace, lang: Lang, code: &str) -> String {
+    if t.by() == Voice::Outside {
+        return format!("{}: {}", AdviseLabel::Outside.text(lang), t.quote);
+    }
+    format!(
+        "{code}{}{code}, {}: \"{}\"",
+        t.document,
+        place_name(t.place, lang),
+        t.quote
+    )
+}
+
 /// The titles of the documents the numbered passages come from.
 fn write_documents(a: &Advice, lang: Lang, w: &mut dyn Write, indent: &str) -> io::Result<()> {
-    for (id, _) in SOURCES {
+    for (id, _) in SOURCES.iter().chain(GUIDANCE_SOURCES) {
         if a.sources.iter().any(|t| t.document == *id) {
             writeln!(w, "{indent}{id}: {}", source_title(id, lang).unwrap_or_default())?;
         }

@@ -1,4 +1,5 @@
-//! Writes a drafted [`Notice`] as Markdown, as a standalone HTML page or as plain text. Marks the
+//! Writes a drafted [`Notice`] as Markdown, as a standalone HTML page, as plain text or (through
+//! [`super::docx`]) as a Word document. Marks the
 //! school must resolve stay visible in every format (`**[TE CONTROLEREN: ...]**`, a highlighted
 //! `<mark>`, `[TE CONTROLEREN: ...]`); a not-suitable verdict opens the document. HTML escapes
 //! every piece of text, whatever its origin.
@@ -16,6 +17,21 @@ pub enum NoticeFormat {
     Markdown,
     Html,
     Text,
+    /// A Word document, to edit before sending
+    Docx,
+}
+
+impl NoticeFormat {
+    /// The format for a file name's extension (`-o brief.docx`), if it names one.
+    pub fn from_extension(ext: &str) -> Option<Self> {
+        match ext {
+            "md" | "markdown" => Some(NoticeFormat::Markdown),
+            "html" | "htm" => Some(NoticeFormat::Html),
+            "txt" => Some(NoticeFormat::Text),
+            "docx" => Some(NoticeFormat::Docx),
+            _ => None,
+        }
+    }
 }
 
 /// Writes the part of the notice in a format.
@@ -24,10 +40,11 @@ pub fn render(n: &Notice, format: NoticeFormat, part: Part, w: &mut dyn Write) -
         NoticeFormat::Markdown => markdown(n, part, w),
         NoticeFormat::Html => html(n, part, w),
         NoticeFormat::Text => text(n, part, w),
+        NoticeFormat::Docx => super::docx::docx(n, part, w),
     }
 }
 
-fn school_heading(lang: Lang, part: Part) -> &'static str {
+pub(super) fn school_heading(lang: Lang, part: Part) -> &'static str {
     match (lang, part) {
         (Lang::En, Part::School) => "For the school",
         (Lang::Nl, Part::School) => "Voor de school",
@@ -36,7 +53,7 @@ fn school_heading(lang: Lang, part: Part) -> &'static str {
     }
 }
 
-fn checklist_heading(lang: Lang) -> &'static str {
+pub(super) fn checklist_heading(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "What the school must arrange (settings and contract terms):",
         Lang::Nl => "Wat de school moet regelen (instellingen en afspraken in het contract):",
@@ -89,7 +106,7 @@ fn joined(p: &Para, f: impl Fn(&Span) -> String) -> String {
 }
 
 /// A paragraph that is only a check or a warning is shown as an item of a to-do list.
-fn is_item(p: &Para) -> bool {
+pub(super) fn is_item(p: &Para) -> bool {
     matches!(p.as_slice(), [Span::Check(_) | Span::Warn(_)])
 }
 
@@ -102,7 +119,7 @@ fn md_para(p: &Para, lang: Lang) -> String {
     })
 }
 
-fn is_web(u: &str) -> bool {
+pub(super) fn is_web(u: &str) -> bool {
     (u.starts_with("https://") || u.starts_with("http://"))
         && !u.contains(|c: char| c.is_whitespace() || c == '<' || c == '>')
 }

@@ -140,7 +140,7 @@ impl Renderer for Csv {
         out.write_record(["id", "code", "severity", "title", "checks", "trace"])
             .map_err(io_err)?;
         for c in list {
-            let trace = super::trace_lines(c, lang);
+            let trace = super::trace_lines(c, lang, list.len() == 1);
             out.write_record([
                 c.id.to_owned(),
                 criteria::code(c.id).to_owned(),

@@ -43,7 +43,7 @@ impl Json {
                     documents: vendor.map(|v| json!(v.documents)),
                     findings: vendor.map(|v| json!(v.findings_for(r.offering.as_deref()).collect::<Vec<_>>())),
                     offering: r.offering.as_deref(),
-                    offering_name: r.offering_name.as_deref(),
+                    offering_name: r.offering_name_in(lang),
                     retired: r.retired,
                     vendor: &r.vendor,
                     vendor_name: &r.vendor_name,
@@ -213,13 +213,17 @@ impl Renderer for Json {
                     "severity": c.severity,
                     "title": self.t(&c.title),
                     "checks": self.t(&c.checks),
-                    "trace": c.trace.iter().map(|t| json!({"document": t.document, "place": t.place, "quote": t.quote})).collect::<Vec<_>>(),
+                    "rationale": self.t(&c.rationale),
+                    // Readers' comments only for the one criterion of `criteria ID`.
+                    "trace": super::shown_traces(c, list.len() == 1)
+                        .map(|t| json!({"document": t.document, "place": t.place, "quote": t.quote, "by": t.by()}))
+                        .collect::<Vec<_>>(),
                 })
             })
             .collect();
         let sources: Vec<Value> = criteria::SOURCES
             .iter()
-            .map(|(id, title)| json!({"id": id, "title": title}))
+            .map(|(id, title)| json!({"id": id, "title": criteria::source_title(id, self.0.lang).unwrap_or(title)}))
             .collect();
         write(
             w,
@@ -243,7 +247,7 @@ impl Renderer for Json {
                     "vendor": r.vendor,
                     "vendor_name": r.vendor_name,
                     "offering": r.offering,
-                    "offering_name": r.offering_name,
+                    "offering_name": r.offering_name_in(self.0.lang),
                     "retired": r.retired,
                     "verdict": r.verdict,
                     "condition_ids": cmp.conditions(i).iter().map(|c| c.id.as_str()).collect::<Vec<_>>(),

@@ -117,7 +117,7 @@ impl Renderer for Markdown {
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let lang = self.0.lang;
         for r in &report.evaluation.results {
-            writeln!(w, "## {}\n", cell(&r.display_name()))?;
+            writeln!(w, "## {}\n", cell(&r.display_name_in(lang)))?;
             writeln!(
                 w,
                 "{}: **{}**\n",
@@ -208,7 +208,7 @@ impl Renderer for Markdown {
         )?;
         writeln!(w, "|---|---|---|---|")?;
         for c in list {
-            let trace = super::trace_lines(c, lang);
+            let trace = super::trace_lines(c, lang, list.len() == 1);
             writeln!(
                 w,
                 "| `{}` | {} | **{}** {} | {} |",
@@ -231,7 +231,7 @@ impl Renderer for Markdown {
         let lang = self.0.lang;
         write!(w, "| |")?;
         for r in cmp.columns() {
-            write!(w, " {} |", cell(&r.display_name()))?;
+            write!(w, " {} |", cell(&r.display_name_in(lang)))?;
         }
         writeln!(w)?;
         writeln!(w, "|---|{}", "---|".repeat(cmp.columns().len()))?;
@@ -273,7 +273,7 @@ impl Renderer for Markdown {
         )?;
         writeln!(w, "## {}\n", ReportLabel::Conditions.text(lang))?;
         for (i, r) in cmp.columns().iter().enumerate() {
-            writeln!(w, "### {}\n", cell(&r.display_name()))?;
+            writeln!(w, "### {}\n", cell(&r.display_name_in(lang)))?;
             let conditions = cmp.conditions(i);
             if conditions.is_empty() {
                 writeln!(w, "{}", ReportLabel::NoConditions.text(lang))?;

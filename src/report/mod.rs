@@ -22,7 +22,7 @@ use crate::catalogue::{Catalogue, Claim, Confidence, SourceKind, Value};
 use crate::compare::Comparison;
 use crate::criteria::{Criterion, Status};
 use crate::evaluate::Evaluation;
-use crate::i18n::{Lang, Text};
+use crate::i18n::{Lang, ReportLabel, Text};
 
 /// Version of the JSON output; raised only when a documented key changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -157,6 +157,7 @@ fn dutch_word(s: &str) -> Option<&'static str> {
         "school-chosen" => "door de school gekozen",
         "EEA" => "EER",
         "US" => "VS",
+        "UK" => "VK",
         "participant" => "deelnemer",
         "supporter" => "ondersteuner",
         "vendor-own" => "eigen overeenkomst van de leverancier",
@@ -234,30 +235,59 @@ pub fn severity_label(s: crate::criteria::Severity, lang: Lang) -> &'static str 
     match (lang, s) {
         (Lang::Nl, Severity::Must) => "verplicht",
         (Lang::Nl, Severity::Should) => "aanbevolen",
+        (Lang::Nl, Severity::Info) => "informatief",
         (Lang::Nl, Severity::Off) => "uit",
         _ => s.as_str(),
     }
 }
 
-/// The source passages of a criterion, one line each: `003 (main text): "quote"`, the place in
-/// the output language.
-pub fn trace_lines(c: &crate::criteria::Criterion, lang: Lang) -> Vec<String> {
-    c.trace
-        .iter()
-        .map(|t| {
+/// What justifies a criterion, one line each: its neutral rationale (`Why: ...`), then the
+/// passages of the author, Kennisnet or the law (`003 (main text): "quote"`, the place in the
+/// output language). Readers' comments only with `readers` (the one criterion of `criteria ID`),
+/// each named as a reader comment: reports and tenders justify a criterion in neutral words.
+pub fn trace_lines(c: &crate::criteria::Criterion, lang: Lang, readers: bool) -> Vec<String> {
+    let rationale = format!("{}: {}", ReportLabel::Rationale.text(lang), c.rationale.get(lang));
+    std::iter::once(rationale)
+        .chain(shown_traces(c, readers).map(|t| {
             format!(
                 "{} ({}): \"{}\"",
                 t.document,
                 crate::criteria::place_name(t.place, lang),
                 t.quote
             )
-        })
+        }))
         .collect()
+}
+
+/// The passages of a criterion a report shows: readers' comments only with `readers`.
+pub fn shown_traces(
+    c: &crate::criteria::Criterion,
+    readers: bool,
+) -> impl Iterator<Item = &'static crate::criteria::Trace> {
+    c.trace
+        .iter()
+        .filter(move |t| readers || t.by() != crate::criteria::Voice::Reader)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_fixed_value_of_the_catalogue_format_has_a_dutch_word() {
+        use crate::catalogue::terms::{Kind, TERMS};
+        for term in TERMS {
+            if let Kind::Enum(values) | Kind::EnumList(values) = term.kind {
+                for v in values {
+                    assert!(dutch_word(v).is_some(), "{}: `{v}` has no Dutch word", term.key);
+                }
+            }
+        }
+        // The region words of `hosting.regions`, free strings with fixed meanings.
+        for region in ["school-chosen", "EEA", "US", "worldwide"] {
+            assert!(dutch_word(region).is_some(), "`{region}` has no Dutch word");
+        }
+    }
 
     #[test]
     fn only_web_urls_become_links() {

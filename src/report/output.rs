@@ -29,12 +29,7 @@ pub fn format(to: Destination) -> Result<Format, Error> {
     let Some(path) = to.file else {
         return Ok(Format::Table);
     };
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match ext.as_str() {
+    match extension(path).as_str() {
         "html" | "htm" => Ok(Format::Html),
         "xlsx" => Ok(Format::Xlsx),
         "csv" => Ok(Format::Csv),
@@ -49,6 +44,53 @@ pub fn format(to: Destination) -> Result<Format, Error> {
     }
 }
 
+/// The lower-case extension of a file name (`html` of `R.HTML`), empty when it has none; what
+/// `--output` infers the format from, here and in `notice` and `advise`.
+pub fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default()
+}
+
+/// Writes what `render` produces to `file`, rendered in memory and put in place in one step (see
+/// [`replace`]), or to `stdout` when there is no file. Bytes that are not text (`binary`: a
+/// spreadsheet, a Word document) never go to a terminal. For reports that are not one of the
+/// [`Format`]s: the notice and the advice.
+pub fn write_out(
+    file: Option<&Path>,
+    binary: bool,
+    stdout: &mut dyn Write,
+    render: &dyn Fn(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), Error> {
+    match file {
+        None if binary => {
+            refuse_binary_on_terminal(binary, io::stdout().is_terminal())?;
+            render(stdout)?;
+            stdout.flush()?;
+            Ok(())
+        }
+        None => {
+            // Text carries no escape sequence, whatever a value held.
+            let mut text = Vec::new();
+            render(&mut text)?;
+            for part in anstream::adapter::strip_bytes(&text) {
+                stdout.write_all(part)?;
+            }
+            stdout.flush()?;
+            Ok(())
+        }
+        Some(path) => {
+            let mut buf = Vec::new();
+            render(&mut buf)?;
+            replace(path, &buf).map_err(|source| Error::Write {
+                path: path.to_owned(),
+                source,
+            })
+        }
+    }
+}
+
 /// Renders with the format of `to` to its file, or to `stdout` when there is none.
 pub fn deliver(
     to: Destination,
@@ -60,7 +102,7 @@ pub fn deliver(
     let format = format(to)?;
     match to.file {
         None => {
-            refuse_binary_on_terminal(format, io::stdout().is_terminal())?;
+            refuse_binary_on_terminal(format == Format::Xlsx, io::stdout().is_terminal())?;
             let r = renderer(
                 format,
                 Options {
@@ -86,21 +128,16 @@ pub fn deliver(
         }
         Some(path) => {
             let r = renderer(format, Options { lang, color: false });
-            let mut buf = Vec::new();
-            render(r.as_ref(), &mut buf)?;
-            replace(path, &buf).map_err(|source| Error::Write {
-                path: path.to_owned(),
-                source,
-            })
+            write_out(Some(path), false, stdout, &|w| render(r.as_ref(), w))
         }
     }
 }
 
-/// A spreadsheet is bytes, not text: it never goes to a terminal.
-fn refuse_binary_on_terminal(format: Format, terminal: bool) -> Result<(), Error> {
-    if format == Format::Xlsx && terminal {
+/// A spreadsheet or a Word document is bytes, not text: it never goes to a terminal.
+fn refuse_binary_on_terminal(binary: bool, terminal: bool) -> Result<(), Error> {
+    if binary && terminal {
         return Err(Error::usage(
-            "a spreadsheet cannot be shown on a terminal; use --output FILE.xlsx or redirect standard output",
+            "a spreadsheet or a Word document cannot be shown on a terminal; use --output FILE or redirect standard output",
         ));
     }
     Ok(())
@@ -200,11 +237,11 @@ mod tests {
 
     #[test]
     fn a_spreadsheet_never_goes_to_a_terminal() {
-        let err = refuse_binary_on_terminal(Format::Xlsx, true).expect_err("refused");
+        let err = refuse_binary_on_terminal(true, true).expect_err("refused");
         assert_eq!(err.exit_code(), crate::error::exit::USAGE);
         assert!(err.to_string().contains("--output"));
-        assert!(refuse_binary_on_terminal(Format::Xlsx, false).is_ok());
-        assert!(refuse_binary_on_terminal(Format::Html, true).is_ok());
+        assert!(refuse_binary_on_terminal(true, false).is_ok());
+        assert!(refuse_binary_on_terminal(false, true).is_ok());
     }
 
     #[test]

@@ -190,7 +190,7 @@ impl Renderer for Table {
             let Some(vendor) = report.catalogue.vendor(&r.vendor) else {
                 continue;
             };
-            writeln!(w, "{} ({})", clean(&r.display_name()), clean(&r.key()))?;
+            writeln!(w, "{} ({})", clean(&r.display_name_in(lang)), clean(&r.key()))?;
             writeln!(
                 w,
                 "{}: {}",
@@ -306,7 +306,12 @@ impl Renderer for Table {
             for line in wrap(c.checks.get(lang), 76) {
                 writeln!(w, "    {line}")?;
             }
-            for t in c.trace {
+            let why = format!("{}: {}", ReportLabel::Rationale.text(lang), c.rationale.get(lang));
+            for (i, line) in wrap(&why, 76).iter().enumerate() {
+                let indent = if i == 0 { "    " } else { "      " };
+                writeln!(w, "{indent}{line}")?;
+            }
+            for t in super::shown_traces(c, list.len() == 1) {
                 writeln!(
                     w,
                     "    {} {}, {}: \"{}\"",

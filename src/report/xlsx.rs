@@ -130,10 +130,10 @@ impl Xlsx {
             ids.iter()
                 .map(|id| criteria::find(id).map_or((*id).to_owned(), |c| c.title.get(lang).to_owned())),
         );
-        let mut sheet = Sheet::new(wb, "Matrix", &header, &[30.0, 24.0, 22.0, 18.0])?;
+        let mut sheet = Sheet::new(wb, ReportLabel::Matrix.text(lang), &header, &[30.0, 24.0, 22.0, 18.0])?;
         let plain = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
         for r in &ev.results {
-            sheet.put(0, &r.display_name(), &plain)?;
+            sheet.put(0, &r.display_name_in(lang), &plain)?;
             sheet.put(1, &r.key(), &plain)?;
             sheet.put(2, r.verdict.label().get(lang), &status_format(r.verdict.status()))?;
             for (i, id) in ids.iter().enumerate() {
@@ -158,8 +158,8 @@ impl Xlsx {
             "id".to_owned(),
             ReportLabel::Differs.text(lang).to_owned(),
         ];
-        header.extend(cmp.columns().iter().map(|r| r.display_name()));
-        let mut sheet = Sheet::new(wb, "Matrix", &header, &[34.0, 24.0, 10.0, 30.0])?;
+        header.extend(cmp.columns().iter().map(|r| r.display_name_in(lang)));
+        let mut sheet = Sheet::new(wb, ReportLabel::Matrix.text(lang), &header, &[34.0, 24.0, 10.0, 30.0])?;
         let plain = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
         let marked = plain.clone().set_bold();
         for row in &cmp.rows {
@@ -206,7 +206,7 @@ impl Xlsx {
         .collect();
         let mut sheet = Sheet::new(
             wb,
-            "Evidence",
+            ReportLabel::Evidence.text(lang),
             &header,
             &[18.0, 16.0, 22.0, 28.0, 22.0, 18.0, 40.0, 12.0, 50.0, 40.0, 30.0],
         )?;
@@ -265,7 +265,12 @@ impl Xlsx {
         .iter()
         .map(|l| l.text(lang).to_owned())
         .collect();
-        let mut sheet = Sheet::new(wb, "Conditions", &header, &[18.0, 16.0, 24.0, 18.0, 80.0])?;
+        let mut sheet = Sheet::new(
+            wb,
+            ReportLabel::Conditions.text(lang),
+            &header,
+            &[18.0, 16.0, 24.0, 18.0, 80.0],
+        )?;
         let plain = Format::new().set_text_wrap();
         for r in &report.evaluation.results {
             for c in &r.criteria {
@@ -315,15 +320,21 @@ impl Renderer for Xlsx {
             ReportLabel::Reason.text(lang).into(),
             ReportLabel::Source.text(lang).into(),
         ];
-        let mut sheet = Sheet::new(&mut wb, "Criteria", &header, &[24.0, 10.0, 36.0, 60.0, 60.0]).map_err(err)?;
+        let mut sheet = Sheet::new(
+            &mut wb,
+            ReportLabel::Criteria.text(lang),
+            &header,
+            &[24.0, 10.0, 36.0, 60.0, 60.0],
+        )
+        .map_err(err)?;
         let plain = Format::new().set_text_wrap();
         for c in list {
-            let trace = super::trace_lines(c, lang);
+            let trace = super::trace_lines(c, lang, list.len() == 1);
             sheet
                 .line(
                     &[
                         c.id.to_owned(),
-                        c.severity.as_str().to_owned(),
+                        super::severity_label(c.severity, lang).to_owned(),
                         c.title.get(lang).to_owned(),
                         c.checks.get(lang).to_owned(),
                         trace.join("\n"),

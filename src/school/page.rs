@@ -279,6 +279,18 @@ fn service(out: &mut String, s: &ServiceAssessment, lang: Lang) {
             "Sometimes we record a lesson, only to guide a pupil well. The recording stays inside the school.",
             "Soms nemen wij een les op, alleen om een leerling goed te begeleiden. De opname blijft binnen de school.",
         )),
+        Some(Recording::AbsentPupils) => lesson.push(t(
+            "Sometimes we record a lesson for pupils who cannot be in class, with the camera on the teacher and the board. Only the pupils of the class can watch it, within the school's own environment.",
+            "Soms nemen wij een les op voor leerlingen die er niet bij kunnen zijn, met de camera op de leraar en het bord. Alleen de leerlingen van de klas kunnen de opname bekijken, in de eigen omgeving van de school.",
+        )),
+        Some(Recording::Hybrid) => lesson.push(t(
+            "Some lessons are streamed live from the classroom to pupils at home, with the camera on the teacher and the board. We do not record them.",
+            "Sommige lessen zenden wij live uit vanuit het klaslokaal naar leerlingen thuis, met de camera op de leraar en het bord. Wij nemen ze niet op.",
+        )),
+        Some(Recording::Proctoring) => lesson.push(t(
+            "Some tests are taken at home under supervision by video.",
+            "Sommige toetsen worden thuis gemaakt onder toezicht via video.",
+        )),
         None => {}
     }
     list(out, &t("Camera and recordings", "Camera en opnames"), &lesson);

@@ -36,6 +36,22 @@ pub fn render(results: &[Checked], format: Format, color: bool, lang: Lang, w: &
     }
 }
 
+/// A state in a sentence of a report (the counts, the heading of a change): its id in English, a
+/// Dutch word in Dutch. The state column and JSON keep the ids, which are documented identifiers.
+fn state_word(s: State, lang: Lang) -> &'static str {
+    match (lang, s) {
+        (Lang::En, s) => s.as_str(),
+        (Lang::Nl, State::New) => "nieuw",
+        (Lang::Nl, State::Unchanged) => "ongewijzigd",
+        (Lang::Nl, State::Changed) => "gewijzigd",
+        (Lang::Nl, State::Moved) => "verplaatst",
+        (Lang::Nl, State::Gone) => "verdwenen",
+        (Lang::Nl, State::Blocked) => "geblokkeerd",
+        (Lang::Nl, State::SelectorBroken) => "selector vindt niets",
+        (Lang::Nl, State::Failed) => "mislukt",
+    }
+}
+
 /// The counts line: how many documents are in each state.
 fn summary(results: &[Checked], lang: Lang) -> String {
     let states = [
@@ -52,7 +68,7 @@ fn summary(results: &[Checked], lang: Lang) -> String {
         .iter()
         .filter_map(|s| {
             let n = results.iter().filter(|r| r.state == *s).count();
-            (n > 0).then(|| format!("{n} {}", s.as_str()))
+            (n > 0).then(|| format!("{n} {}", state_word(*s, lang)))
         })
         .collect();
     let counts = if parts.is_empty() {
@@ -114,7 +130,14 @@ fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io:
     writeln!(w, "{t}")?;
     for r in results.iter().filter(|r| r.diff.is_some()) {
         writeln!(w)?;
-        writeln!(w, "{}/{} {}: {}", r.vendor, r.document, r.state.as_str(), plain(&r.url))?;
+        writeln!(
+            w,
+            "{}/{} {}: {}",
+            r.vendor,
+            r.document,
+            state_word(r.state, lang),
+            plain(&r.url)
+        )?;
         if !r.criteria.is_empty() {
             writeln!(w, "{}: {}", WatchLabel::MayTouch.text(lang), r.criteria.join(", "))?;
         }
@@ -161,7 +184,7 @@ fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()
         )?;
     }
     for r in results.iter().filter(|r| r.diff.is_some()) {
-        writeln!(w, "\n## {}/{}: {}\n", r.vendor, r.document, r.state.as_str())?;
+        writeln!(w, "\n## {}/{}: {}\n", r.vendor, r.document, state_word(r.state, lang))?;
         writeln!(
             w,
             "- {}: <{}>",

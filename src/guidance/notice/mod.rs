@@ -13,8 +13,10 @@ use crate::i18n::Lang;
 use super::phrases::{fact, question, tr};
 
 mod parts;
+mod recording;
 
-use parts::{alert, camera, contact, intro, recording, rights, school_notes};
+use parts::{alert, camera, contact, intro, rights, school_notes};
+use recording::recording;
 
 /// One piece of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,6 +101,12 @@ pub enum Recording {
     Coaching,
     /// Recorded only to guide a pupil, inside the school
     PupilGuidance,
+    /// Recorded for pupils who cannot be in class, watched only by the class inside the school
+    AbsentPupils,
+    /// Streamed live from the classroom to pupils at home (a hybrid lesson), not recorded
+    Hybrid,
+    /// Tests taken at home are supervised by camera or software (online proctoring)
+    Proctoring,
 }
 
 /// What the school tells the notice about itself.
@@ -198,6 +206,7 @@ impl<'a> Draft<'a> {
                 Known::Claim(c) => {
                     if let Some(s) = fact(term, &c.value, self.vendor, self.lang) {
                         p.push(Span::Text(s));
+                        p.extend(self.follow_up(term, c));
                     }
                 }
                 Known::Unknown => p.push(Span::Check(question(term, self.lang))),
@@ -205,6 +214,24 @@ impl<'a> Draft<'a> {
             }
         }
         p
+    }
+
+    /// What only the school can add after a fact: how pupils sign in when "no account needed"
+    /// holds only under a condition (such as joining by the meeting link), and whether it has
+    /// switched off what measures pupils' participation when that is on by default.
+    fn follow_up(&self, term: &str, c: &Claim) -> Option<Span> {
+        match term {
+            "participation.account_required" if c.value.as_bool() == Some(false) && !c.conditions.is_empty() => {
+                Some(Span::Fill(self.tr(
+                    "how your child signs in: with a school account the school gives, or by the link of the lesson without an account",
+                    "hoe uw kind inlogt: met een schoolaccount dat de school geeft, of via de link van de les zonder account",
+                )))
+            }
+            "content_analysis.attention_tracking" if c.value.as_str() == Some("on-by-default") => Some(Span::Fill(
+                self.tr("whether the school has switched this off", "of de school dit heeft uitgezet"),
+            )),
+            _ => None,
+        }
     }
 
     /// Warnings for failing criteria, one paragraph each; their conditions go to the school's

@@ -1,11 +1,11 @@
 //! The parts of the parent notice that depend on what the school says about itself: the opening
-//! (service, provider, reason, why no consent is asked), the camera, recordings, the contact, and
-//! the notes and warnings for the school above the letter.
+//! (service, provider, reason, why no consent is asked), the camera, the contact, the rights, and
+//! the notes and warnings for the school above the letter. Recordings are in `recording`.
 
-use super::{clean, own, Basis, Camera, Draft, Known, Para, Recording, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
+use super::{clean, own, Basis, Camera, Draft, Para, SchoolInput, Span, OPERATED_FOR_THE_SCHOOL};
 use crate::criteria::Status;
 use crate::evaluate::Verdict;
-use crate::guidance::phrases::{country, language_note, question, storage_places};
+use crate::guidance::phrases::{country, language_note};
 use crate::i18n::Lang;
 
 pub(super) fn alert(d: &Draft) -> Option<Para> {
@@ -21,12 +21,12 @@ pub(super) fn alert(d: &Draft) -> Option<Para> {
         p.push(Span::Warn(d.tr(
             &format!(
                 "By the criteria of the source documents, {} is NOT SUITABLE for lessons with pupils. It fails: {}. Do not send this notice; choose another service or resolve this first.",
-                r.display_name(),
+                r.display_name_in(d.lang),
                 failed.join("; ")
             ),
             &format!(
                 "Volgens de criteria uit de brondocumenten is {} NIET GESCHIKT voor lessen met leerlingen. Niet voldaan: {}. Verstuur deze brief niet; kies een andere dienst of los dit eerst op.",
-                r.display_name(),
+                r.display_name_in(d.lang),
                 failed.join("; ")
             ),
         )));
@@ -45,13 +45,13 @@ pub(super) fn school_notes(d: &Draft, as_of: &str) -> Vec<Para> {
     let mut notes = vec![vec![Span::Text(d.tr(
         &format!(
             "Draft made by vcaudit on {as_of} from the catalogue, for {} ({}); verdict: {}. Resolve every mark in square brackets, then remove them and this box before sending.",
-            r.display_name(),
+            r.display_name_in(d.lang),
             r.key(),
             r.verdict.label().get(d.lang)
         ),
         &format!(
             "Concept gemaakt door vcaudit op {as_of} uit de catalogus, voor {} ({}); oordeel: {}. Los alle punten tussen vierkante haken op en haal ze weg, en ook dit kader, voordat u de brief verstuurt.",
-            r.display_name(),
+            r.display_name_in(d.lang),
             r.key(),
             r.verdict.label().get(d.lang)
         ),
@@ -188,88 +188,6 @@ pub(super) fn camera(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
         paras.extend(d.criteria(&["camera-optional", "anonymous-join"]));
     }
     paras
-}
-
-pub(super) fn recording(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {
-    let control = [
-        "recording.who_can_record",
-        "recording.admin_can_disable",
-        "recording.notice",
-    ];
-    match input.recording {
-        Some(Recording::No) => {
-            let mut how = d.facts(&control);
-            if !how.is_empty() {
-                let lead = d.tr(
-                    "This is how recording works in the programme:",
-                    "Zo werkt opnemen in het programma:",
-                );
-                how.insert(0, Span::Text(lead));
-            }
-            let mut paras = vec![
-                vec![Span::Text(d.tr(
-                    "No. We do not record the lessons.",
-                    "Nee. Wij nemen de lessen niet op.",
-                ))],
-                how,
-            ];
-            paras.extend(d.criteria(&["recording-control"]));
-            paras
-        }
-        None => {
-            let mut paras = vec![
-                vec![Span::Fill(d.tr(
-                    "does the school record lessons? If so: for what, where are recordings kept and when are they deleted?",
-                    "neemt de school lessen op? Zo ja: waarvoor, waar staan de opnames en wanneer worden ze verwijderd?",
-                ))],
-                d.facts(&control),
-            ];
-            paras.extend(d.criteria(&["recording-control", "recording-storage"]));
-            paras
-        }
-        Some(purpose) => {
-            let why = match purpose {
-                Recording::PupilGuidance => d.tr("to guide a pupil well", "om een leerling goed te begeleiden"),
-                _ => d.tr(
-                    "to coach a teacher, a student teacher or an intern",
-                    "om een leraar, een student of een stagiair te coachen",
-                ),
-            };
-            let rules = vec![
-                Span::Text(d.tr(
-                    &format!("Sometimes we record a lesson, only when it is really needed {why}."),
-                    &format!("Soms nemen wij een les op. Dat doen wij alleen als het echt nodig is {why}."),
-                )),
-                Span::Text(d.tr(
-                    "We use the recording only inside the school. We do not share it and do not put it online. We keep it safe, and we delete it when we no longer need it.",
-                    "Wij gebruiken de opname alleen binnen de school. Wij delen hem niet en zetten hem niet online. Wij bewaren hem veilig en wij verwijderen hem als wij hem niet meer nodig hebben.",
-                )),
-                Span::Text(d.tr(
-                    "If we ever want to show a recording outside the school, we first ask all parents of the pupils who are in view. If one parent says no, we do not show it.",
-                    "Willen wij een opname ooit buiten de school laten zien? Dan vragen wij eerst toestemming aan alle ouders van de leerlingen die in beeld zijn. Zegt één ouder nee, dan laten wij hem niet zien.",
-                )),
-            ];
-            let mut place = Vec::new();
-            match d.known("recording.storage") {
-                Known::Claim(c) if !c.value.as_list().is_empty() => place.push(Span::Fill(d.tr(
-                    &format!(
-                        "where the school keeps recordings; with this service: {}",
-                        storage_places(c.value.as_list(), Lang::En)
-                    ),
-                    &format!(
-                        "waar de school opnames bewaart; bij deze dienst kan dat {}",
-                        storage_places(c.value.as_list(), Lang::Nl)
-                    ),
-                ))),
-                Known::Unknown => place.push(Span::Check(question("recording.storage", d.lang))),
-                _ => {}
-            }
-            place.extend(d.facts(&["recording.default_sharing"]));
-            let mut paras = vec![rules, d.facts(&control), place];
-            paras.extend(d.criteria(&["recording-control", "recording-storage"]));
-            paras
-        }
-    }
 }
 
 pub(super) fn contact(d: &mut Draft, input: &SchoolInput) -> Vec<Para> {

@@ -9,6 +9,7 @@ use crate::i18n::Text;
 
 mod live;
 mod recording;
+mod remote;
 
 /// One statement of the advice with the passages it rests on.
 #[derive(Debug)]
@@ -57,6 +58,34 @@ const fn kn(quote: &'static str) -> Trace {
         document: "000",
         place: "answer",
         quote,
+    }
+}
+
+/// A passage of the Autoriteit Persoonsgegevens' page on remote teaching.
+const fn ap(quote: &'static str) -> Trace {
+    Trace {
+        document: "ap",
+        place: "web page",
+        quote,
+    }
+}
+
+/// A passage of the Autoriteit Persoonsgegevens' page on teaching during the pandemic, which
+/// holds its recommendations for proctoring.
+const fn ap_corona(quote: &'static str) -> Trace {
+    Trace {
+        document: "ap-corona",
+        place: "web page",
+        quote,
+    }
+}
+
+/// A statement the source documents do not cover: the tool's reading of the law it names.
+const fn outside(law: &'static str) -> Trace {
+    Trace {
+        document: crate::criteria::OUTSIDE_SOURCES,
+        place: "",
+        quote: law,
     }
 }
 
@@ -166,6 +195,9 @@ pub static ALL: &[&Scenario] = &[
     &recording::RECORDING_EXTERNAL,
     &recording::SHARE_RECORDING,
     &recording::PUBLISH_IMAGES,
+    &remote::RECORDING_ABSENT,
+    &remote::HYBRID_LESSON,
+    &remote::ONLINE_PROCTORING,
 ];
 
 /// The scenario with this id.
@@ -192,7 +224,8 @@ mod tests {
                 assert!(!p.text.en.is_empty() && !p.text.nl.is_empty(), "{}: empty text", s.id);
                 for t in p.sources {
                     assert!(
-                        crate::criteria::SOURCES.iter().any(|(id, _)| *id == t.document),
+                        t.document == crate::criteria::OUTSIDE_SOURCES
+                            || crate::criteria::source_title(t.document, crate::i18n::Lang::En).is_some(),
                         "{}: unknown document {}",
                         s.id,
                         t.document

@@ -21,7 +21,7 @@ impl Html {
             let _ = write!(
                 s,
                 "<th>{}<br><small>{}</small>{}</th>",
-                esc(&r.display_name()),
+                esc(&r.display_name_in(lang)),
                 esc(&r.key()),
                 self.retired(r)
             );
@@ -84,7 +84,7 @@ impl Html {
             ReportLabel::Conditions.text(lang)
         );
         for (i, r) in cmp.columns().iter().enumerate() {
-            let _ = writeln!(s, "<h3>{}</h3>", esc(&r.display_name()));
+            let _ = writeln!(s, "<h3>{}</h3>", esc(&r.display_name_in(lang)));
             let conditions = cmp.conditions(i);
             if conditions.is_empty() {
                 let _ = writeln!(s, "<p>{}</p>", ReportLabel::NoConditions.text(lang));

@@ -154,17 +154,16 @@ impl Html {
             ReportLabel::Source.text(lang)
         );
         for c in list {
-            let trace: Vec<String> = c
-                .trace
-                .iter()
-                .map(|t| {
+            let why = format!("{}: {}", ReportLabel::Rationale.text(lang), self.t(&c.rationale));
+            let trace: Vec<String> = std::iter::once(why)
+                .chain(crate::report::shown_traces(c, list.len() == 1).map(|t| {
                     format!(
                         "{} ({}): <q lang=\"nl\">{}</q>",
                         esc(t.document),
                         esc(&crate::criteria::place_name(t.place, lang)),
                         esc(t.quote)
                     )
-                })
+                }))
                 .collect();
             let _ = writeln!(
                 s,
@@ -206,7 +205,7 @@ pub(super) fn profile_line(report: &Report, lang: Lang) -> String {
             "{}; bewijs ouder dan {} maanden is verouderd; toegestane regio's: {}",
             if p.name == "default" { "standaard" } else { &p.name },
             p.max_age_months,
-            p.accepted_regions.join(", ")
+            crate::report::value_text(&crate::catalogue::Value::List(p.accepted_regions.clone()), lang)
         ),
     }
 }

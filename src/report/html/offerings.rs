@@ -35,7 +35,7 @@ impl Html {
                 s,
                 "<tr><th scope=\"row\"><a href=\"#{}\">{}</a>{}</th><td>{}</td>",
                 anchor(r),
-                esc(&r.display_name()),
+                esc(&r.display_name_in(lang)),
                 self.retired(r),
                 self.verdict(r.verdict)
             );
@@ -120,7 +120,7 @@ impl Html {
         let mut s = format!(
             "<section class=\"offering\" id=\"{}\">\n<h2>{} <small>{}</small>{}</h2>\n<p>{}: {}</p>\n",
             anchor(r),
-            esc(&r.display_name()),
+            esc(&r.display_name_in(lang)),
             esc(&r.key()),
             self.retired(r),
             ReportLabel::Verdict.text(lang),

@@ -21,7 +21,6 @@ pub mod parallel;
 pub mod report;
 pub mod school;
 pub mod terminal;
-pub mod text;
 pub mod watch;
 
 use std::io::Write;

@@ -290,6 +290,15 @@ pub enum Source {
 }
 
 impl Source {
+    /// A source as written: a URL when it has a scheme, else a document id of the vendor.
+    pub fn from_written(s: String) -> Source {
+        if s.contains("://") {
+            Source::Url(s)
+        } else {
+            Source::Document(s)
+        }
+    }
+
     /// As written in the claim: the document id or the URL.
     pub fn as_str(&self) -> &str {
         match self {

@@ -162,15 +162,10 @@ fn fact(c: &mut Checks, term: &'static Term, node: &Node<'_>, key: String) -> Op
     else {
         return None;
     };
-    let source = source.into_inner();
     Some(Claim {
         term,
         value,
-        source: if source.contains("://") {
-            Source::Url(source)
-        } else {
-            Source::Document(source)
-        },
+        source: Source::from_written(source.into_inner()),
         verified,
         quote: quote.map(|q| q.into_inner()),
         note: note.map(|n| n.into_inner()),

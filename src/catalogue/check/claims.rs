@@ -249,15 +249,10 @@ fn claim(
     else {
         return None;
     };
-    let source = source.into_inner();
     Some(Claim {
         term,
         value,
-        source: if source.contains("://") {
-            Source::Url(source)
-        } else {
-            Source::Document(source)
-        },
+        source: Source::from_written(source.into_inner()),
         verified,
         quote: raw.quote.map(|q| q.into_inner()),
         note: raw.note.map(|n| n.into_inner()),

@@ -520,3 +520,60 @@ fn watch_refuses_limits_under_which_nothing_could_be_checked() {
             .stderr(predicate::str::contains(range));
     }
 }
+
+#[test]
+fn an_alias_stands_for_one_vendor_and_is_reported_where_it_is_written() {
+    let with_aliases = |id: &str, aliases: &str| {
+        vendor(id, &[], &[]).replacen(
+            &format!("name = \"{id} name\"\n"),
+            &format!("name = \"{id} name\"\naliases = [{aliases}]\n"),
+            1,
+        )
+    };
+    let cat = Catalogue::new(&[
+        ("good.toml", &with_aliases("good", "\"fine\", \"bad\"")),
+        ("bad.toml", &vendor("bad", &[], &[])),
+        ("other.toml", &with_aliases("other", "\"fine\"")),
+    ]);
+    vcaudit()
+        .args(["validate", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains(
+            "good.toml:3:20: `aliases[1]`: alias `bad` is the id of vendor `bad`",
+        ))
+        .stdout(predicate::str::contains(
+            "other.toml:3:12: `aliases[0]`: alias `fine` is also an alias of vendor `good`",
+        ));
+    let cat = Catalogue::new(&[
+        ("good.toml", &with_aliases("good", "\"fine\"")),
+        ("bad.toml", &vendor("bad", &[], &[])),
+    ]);
+    vcaudit()
+        .args(["compare", "fine", "bad", "--format", "csv", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("row,id,label,differs,good,bad\r\n"));
+}
+
+#[test]
+fn compare_keeps_the_order_given() {
+    vcaudit()
+        .args([
+            "--as-of",
+            "2026-12-06",
+            "compare",
+            "zoom/direct",
+            "webex",
+            "zoom/education",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "row,id,label,differs,zoom/direct,cisco-webex/paid,cisco-webex/free,zoom/education\r\n",
+        ));
+}

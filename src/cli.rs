@@ -126,6 +126,12 @@ pub struct OutputArgs {
     /// Write to this file instead of standard output (replaced in one step, never half-written)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Title of the report, instead of its own (HTML, Markdown, xlsx; printed on every page)
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Reference the report is filed under, e.g. a tender's number (printed with the title)
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
 }
 
 impl OutputArgs {
@@ -134,6 +140,8 @@ impl OutputArgs {
         Destination {
             format: self.format,
             file: self.output.as_deref(),
+            title: self.title.as_deref(),
+            reference: self.reference.as_deref(),
         }
     }
 }

@@ -80,6 +80,8 @@ pub enum Command {
     Advise(AdviseArgs),
     /// Draft the plain-language notice to parents for one vendor offering
     Notice(NoticeArgs),
+    /// The criteria as questions to bidders in a tender, marked eis or wens by the profile
+    Questionnaire(QuestionnaireArgs),
     /// Fetch the catalogue's documents and report what changed since the stored reference
     Watch(WatchArgs),
     /// Turn an Open Terms Archive declaration (JSON) into `[[documents]]` entries
@@ -248,6 +250,31 @@ pub struct NoticeArgs {
     /// Which part to write: the letter to `parents`, the `school`'s checklist, or `both`
     #[arg(long, value_enum, default_value_t = Part::Both)]
     pub part: Part,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionnaireArgs {
+    /// `xlsx` for bidders to fill in, `markdown` to edit [default: from the `--output` extension, else markdown]
+    #[arg(long, value_enum)]
+    pub format: Option<QuestionnaireFormat>,
+    /// Write to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Title of the questionnaire, e.g. the tender's name
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Reference of the tender, printed with the title
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+}
+
+/// Output formats of `questionnaire`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionnaireFormat {
+    /// A spreadsheet with columns for the answers
+    Xlsx,
+    /// One section per question
+    Markdown,
 }
 
 #[derive(Debug, Args)]

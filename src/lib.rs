@@ -18,6 +18,7 @@ pub mod extract;
 pub mod guidance;
 pub mod i18n;
 pub mod parallel;
+pub mod questionnaire;
 pub mod report;
 pub mod terminal;
 pub mod text;
@@ -66,6 +67,7 @@ fn dispatch(cli: &Cli) -> Result<u8, Error> {
         Command::Validate(a) => commands::validate::run(&ctx, a, &mut out),
         Command::Advise(a) => commands::advise::run(&ctx, a, &mut out),
         Command::Notice(a) => commands::notice::run(&ctx, a, &mut out),
+        Command::Questionnaire(a) => commands::questionnaire::run(&ctx, a, &mut report_out),
         Command::Watch(a) => commands::watch::run(&ctx, a, &mut out),
         Command::ImportOta { file } => commands::import_ota::run(file, &mut out),
         Command::Schema => commands::schema::run(&mut out),

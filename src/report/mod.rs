@@ -12,6 +12,7 @@ mod table;
 mod xlsx;
 
 pub use json::Json;
+pub use markdown::cell as markdown_cell;
 pub use table::wrap;
 
 use std::io::{self, Write};

@@ -155,6 +155,10 @@ pub struct CompareArgs {
     pub vendors: Vec<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Score each offering as a tender does: eisen met or not, and the wensen weighted by the
+    /// profile's `[weights]`, with the computation
+    #[arg(long)]
+    pub score: bool,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ pub mod i18n;
 pub mod parallel;
 pub mod questionnaire;
 pub mod report;
+pub mod score;
 pub mod terminal;
 pub mod text;
 pub mod watch;

@@ -577,3 +577,85 @@ fn compare_keeps_the_order_given() {
             "row,id,label,differs,zoom/direct,cisco-webex/paid,cisco-webex/free,zoom/education\r\n",
         ));
 }
+
+#[test]
+fn compare_scores_eisen_and_weighted_wensen_with_their_computation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profile = dir.path().join("tender.toml");
+    std::fs::write(&profile, "[weights]\ncamera-optional = 3\nanonymous-join = 2\n").expect("write");
+    let cat = Catalogue::new(&[
+        ("good.toml", &vendor("good", &[], &[])),
+        (
+            "vague.toml",
+            &vendor(
+                "vague",
+                &[("participation.camera_default", "\"on\"")],
+                &["contract.dpa", "transparency.languages"],
+            ),
+        ),
+    ]);
+    let run = || {
+        let out = vcaudit()
+            .args([
+                "--as-of",
+                "2026-11-22",
+                "compare",
+                "vague",
+                "good",
+                "--score",
+                "--format",
+                "json",
+                "--profile",
+            ])
+            .arg(&profile)
+            .arg("--catalogue")
+            .arg(cat.path())
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let first = run();
+    assert_eq!(first, run(), "the same inputs give the same scores");
+    let doc = json(&first);
+    let scores = doc["scores"].as_array().expect("scores");
+    assert_eq!(scores[0]["offering"], "vague");
+    assert_eq!(scores[0]["eisen_met"], false, "an unknown eis is not met");
+    assert_eq!(scores[1]["offering"], "good");
+    assert_eq!(scores[1]["eisen_met"], true);
+    assert_eq!(scores[1]["score"], 8.0);
+    assert_eq!(scores[1]["max"], 8.0);
+    let camera = scores[1]["wensen"]
+        .as_array()
+        .expect("wensen")
+        .iter()
+        .find(|w| w["criterion"] == "camera-optional")
+        .expect("camera");
+    assert_eq!(
+        (
+            camera["points"].as_f64(),
+            camera["weight"].as_f64(),
+            camera["score"].as_f64()
+        ),
+        (Some(1.0), Some(3.0), Some(3.0))
+    );
+    assert!(scores[0]["unknown_wensen"].as_u64() >= Some(1), "{}", scores[0]);
+    vcaudit()
+        .args([
+            "--as-of",
+            "2026-11-22",
+            "compare",
+            "vague",
+            "good",
+            "--score",
+            "--profile",
+        ])
+        .arg(&profile)
+        .arg("--catalogue")
+        .arg(cat.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("camera-optional: pass → 1 × 3 = 3"))
+        .stdout(predicate::str::contains("Requirements (eisen): all"))
+        .stdout(predicate::str::contains("wensen unknown (weight"));
+}

@@ -22,7 +22,10 @@ fn the_dutch_spreadsheet_has_a_row_per_criterion_and_room_for_the_answers() {
     let intro = wb.worksheet_range("Toelichting").expect("sheet");
     let intro: Vec<String> = intro.rows().map(|r| r[0].to_string()).collect();
     assert!(intro.contains(&"Kenmerk: AB-1".to_owned()), "{intro:?}");
-    assert!(intro.iter().any(|l| l.starts_with("Een eis is een knock-outcriterium")), "{intro:?}");
+    assert!(
+        intro.iter().any(|l| l.starts_with("Een eis is een knock-outcriterium")),
+        "{intro:?}"
+    );
     let range = wb.worksheet_range("Vragenlijst").expect("sheet");
     let rows: Vec<Vec<Data>> = range.rows().map(<[Data]>::to_vec).collect();
     assert_eq!(rows.len(), 14, "a header and thirteen questions");
@@ -49,8 +52,14 @@ fn the_dutch_spreadsheet_has_a_row_per_criterion_and_room_for_the_answers() {
     assert!(first[4].to_string().ends_with('?'));
     assert!(first[7].to_string().contains("verwerkersovereenkomst"));
     assert!(first[8].to_string().is_empty() && first[9].to_string().is_empty());
-    let camera = rows.iter().find(|r| r[1].to_string().contains("(camera-optional)")).expect("row");
-    assert_eq!((camera[2].to_string(), camera[3].clone()), ("wens".to_owned(), Data::Float(1.0)));
+    let camera = rows
+        .iter()
+        .find(|r| r[1].to_string().contains("(camera-optional)"))
+        .expect("row");
+    assert_eq!(
+        (camera[2].to_string(), camera[3].clone()),
+        ("wens".to_owned(), Data::Float(1.0))
+    );
 }
 
 #[test]
@@ -68,7 +77,9 @@ fn the_profile_makes_eisen_and_weighs_wensen() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("# Video tender\n"))
-        .stdout(predicate::str::contains("## 10. Camera optional for pupils — requirement (eis)\n"))
+        .stdout(predicate::str::contains(
+            "## 10. Camera optional for pupils — requirement (eis)\n",
+        ))
         .stdout(predicate::str::contains(
             "## 11. Join without an account, under a pseudonym — wish (wens), weight 4\n",
         ))

@@ -52,7 +52,12 @@ fn format(asked: Option<QuestionnaireFormat>, file: Option<&Path>) -> Result<Que
     let Some(path) = file else {
         return Ok(QuestionnaireFormat::Markdown);
     };
-    match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
         Some("xlsx") => Ok(QuestionnaireFormat::Xlsx),
         Some("md" | "markdown") => Ok(QuestionnaireFormat::Markdown),
         _ => Err(Error::usage(format!(

@@ -63,7 +63,13 @@ impl Profile {
 pub const MAX_PROFILE_BYTES: u64 = 64 * 1024;
 
 /// The top-level keys of a profile, for suggestions.
-const PROFILE_KEYS: &[&str] = &["max_age_months", "accepted_regions", "min_confidence", "severity", "weights"];
+const PROFILE_KEYS: &[&str] = &[
+    "max_age_months",
+    "accepted_regions",
+    "min_confidence",
+    "severity",
+    "weights",
+];
 
 /// The largest weight a wens may have.
 const MAX_WEIGHT: f64 = 1000.0;
@@ -331,7 +337,10 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
                     "`{}` is not a wens (a `should` criterion) under this profile, and only wensen have weights",
                     c.id
                 ),
-                Some(format!("leave it out, or make it one under [severity]: {} = \"should\"", c.id)),
+                Some(format!(
+                    "leave it out, or make it one under [severity]: {} = \"should\"",
+                    c.id
+                )),
             ));
             continue;
         }

@@ -13,7 +13,11 @@ pub struct Question {
     pub evidence: Text,
 }
 
-const fn q(criterion: &'static str, ask: (&'static str, &'static str), evidence: (&'static str, &'static str)) -> Question {
+const fn q(
+    criterion: &'static str,
+    ask: (&'static str, &'static str),
+    evidence: (&'static str, &'static str),
+) -> Question {
     Question {
         criterion,
         ask: Text::fixed(ask.0, ask.1),
@@ -185,7 +189,11 @@ mod tests {
         assert_eq!(QUESTIONS.len(), crate::criteria::ALL.len());
         for q in QUESTIONS {
             assert!(q.ask.en.ends_with('?') && q.ask.nl.ends_with('?'), "{}", q.criterion);
-            assert!(q.evidence.en.ends_with('.') && q.evidence.nl.ends_with('.'), "{}", q.criterion);
+            assert!(
+                q.evidence.en.ends_with('.') && q.evidence.nl.ends_with('.'),
+                "{}",
+                q.criterion
+            );
         }
     }
 }

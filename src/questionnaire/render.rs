@@ -72,7 +72,10 @@ impl Label {
 
 /// The title of the questionnaire: `--title`, else its own.
 fn title(heading: &Heading, lang: Lang) -> String {
-    heading.title.clone().unwrap_or_else(|| Label::Title.text(lang).to_owned())
+    heading
+        .title
+        .clone()
+        .unwrap_or_else(|| Label::Title.text(lang).to_owned())
 }
 
 /// The questionnaire as a spreadsheet.
@@ -154,7 +157,12 @@ fn workbook(items: &[Item], lang: Lang, heading: &Heading, profile: &str) -> Res
     ws.autofilter(0, 0, items.len().max(1) as u32, (columns.len() - 1) as u16)?;
     ws.set_repeat_rows(0, 0)?;
     let header = match &heading.reference {
-        Some(r) => format!("&L&\"-,Bold\"{}&R{}: {}", page_text(&title), reference_label(lang), page_text(r)),
+        Some(r) => format!(
+            "&L&\"-,Bold\"{}&R{}: {}",
+            page_text(&title),
+            reference_label(lang),
+            page_text(r)
+        ),
         None => format!("&L&\"-,Bold\"{}", page_text(&title)),
     };
     let (page, of) = match lang {
@@ -173,7 +181,12 @@ fn workbook(items: &[Item], lang: Lang, heading: &Heading, profile: &str) -> Res
 
 /// Text for a printed page header: `&` doubled, cut short.
 fn page_text(s: &str) -> String {
-    clean(s).chars().filter(|c| !c.is_control()).take(100).collect::<String>().replace('&', "&&")
+    clean(s)
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(100)
+        .collect::<String>()
+        .replace('&', "&&")
 }
 
 /// The questionnaire as Markdown: one section per question.
@@ -199,10 +212,20 @@ pub fn markdown(items: &[Item], lang: Lang, heading: &Heading, profile: &str, w:
         };
         writeln!(w, "## {}. {} — {kind}\n", item.number, c.title.get(lang))?;
         writeln!(w, "`{}`\n", c.id)?;
-        writeln!(w, "**{}** {}\n", Label::Question.text(lang), item.question.ask.get(lang))?;
+        writeln!(
+            w,
+            "**{}** {}\n",
+            Label::Question.text(lang),
+            item.question.ask.get(lang)
+        )?;
         writeln!(w, "**{}** {}\n", Label::Assessed.text(lang), c.checks.get(lang))?;
         writeln!(w, "**{}** {}\n", Label::Why.text(lang), c.rationale.get(lang))?;
-        writeln!(w, "**{}** {}\n", Label::Evidence.text(lang), item.question.evidence.get(lang))?;
+        writeln!(
+            w,
+            "**{}** {}\n",
+            Label::Evidence.text(lang),
+            item.question.evidence.get(lang)
+        )?;
         writeln!(w, "**{}:**\n\n> …\n", Label::Answer.text(lang))?;
         writeln!(w, "**{}:**\n\n> …\n", Label::Reference.text(lang))?;
     }

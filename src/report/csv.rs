@@ -195,6 +195,23 @@ impl Renderer for Csv {
             rec.push(safe(&list.join("\n")));
         }
         out.write_record(&rec).map_err(io_err)?;
+        if let Some(scores) = &cmp.scores {
+            let label = crate::score::labels(lang);
+            let lines: [(&str, &str, Box<dyn Fn(&crate::score::Score) -> String>); 3] = [
+                ("eisen", label.eisen, Box::new(|s| s.eisen_text(lang))),
+                ("wensen", label.wensen, Box::new(|s| s.score_text(lang))),
+                (
+                    "computation",
+                    label.computation,
+                    Box::new(|s| s.computation(lang).join("\n")),
+                ),
+            ];
+            for (id, name, cell) in lines {
+                let mut rec = vec!["score".to_owned(), id.to_owned(), name.to_owned(), String::new()];
+                rec.extend(scores.iter().map(|s| safe(&cell(s))));
+                out.write_record(&rec).map_err(io_err)?;
+            }
+        }
         out.flush()
     }
 }

@@ -300,6 +300,29 @@ impl Renderer for Markdown {
             }
             writeln!(w)?;
         }
+        if let Some(scores) = &cmp.scores {
+            let label = crate::score::labels(lang);
+            writeln!(w, "## {}\n", label.title)?;
+            writeln!(w, "| {} | {} | {} |", label.offering, label.eisen, label.wensen)?;
+            writeln!(w, "|---|---|---|")?;
+            for s in scores {
+                writeln!(
+                    w,
+                    "| {} | {} | {} |",
+                    cell(&s.offering),
+                    cell(&s.eisen_text(lang)),
+                    cell(&s.score_text(lang))
+                )?;
+            }
+            writeln!(w, "\n{}\n", label.rule)?;
+            for s in scores {
+                writeln!(w, "### {}: {}\n", label.computation, cell(&s.offering))?;
+                for line in s.computation(lang) {
+                    writeln!(w, "- {}", cell(&line))?;
+                }
+                writeln!(w)?;
+            }
+        }
         Ok(())
     }
 }

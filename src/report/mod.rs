@@ -59,7 +59,9 @@ impl Heading {
 
     /// The reference as a line of a report: `Reference: X` / `Kenmerk: X`.
     pub fn reference_line(&self, lang: Lang) -> Option<String> {
-        self.reference.as_ref().map(|r| format!("{}: {r}", reference_label(lang)))
+        self.reference
+            .as_ref()
+            .map(|r| format!("{}: {r}", reference_label(lang)))
     }
 }
 

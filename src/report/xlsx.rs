@@ -236,7 +236,10 @@ impl Xlsx {
         let mut sheet = Sheet::grouped(wb, "Matrix", &groups, &header, &widths)?;
         let plain = Format::new().set_border(FormatBorder::Thin).set_text_wrap();
         let marked = plain.clone().set_bold();
-        let link = plain.clone().set_font_color(Color::RGB(0x0B4F9C)).set_underline(rust_xlsxwriter::FormatUnderline::Single);
+        let link = plain
+            .clone()
+            .set_font_color(Color::RGB(0x0B4F9C))
+            .set_underline(rust_xlsxwriter::FormatUnderline::Single);
         let stale_word = ReportLabel::Stale.text(lang);
         for row in &cmp.rows {
             let f = if row.differs { &marked } else { &plain };
@@ -265,7 +268,11 @@ impl Xlsx {
                                 sheet.link(col + 2, url, &shown, &link)?;
                             }
                             (Some(claim), None) => {
-                                sheet.put(col + 2, &format!("{}, {}", claim.source.as_str(), claim.verified), &plain)?;
+                                sheet.put(
+                                    col + 2,
+                                    &format!("{}, {}", claim.source.as_str(), claim.verified),
+                                    &plain,
+                                )?;
                             }
                             _ => sheet.put(col + 2, "", &plain)?,
                         }
@@ -390,6 +397,28 @@ impl Xlsx {
         sheet.finish(2)
     }
 
+    /// The score of each offering (`compare --score`): eisen, wensen and the computation.
+    fn scores(&self, wb: &mut Workbook, scores: &[crate::score::Score]) -> Result<(), XlsxError> {
+        let lang = self.lang();
+        let label = crate::score::labels(lang);
+        let header: Vec<String> = [label.offering, label.eisen, label.wensen, label.computation]
+            .map(str::to_owned)
+            .to_vec();
+        let mut sheet = Sheet::new(wb, label.title, &header, &[26.0, 40.0, 40.0, 60.0])?;
+        let plain = Format::new().set_text_wrap().set_border(FormatBorder::Thin);
+        for s in scores {
+            let eisen = if s.eisen_met { Status::Pass } else { Status::Fail };
+            sheet.put(0, &s.offering, &plain)?;
+            sheet.put(1, &s.eisen_text(lang), &status_format(eisen))?;
+            sheet.put(2, &s.score_text(lang), &plain)?;
+            sheet.put(3, &s.computation(lang).join("\n"), &plain)?;
+            sheet.row += 1;
+        }
+        sheet.put(0, label.rule, &Format::new().set_italic())?;
+        sheet.row += 1;
+        sheet.finish(1)
+    }
+
     /// Sets up every sheet for printing and writes the workbook. `kind` names the report when it
     /// has no `--title`.
     fn save(&self, wb: &mut Workbook, kind: ReportLabel, w: &mut dyn Write) -> io::Result<()> {
@@ -404,7 +433,12 @@ impl Xlsx {
             Lang::Nl => ("Pagina", "van"),
         };
         let header = match &heading.reference {
-            Some(r) => format!("&L&\"-,Bold\"{}&R{}: {}", page_text(&title), reference_label(lang), page_text(r)),
+            Some(r) => format!(
+                "&L&\"-,Bold\"{}&R{}: {}",
+                page_text(&title),
+                reference_label(lang),
+                page_text(r)
+            ),
             None => format!("&L&\"-,Bold\"{}", page_text(&title)),
         };
         let footer = format!("&L&A&R{page} &P {of} &N");
@@ -473,6 +507,9 @@ impl Renderer for Xlsx {
         self.compare_matrix(&mut wb, cmp).map_err(err)?;
         self.evidence(&mut wb, &report).map_err(err)?;
         self.conditions(&mut wb, &report).map_err(err)?;
+        if let Some(scores) = &cmp.scores {
+            self.scores(&mut wb, scores).map_err(err)?;
+        }
         self.save(&mut wb, ReportLabel::Comparison, w)
     }
 }

@@ -57,7 +57,9 @@ impl Html {
             for c in &row.cells {
                 let body = match (c.verdict, c.status, &c.claim) {
                     (Some(v), _, _) => self.verdict(v),
-                    (_, Some(st), _) => format!("{} <br class=\"cell\">{}", self.badge(st, c.stale), self.flow(&c.text)),
+                    (_, Some(st), _) => {
+                        format!("{} <br class=\"cell\">{}", self.badge(st, c.stale), self.flow(&c.text))
+                    }
                     (_, _, Some(claim)) => {
                         let name = match &claim.source {
                             Source::Document(d) => d.clone(),
@@ -98,6 +100,37 @@ impl Html {
             }
         }
         s.push_str("</section>\n");
+        if let Some(scores) = &cmp.scores {
+            s.push_str(&self.scores(scores));
+        }
+        s
+    }
+
+    /// The score of each offering (`compare --score`): eisen, wensen and the computation.
+    fn scores(&self, scores: &[crate::score::Score]) -> String {
+        let lang = self.lang();
+        let label = crate::score::labels(lang);
+        let mut s = format!(
+            "<section class=\"score\">\n<h2>{}</h2>\n<table class=\"score\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            label.title, label.offering, label.eisen, label.wensen, label.computation
+        );
+        for sc in scores {
+            let lines: Vec<String> = sc
+                .computation(lang)
+                .iter()
+                .map(|l| format!("<li>{}</li>", breakable(l)))
+                .collect();
+            let class = if sc.eisen_met { "pass" } else { "fail" };
+            let _ = writeln!(
+                s,
+                "<tr><th scope=\"row\">{}</th><td><span class=\"badge {class}\">{}</span></td><td>{}</td><td><ul>{}</ul></td></tr>",
+                breakable(&sc.offering),
+                breakable(&sc.eisen_text(lang)),
+                esc(&sc.score_text(lang)),
+                lines.join("")
+            );
+        }
+        let _ = writeln!(s, "</tbody>\n</table>\n<p>{}</p>\n</section>", esc(label.rule));
         s
     }
 }

@@ -216,7 +216,10 @@ impl Html {
             );
         }
         let (steps, remarks) = super::verdict_rule(lang);
-        let steps: Vec<String> = steps.iter().map(|step| format!("<li>{}</li>", rule_text(step))).collect();
+        let steps: Vec<String> = steps
+            .iter()
+            .map(|step| format!("<li>{}</li>", rule_text(step)))
+            .collect();
         let _ = write!(
             s,
             "</tbody>\n</table>\n<h3>{}</h3>\n<ol class=\"rule\">{}</ol>\n<p class=\"rule\">{}</p>\n<h3>{}</h3>\n<ul>",

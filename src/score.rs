@@ -91,10 +91,11 @@ impl Score {
         Score {
             offering: r.key(),
             eisen_met: eisen.iter().all(|e| e.met),
-            score: wensen.iter().map(|w| w.score).sum(),
-            max: wensen.iter().map(|w| w.weight).sum(),
+            // Folded from +0: an empty `sum` of floats is -0, which would print as such.
+            score: wensen.iter().fold(0.0, |a, w| a + w.score),
+            max: wensen.iter().fold(0.0, |a, w| a + w.weight),
             unknown_wensen: unknown.len(),
-            unknown_weight: unknown.iter().map(|w| w.weight).sum(),
+            unknown_weight: unknown.iter().fold(0.0, |a, w| a + w.weight),
             eisen,
             wensen,
         }

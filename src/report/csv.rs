@@ -197,18 +197,26 @@ impl Renderer for Csv {
         out.write_record(&rec).map_err(io_err)?;
         if let Some(scores) = &cmp.scores {
             let label = crate::score::labels(lang);
-            let lines: [(&str, &str, Box<dyn Fn(&crate::score::Score) -> String>); 3] = [
-                ("eisen", label.eisen, Box::new(|s| s.eisen_text(lang))),
-                ("wensen", label.wensen, Box::new(|s| s.score_text(lang))),
+            let lines = [
+                (
+                    "eisen",
+                    label.eisen,
+                    scores.iter().map(|s| s.eisen_text(lang)).collect::<Vec<_>>(),
+                ),
+                (
+                    "wensen",
+                    label.wensen,
+                    scores.iter().map(|s| s.score_text(lang)).collect(),
+                ),
                 (
                     "computation",
                     label.computation,
-                    Box::new(|s| s.computation(lang).join("\n")),
+                    scores.iter().map(|s| s.computation(lang).join("\n")).collect(),
                 ),
             ];
-            for (id, name, cell) in lines {
+            for (id, name, cells) in lines {
                 let mut rec = vec!["score".to_owned(), id.to_owned(), name.to_owned(), String::new()];
-                rec.extend(scores.iter().map(|s| safe(&cell(s))));
+                rec.extend(cells.iter().map(|c| safe(c)));
                 out.write_record(&rec).map_err(io_err)?;
             }
         }

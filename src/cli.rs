@@ -258,7 +258,7 @@ pub struct NoticeArgs {
 
 #[derive(Debug, Args)]
 pub struct QuestionnaireArgs {
-    /// `xlsx` for bidders to fill in, `markdown` to edit [default: from the `--output` extension, else markdown]
+    /// `xlsx` or `docx` for bidders to fill in, `markdown` to edit [default: from the `--output` extension, else markdown]
     #[arg(long, value_enum)]
     pub format: Option<QuestionnaireFormat>,
     /// Write to this file instead of standard output
@@ -279,6 +279,8 @@ pub enum QuestionnaireFormat {
     Xlsx,
     /// One section per question
     Markdown,
+    /// A Word document, one section per question with a table for the answer
+    Docx,
 }
 
 #[derive(Debug, Args)]

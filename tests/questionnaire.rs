@@ -85,3 +85,26 @@ fn the_profile_makes_eisen_and_weighs_wensen() {
         ))
         .stdout(predicate::str::contains("Clear information").not());
 }
+
+#[test]
+fn the_word_document_is_a_document_and_never_goes_to_a_terminal() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("vragenlijst.docx");
+    vcaudit()
+        .args(["--lang", "nl", "questionnaire", "--title", "Aanbesteding", "-o"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("");
+    let bytes = std::fs::read(&path).expect("written");
+    assert!(bytes.starts_with(b"PK"), "a zip container");
+    let names = String::from_utf8_lossy(&bytes);
+    for part in ["word/document.xml", "word/header1.xml", "word/footer1.xml"] {
+        assert!(names.contains(part), "{part}");
+    }
+    vcaudit()
+        .args(["questionnaire", "-o", "questions.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a name ending in .xlsx, .docx or .md"));
+}

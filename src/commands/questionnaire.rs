@@ -1,5 +1,5 @@
 //! `vcaudit questionnaire`: the criteria as questions to bidders, eisen and wensen as the profile
-//! says, as a spreadsheet to fill in or as Markdown; to a file (replaced in one step) or to
+//! says, as a spreadsheet or Word document to fill in, or as Markdown; to a file (replaced in one step) or to
 //! standard output (never a spreadsheet on a terminal).
 
 use std::io::{IsTerminal, Write};
@@ -25,6 +25,7 @@ pub fn run(ctx: &Context, args: &QuestionnaireArgs, out: &mut dyn Write) -> Resu
     match format {
         QuestionnaireFormat::Xlsx => render::xlsx(&items, ctx.lang, &heading, profile_name, &mut buf)?,
         QuestionnaireFormat::Markdown => render::markdown(&items, ctx.lang, &heading, profile_name, &mut buf)?,
+        QuestionnaireFormat::Docx => questionnaire::docx::docx(&items, ctx.lang, &heading, profile_name, &mut buf)?,
     }
     match &args.output {
         Some(path) => replace(path, &buf).map_err(|source| Error::Write {
@@ -32,9 +33,9 @@ pub fn run(ctx: &Context, args: &QuestionnaireArgs, out: &mut dyn Write) -> Resu
             source,
         })?,
         None => {
-            if format == QuestionnaireFormat::Xlsx && std::io::stdout().is_terminal() {
+            if format != QuestionnaireFormat::Markdown && std::io::stdout().is_terminal() {
                 return Err(Error::usage(
-                    "a spreadsheet cannot be shown on a terminal; use --output FILE.xlsx or redirect standard output",
+                    "a spreadsheet or Word document cannot be shown on a terminal; use --output FILE or redirect standard output",
                 ));
             }
             out.write_all(&buf)?;
@@ -59,9 +60,10 @@ fn format(asked: Option<QuestionnaireFormat>, file: Option<&Path>) -> Result<Que
         .as_deref()
     {
         Some("xlsx") => Ok(QuestionnaireFormat::Xlsx),
+        Some("docx") => Ok(QuestionnaireFormat::Docx),
         Some("md" | "markdown") => Ok(QuestionnaireFormat::Markdown),
         _ => Err(Error::usage(format!(
-            "cannot tell the format of `{}` from its extension; use --format, or a name ending in .xlsx or .md",
+            "cannot tell the format of `{}` from its extension; use --format, or a name ending in .xlsx, .docx or .md",
             path.display()
         ))),
     }

@@ -3,8 +3,9 @@
 //! (its `rationale`) and the evidence asked for, marked eis (a knock-out requirement: a `must`
 //! criterion under the profile) or wens (a wish: `should`, with its weight from the profile's
 //! `[weights]`), and room for the bidder's answer and reference. [`render`] writes it as a
-//! spreadsheet or as Markdown.
+//! spreadsheet or as Markdown, [`mod@docx`] as a Word document.
 
+pub mod docx;
 pub mod questions;
 pub mod render;
 

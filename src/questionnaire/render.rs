@@ -13,7 +13,7 @@ use crate::report::{clean, markdown_cell, reference_label, Heading};
 
 /// The words of the questionnaire.
 #[derive(Clone, Copy)]
-enum Label {
+pub(super) enum Label {
     Title,
     Sheet,
     Instructions,
@@ -34,7 +34,7 @@ enum Label {
 }
 
 impl Label {
-    fn text(self, lang: Lang) -> &'static str {
+    pub(super) fn text(self, lang: Lang) -> &'static str {
         let (en, nl) = match self {
             Label::Title => ("Questionnaire for bidders: video conferencing for remote teaching", "Vragenlijst voor inschrijvers: videobellen voor lessen op afstand"),
             Label::Sheet => ("Questionnaire", "Vragenlijst"),
@@ -70,8 +70,18 @@ impl Label {
     }
 }
 
+/// The instructions to bidders, one paragraph each, ending with the profile they follow.
+pub(super) fn instructions(lang: Lang, profile: &str) -> Vec<String> {
+    let mut lines: Vec<String> = [Label::HowToAnswer, Label::Eisen, Label::Wensen]
+        .iter()
+        .map(|l| l.text(lang).to_owned())
+        .collect();
+    lines.push(format!("{}: {profile}", Label::Profile.text(lang)));
+    lines
+}
+
 /// The title of the questionnaire: `--title`, else its own.
-fn title(heading: &Heading, lang: Lang) -> String {
+pub(super) fn title(heading: &Heading, lang: Lang) -> String {
     heading
         .title
         .clone()

@@ -80,6 +80,8 @@ pub enum Command {
     Advise(AdviseArgs),
     /// Draft the plain-language notice to parents for one vendor offering
     Notice(NoticeArgs),
+    /// The criteria as questions to bidders in a tender, marked eis or wens by the profile
+    Questionnaire(QuestionnaireArgs),
     /// Fetch the catalogue's documents and report what changed since the stored reference
     Watch(WatchArgs),
     /// The school's own assessment: what it uses, under which contract, which conditions are met
@@ -129,6 +131,12 @@ pub struct OutputArgs {
     /// Write to this file instead of standard output (replaced in one step, never half-written)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Title of the report, instead of its own (HTML, Markdown, xlsx; printed on every page)
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Reference the report is filed under, e.g. a tender's number (printed with the title)
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
 }
 
 impl OutputArgs {
@@ -137,6 +145,8 @@ impl OutputArgs {
         Destination {
             format: self.format,
             file: self.output.as_deref(),
+            title: self.title.as_deref(),
+            reference: self.reference.as_deref(),
         }
     }
 }
@@ -148,6 +158,10 @@ pub struct CompareArgs {
     pub vendors: Vec<String>,
     #[command(flatten)]
     pub output: OutputArgs,
+    /// Score each offering as a tender does: eisen met or not, and the wensen weighted by the
+    /// profile's `[weights]`, with the computation
+    #[arg(long)]
+    pub score: bool,
 }
 
 #[derive(Debug, Args)]
@@ -307,6 +321,33 @@ pub struct NoticeArgs {
     /// Which part to write: the letter to `parents`, the `school`'s checklist, or `both`
     #[arg(long, value_enum, default_value_t = Part::Both)]
     pub part: Part,
+}
+
+#[derive(Debug, Args)]
+pub struct QuestionnaireArgs {
+    /// `xlsx` or `docx` for bidders to fill in, `markdown` to edit [default: from the `--output` extension, else markdown]
+    #[arg(long, value_enum)]
+    pub format: Option<QuestionnaireFormat>,
+    /// Write to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Title of the questionnaire, e.g. the tender's name
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// Reference of the tender, printed with the title
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+}
+
+/// Output formats of `questionnaire`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuestionnaireFormat {
+    /// A spreadsheet with columns for the answers
+    Xlsx,
+    /// One section per question
+    Markdown,
+    /// A Word document, one section per question with a table for the answer
+    Docx,
 }
 
 #[derive(Debug, Args)]

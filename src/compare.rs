@@ -63,6 +63,8 @@ pub struct Comparison<'a> {
     pub evaluation: &'a Evaluation,
     pub catalogue: &'a Catalogue,
     pub rows: Vec<Row>,
+    /// With `--score`: per column, the eisen and the weighted score of the wensen.
+    pub scores: Option<Vec<crate::score::Score>>,
 }
 
 impl<'a> Comparison<'a> {
@@ -128,6 +130,7 @@ impl<'a> Comparison<'a> {
             evaluation,
             catalogue,
             rows,
+            scores: None,
         })
     }
 

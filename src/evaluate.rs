@@ -183,12 +183,13 @@ pub fn evaluate(catalogue: &Catalogue, selection: &[Selector], inputs: &Inputs) 
         })
     });
     let mut results: Vec<OfferingResult> = per_vendor.into_iter().flatten().collect();
-    // Keep the order the user asked for, when they asked.
+    // Keep the order the user asked for, when they asked: each result goes where the first
+    // selector that picks it stands (the offerings of a vendor named alone in the vendor's order).
     if !selection.is_empty() {
         results.sort_by_key(|r| {
             selection
                 .iter()
-                .position(|s| s.vendor == r.vendor)
+                .position(|s| s.matches(&r.vendor, r.offering.as_deref()))
                 .unwrap_or(usize::MAX)
         });
     }

@@ -18,8 +18,10 @@ pub mod extract;
 pub mod guidance;
 pub mod i18n;
 pub mod parallel;
+pub mod questionnaire;
 pub mod report;
 pub mod school;
+pub mod score;
 pub mod terminal;
 pub mod watch;
 
@@ -67,6 +69,7 @@ fn dispatch(cli: &Cli) -> Result<u8, Error> {
         Command::Validate(a) => commands::validate::run(&ctx, a, &mut out),
         Command::Advise(a) => commands::advise::run(&ctx, a, &mut report_out),
         Command::Notice(a) => commands::notice::run(&ctx, a, &mut report_out),
+        Command::Questionnaire(a) => commands::questionnaire::run(&ctx, a, &mut report_out),
         Command::Watch(a) => commands::watch::run(&ctx, a, &mut out),
         Command::School(a) => commands::school::run(&ctx, a, &mut report_out),
         Command::ImportOta { file } => commands::import_ota::run(file, &mut out),

@@ -561,3 +561,142 @@ fn coverage_counts_criteria_with_a_known_status() {
     assert_eq!(row("vague")["criteria_known"].as_u64(), Some(12));
     assert_eq!(v["coverage_total"]["criteria_known"].as_u64(), Some(13 + 13 + 12));
 }
+
+#[test]
+fn an_alias_stands_for_one_vendor_and_is_reported_where_it_is_written() {
+    let with_aliases = |id: &str, aliases: &str| {
+        vendor(id, &[], &[]).replacen(
+            &format!("name = \"{id} name\"\n"),
+            &format!("name = \"{id} name\"\naliases = [{aliases}]\n"),
+            1,
+        )
+    };
+    let cat = Catalogue::new(&[
+        ("good.toml", &with_aliases("good", "\"fine\", \"bad\"")),
+        ("bad.toml", &vendor("bad", &[], &[])),
+        ("other.toml", &with_aliases("other", "\"fine\"")),
+    ]);
+    vcaudit()
+        .args(["validate", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .code(3)
+        .stdout(predicate::str::contains(
+            "good.toml:3:20: `aliases[1]`: alias `bad` is the id of vendor `bad`",
+        ))
+        .stdout(predicate::str::contains(
+            "other.toml:3:12: `aliases[0]`: alias `fine` is also an alias of vendor `good`",
+        ));
+    let cat = Catalogue::new(&[
+        ("good.toml", &with_aliases("good", "\"fine\"")),
+        ("bad.toml", &vendor("bad", &[], &[])),
+    ]);
+    vcaudit()
+        .args(["compare", "fine", "bad", "--format", "csv", "--catalogue"])
+        .arg(cat.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("row,id,label,differs,good,bad\r\n"));
+}
+
+#[test]
+fn compare_keeps_the_order_given() {
+    vcaudit()
+        .args([
+            "--as-of",
+            "2026-12-06",
+            "compare",
+            "zoom/direct",
+            "webex",
+            "zoom/education",
+            "--format",
+            "csv",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "row,id,label,differs,zoom/direct,cisco-webex/paid,cisco-webex/free,zoom/education\r\n",
+        ));
+}
+
+#[test]
+fn compare_scores_eisen_and_weighted_wensen_with_their_computation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let profile = dir.path().join("tender.toml");
+    std::fs::write(&profile, "[weights]\ncamera-optional = 3\nanonymous-join = 2\n").expect("write");
+    let cat = Catalogue::new(&[
+        ("good.toml", &vendor("good", &[], &[])),
+        (
+            "vague.toml",
+            &vendor(
+                "vague",
+                &[("participation.camera_default", "\"on\"")],
+                &["contract.dpa", "transparency.languages"],
+            ),
+        ),
+    ]);
+    let run = || {
+        let out = vcaudit()
+            .args([
+                "--as-of",
+                "2026-11-22",
+                "compare",
+                "vague",
+                "good",
+                "--score",
+                "--format",
+                "json",
+                "--profile",
+            ])
+            .arg(&profile)
+            .arg("--catalogue")
+            .arg(cat.path())
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let first = run();
+    assert_eq!(first, run(), "the same inputs give the same scores");
+    let doc = json(&first);
+    let scores = doc["scores"].as_array().expect("scores");
+    assert_eq!(scores[0]["offering"], "vague");
+    assert_eq!(scores[0]["eisen_met"], false, "an unknown eis is not met");
+    assert_eq!(scores[1]["offering"], "good");
+    assert_eq!(scores[1]["eisen_met"], true);
+    assert_eq!(scores[1]["score"], 8.0);
+    assert_eq!(scores[1]["max"], 8.0);
+    let camera = scores[1]["wensen"]
+        .as_array()
+        .expect("wensen")
+        .iter()
+        .find(|w| w["criterion"] == "camera-optional")
+        .expect("camera");
+    assert_eq!(
+        (
+            camera["points"].as_f64(),
+            camera["weight"].as_f64(),
+            camera["score"].as_f64()
+        ),
+        (Some(1.0), Some(3.0), Some(3.0))
+    );
+    assert!(scores[0]["unknown_wensen"].as_u64() >= Some(1), "{}", scores[0]);
+    vcaudit()
+        .args([
+            "--as-of",
+            "2026-11-22",
+            "compare",
+            "vague",
+            "good",
+            "--score",
+            "--profile",
+        ])
+        .arg(&profile)
+        .arg("--catalogue")
+        .arg(cat.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("camera-optional: pass → 1 × 3 = 3"))
+        .stdout(predicate::str::contains("Requirements (eisen): all"))
+        .stdout(predicate::str::contains("wensen unknown (weight"));
+}

@@ -202,6 +202,13 @@ fn csv_text(bytes: &[u8]) -> String {
 
 /// HTML without its tags and style sheet (class names are not text).
 fn html_text(s: &str) -> String {
+    // Code is an id (kept as a code span); a break point is not a word break.
+    let s = s
+        .replace("<code>", "`")
+        .replace("</code>", "`")
+        .replace("<wbr>", "")
+        .replace("&shy;", "")
+        .replace('\u{ad}', "");
     let s = match (s.find("<style"), s.find("</style>")) {
         (Some(a), Some(b)) if a < b => format!("{}{}", &s[..a], &s[b..]),
         _ => s.to_owned(),

@@ -312,14 +312,35 @@ fn xlsx_matrix_shows_statuses_as_words() {
 
     let mut wb = xlsx(&cat, &["compare", "evil/tier", "good"]);
     let matrix = strings(&mut wb, "Matrix");
-    assert_eq!(matrix[0].len(), 5, "label, id, differs and two offerings");
-    assert_eq!(matrix[1][1], "verdict");
+    assert_eq!(
+        matrix[0].len(),
+        9,
+        "label, id, differs and two offerings of three columns"
+    );
+    assert!(
+        matrix[0][3].contains("(evil/tier)") && matrix[0][6].contains("(good)"),
+        "{:?}",
+        matrix[0]
+    );
+    assert_eq!(matrix[1][3..6], ["Status", "stale", "Reason"]);
+    assert_eq!(matrix[2][1], "verdict");
     let entity = matrix
         .iter()
         .find(|r| r[1] == "jurisdiction.contracting_entity")
         .expect("term row");
     assert_eq!(entity[2], "≠");
     assert_eq!(entity[3], "=cmd|' /C calc'!A0");
+    // A criterion: the status alone in its column, the reason beside it.
+    let criterion = matrix
+        .iter()
+        .find(|r| r[1] == "processor-agreement")
+        .expect("criterion row");
+    assert_eq!(criterion[6], "pass");
+    assert_eq!(criterion[7], "");
+    assert!(
+        criterion[8].starts_with("Processor under a data processing agreement"),
+        "{criterion:?}"
+    );
 }
 
 #[test]

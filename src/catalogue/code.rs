@@ -37,6 +37,8 @@ pub enum Code {
     IdMismatch,
     /// A document or offering id used twice in one file.
     DuplicateId,
+    /// A vendor alias that another vendor also uses, or that is another vendor's id.
+    AliasConflict,
     /// A headquarters that is not an ISO 3166-1 alpha-2 code.
     InvalidCountry,
     /// A value outside the allowed set (status, document kind, a term's values).
@@ -85,6 +87,7 @@ impl Code {
         Code::InvalidId,
         Code::IdMismatch,
         Code::DuplicateId,
+        Code::AliasConflict,
         Code::InvalidCountry,
         Code::InvalidValue,
         Code::InvalidUrl,
@@ -118,6 +121,7 @@ impl Code {
             Code::InvalidId => "invalid-id",
             Code::IdMismatch => "id-mismatch",
             Code::DuplicateId => "duplicate-id",
+            Code::AliasConflict => "alias-conflict",
             Code::InvalidCountry => "invalid-country",
             Code::InvalidValue => "invalid-value",
             Code::InvalidUrl => "invalid-url",

@@ -96,6 +96,11 @@ impl<'a> Sink<'a> {
         self.file
     }
 
+    /// The 1-based line and column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(offset)
+    }
+
     /// The 1-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
         self.lines.position(offset).0

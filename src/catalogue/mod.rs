@@ -7,6 +7,7 @@
 //! the values are checked ([`check`]). Every step reports to the file's [`diag::Sink`], so a file's
 //! problems are all found in one pass.
 
+pub mod aliases;
 pub mod check;
 pub mod code;
 pub mod diag;
@@ -105,13 +106,19 @@ pub fn load_each<R: Send>(
             Err(d) => (None, vec![d]),
             Ok(text) => parse_and_check(&file.display, &file.stem, &text, opts),
         };
-        std::io::Result::Ok((vendor.map(|v| (v.id.clone(), f(v))), diags))
+        std::io::Result::Ok((vendor.map(|v| (aliases::Names::of(&v), (v.id.clone(), f(v)))), diags))
     });
+    let mut names = Vec::new();
     for result in checked {
         let (made, mut diags) = result?;
         diagnostics.append(&mut diags);
-        results.extend(made);
+        if let Some((n, made)) = made {
+            names.push(n);
+            results.push(made);
+        }
     }
+    names.sort_by(|a, b| a.id.cmp(&b.id));
+    diagnostics.extend(aliases::check(&names));
     results.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(Each {
         results,

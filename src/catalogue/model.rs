@@ -25,6 +25,12 @@ impl Catalogue {
             Err(_) => self.vendors.iter().find(|v| v.id == id),
         }
     }
+
+    /// The vendor a name typed by a person stands for: its id, else one of its aliases.
+    pub fn named(&self, name: &str) -> Option<&Vendor> {
+        self.vendor(name)
+            .or_else(|| self.vendors.iter().find(|v| v.aliases.iter().any(|a| a == name)))
+    }
 }
 
 /// Whether the service is still offered.
@@ -48,6 +54,13 @@ pub struct Vendor {
     pub retired: Option<Date>,
     pub website: Option<String>,
     pub description: Option<String>,
+    /// Other names people type for the vendor (`teams` for `microsoft-teams`); no two vendors
+    /// share one, and none is another vendor's id.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Where each alias is written (line, column), for the catalogue-wide checks.
+    #[serde(skip)]
+    pub alias_places: Vec<(usize, usize)>,
     pub documents: Vec<Document>,
     pub offerings: Vec<Offering>,
     pub findings: Vec<Finding>,

@@ -69,6 +69,7 @@ pub fn schema() -> Value {
             "retired": {"type": "string", "format": "date"},
             "website": {"type": "string", "format": "uri"},
             "description": {"type": "string"},
+            "aliases": {"type": "array", "items": id, "uniqueItems": true, "description": "other names people type for the vendor, such as \"teams\""},
             "documents": {"type": "array", "items": {
                 "type": "object", "additionalProperties": false, "required": ["id", "kind", "url"],
                 "properties": {

@@ -18,6 +18,7 @@ pub fn run(ctx: &Context, args: &CriteriaArgs, out: &mut dyn Write) -> Result<u8
     let to = Destination {
         format: Some(args.format),
         file: None,
+        ..Destination::default()
     };
     deliver(to, ctx.lang, ctx.color, out, &|re, w| re.criteria(&list, w))?;
     Ok(exit::SUCCESS)

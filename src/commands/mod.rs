@@ -11,6 +11,7 @@ pub mod context;
 pub mod criteria;
 pub mod import_ota;
 pub mod notice;
+pub mod questionnaire;
 pub mod schema;
 pub mod school;
 pub mod select;

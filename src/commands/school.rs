@@ -63,6 +63,8 @@ fn check(ctx: &Context, args: &SchoolCheckArgs, out: &mut dyn Write) -> Result<u
     let to = Destination {
         format: args.format.map(report_format),
         file: args.output.as_deref(),
+        title: None,
+        reference: None,
     };
     let format = match output::format(to)? {
         Format::Csv => {

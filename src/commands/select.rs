@@ -1,6 +1,7 @@
 //! `VENDOR[/PART]` arguments checked against the catalogue: the vendor offerings of `audit`,
 //! `show`, `compare`, `notice` and `validate` ([`offerings`]) and the documents of `watch`
-//! ([`documents`]). An unknown vendor is named with the closest known id, when there is one.
+//! ([`documents`]). A vendor is named by its id or one of its aliases (`teams`); an unknown one is
+//! answered with the closest known id or alias, when there is one.
 
 use std::collections::HashSet;
 
@@ -27,7 +28,7 @@ pub fn offerings(catalogue: &Catalogue, args: &[String]) -> Result<Vec<Selector>
                 }
             }
             Ok(Selector {
-                vendor: v.to_owned(),
+                vendor: vendor.id.clone(),
                 offering: o.map(str::to_owned),
             })
         })
@@ -90,12 +91,16 @@ fn split(arg: &str) -> (&str, Option<&str>) {
     }
 }
 
-/// The vendor with id `id`. When there is none, the error names the closest id, else ends with
-/// `otherwise`.
+/// The vendor with id or alias `id`. When there is none, the error names the closest id or alias,
+/// else ends with `otherwise`.
 fn vendor<'c>(catalogue: &'c Catalogue, id: &str, otherwise: &str) -> Result<&'c Vendor, Error> {
-    catalogue.vendor(id).ok_or_else(|| {
-        let hint = did_you_mean(id, catalogue.vendors.iter().map(|v| v.id.as_str()))
-            .map_or_else(|| otherwise.to_owned(), |h| format!("; {h}"));
+    catalogue.named(id).ok_or_else(|| {
+        let names = catalogue
+            .vendors
+            .iter()
+            .flat_map(|v| std::iter::once(&v.id).chain(&v.aliases))
+            .map(String::as_str);
+        let hint = did_you_mean(id, names).map_or_else(|| otherwise.to_owned(), |h| format!("; {h}"));
         Error::usage(format!("no vendor `{id}` in the catalogue{hint}"))
     })
 }
@@ -137,6 +142,20 @@ mod tests {
         );
         let e = offerings(&c, &["zoom/nope".to_owned()]).expect_err("no offering");
         assert!(usage(e).starts_with("vendor `zoom` has no offering `nope`; it has: "));
+    }
+
+    #[test]
+    fn aliases_stand_for_their_vendor() {
+        let c = shipped();
+        let picked = offerings(&c, &["teams".to_owned(), "webex/paid".to_owned(), "bbb".to_owned()]).expect("aliases");
+        assert_eq!(picked[0].vendor, "microsoft-teams");
+        assert_eq!(picked[1].vendor, "cisco-webex");
+        assert_eq!(picked[1].offering.as_deref(), Some("paid"));
+        assert_eq!(picked[2].vendor, "bigbluebutton");
+        let e = offerings(&c, &["teamz".to_owned()]).expect_err("unknown");
+        assert_eq!(usage(e), "no vendor `teamz` in the catalogue; did you mean `teams`?");
+        let picked = documents(&c, &["meet".to_owned()]).expect("alias");
+        assert!(picked.iter().all(|t| t.vendor == "google-meet"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Profiles: a school's or a sector's choices on top of the criteria. A profile file (TOML)
-//! overrides per-criterion severity, the maximum evidence age and the accepted hosting regions.
+//! overrides per-criterion severity, the maximum evidence age and the accepted hosting regions, and
+//! gives the wensen (the `should` criteria of a tender) their weights for `compare --score`.
 //! Unknown keys and criterion ids are errors with a suggestion, reported with file, line, column
 //! and key like catalogue problems.
 
@@ -28,6 +29,9 @@ pub struct Profile {
     pub severity: BTreeMap<&'static str, Severity>,
     /// Claims below this confidence count as unknown: `medium` unless the profile raises it.
     pub min_confidence: Confidence,
+    /// `[weights]`: the weight of a `should` criterion (a wens) in a score; 1 when not given.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub weights: BTreeMap<&'static str, f64>,
 }
 
 impl Default for Profile {
@@ -38,6 +42,7 @@ impl Default for Profile {
             accepted_regions: vec!["EU".into(), "EEA".into()],
             severity: ALL.iter().map(|c| (c.id, c.severity)).collect(),
             min_confidence: Confidence::Medium,
+            weights: BTreeMap::new(),
         }
     }
 }
@@ -47,23 +52,38 @@ impl Profile {
     pub fn severity_of(&self, c: &Criterion) -> Severity {
         self.severity.get(c.id).copied().unwrap_or(c.severity)
     }
+
+    /// The weight of a criterion in a score: its `[weights]` entry, else 1.
+    pub fn weight_of(&self, id: &str) -> f64 {
+        self.weights.get(id).copied().unwrap_or(1.0)
+    }
 }
 
 /// Profile files larger than this are refused: a profile is a dozen hand-written lines.
 pub const MAX_PROFILE_BYTES: u64 = 64 * 1024;
 
 /// The top-level keys of a profile, for suggestions.
-const PROFILE_KEYS: &[&str] = &["max_age_months", "accepted_regions", "min_confidence", "severity"];
+const PROFILE_KEYS: &[&str] = &[
+    "max_age_months",
+    "accepted_regions",
+    "min_confidence",
+    "severity",
+    "weights",
+];
+
+/// The largest weight a wens may have.
+const MAX_WEIGHT: f64 = 1000.0;
 
 /// The severity words a profile accepts.
 const LEVELS: &[&str] = &["must", "should", "info", "off"];
 
 type SpannedTable = BTreeMap<Spanned<String>, Spanned<toml::Value>>;
 
-/// Only the `[severity]` table of a profile, with the position of every entry.
+/// Only the `[severity]` and `[weights]` tables of a profile, with the position of every entry.
 #[derive(Deserialize)]
 struct RawSeverity {
     severity: Option<SpannedTable>,
+    weights: Option<SpannedTable>,
 }
 
 /// Why a profile file could not be used.
@@ -214,7 +234,13 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
                 format!("expected \"medium\" or \"high\", found {}", describe(other)),
                 Some("write min_confidence = \"high\"".into()),
             )),
-            ("severity", toml::Value::Table(_)) => {}
+            ("severity" | "weights", toml::Value::Table(_)) => {}
+            ("weights", other) => problems.push(diag(
+                pos(value),
+                "weights",
+                format!("expected a table of criterion = weight, found {}", describe(other)),
+                Some("write `[weights]` on its own line, then lines such as camera-optional = 3".into()),
+            )),
             ("severity", other) => problems.push(diag(
                 pos(value),
                 "severity",
@@ -230,9 +256,9 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
             )),
         }
     }
-    let severity = toml::from_str::<RawSeverity>(text)
+    let (severity, weights) = toml::from_str::<RawSeverity>(text)
         .ok()
-        .and_then(|r| r.severity)
+        .map(|r| (r.severity.unwrap_or_default(), r.weights.unwrap_or_default()))
         .unwrap_or_default();
     let ids: Vec<&str> = ALL.iter().map(|c| c.id).collect();
     for (id, level) in &severity {
@@ -269,10 +295,95 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
         };
         profile.severity.insert(c.id, sev);
     }
+    for (id, weight) in &weights {
+        let key = format!("weights.{}", id.get_ref());
+        let Some(c) = ALL.iter().find(|c| c.id == id.get_ref()) else {
+            problems.push(diag(
+                lines.position(id.span().start),
+                &key,
+                format!("`{}` is not a criterion", id.get_ref()),
+                did_you_mean(id.get_ref(), ids.iter().copied())
+                    .or_else(|| Some("`vcaudit criteria` lists them".into())),
+            ));
+            continue;
+        };
+        let w = match weight.get_ref() {
+            toml::Value::Integer(n) => *n as f64,
+            toml::Value::Float(f) => *f,
+            other => {
+                problems.push(diag(
+                    pos(weight),
+                    &key,
+                    format!("expected a weight (a number), found {}", describe(other)),
+                    Some(format!("write it without quotes: {} = 3", c.id)),
+                ));
+                continue;
+            }
+        };
+        if !(0.0..=MAX_WEIGHT).contains(&w) {
+            problems.push(diag(
+                pos(weight),
+                &key,
+                format!("{w} is not a weight from 0 to {MAX_WEIGHT}"),
+                None,
+            ));
+            continue;
+        }
+        if profile.severity_of(c) != Severity::Should {
+            problems.push(diag(
+                pos(weight),
+                &key,
+                format!(
+                    "`{}` is not a wens (a `should` criterion) under this profile, and only wensen have weights",
+                    c.id
+                ),
+                Some(format!(
+                    "leave it out, or make it one under [severity]: {} = \"should\"",
+                    c.id
+                )),
+            ));
+            continue;
+        }
+        profile.weights.insert(c.id, w);
+    }
     if problems.is_empty() {
         Ok(profile)
     } else {
         problems.sort_by_key(|d| (d.line, d.column));
         Err(problems)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_go_to_wensen_only() {
+        let p = from_bytes(
+            "p.toml",
+            b"[severity]\neu-jurisdiction = \"should\"\n[weights]\ncamera-optional = 3\neu-jurisdiction = 2.5\n",
+        )
+        .expect("valid");
+        assert_eq!(p.weight_of("camera-optional"), 3.0);
+        assert_eq!(p.weight_of("eu-jurisdiction"), 2.5);
+        assert_eq!(p.weight_of("transparency"), 1.0);
+        let e = from_bytes(
+            "p.toml",
+            b"[weights]\nprocessor-agreement = 2\ncamera-optinal = 1\ntransparency = \"3\"\nanonymous-join = -1\n",
+        )
+        .expect_err("invalid");
+        let messages: Vec<&str> = e.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "`processor-agreement` is not a wens (a `should` criterion) under this profile, and only wensen have weights",
+                "`camera-optinal` is not a criterion",
+                "expected a weight (a number), found the string \"3\"",
+                "-1 is not a weight from 0 to 1000",
+            ]
+        );
+        assert_eq!(e[1].help.as_deref(), Some("did you mean `camera-optional`?"));
+        assert_eq!((e[0].line, e[0].key.as_str()), (2, "weights.processor-agreement"));
     }
 }

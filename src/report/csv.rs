@@ -195,6 +195,31 @@ impl Renderer for Csv {
             rec.push(safe(&list.join("\n")));
         }
         out.write_record(&rec).map_err(io_err)?;
+        if let Some(scores) = &cmp.scores {
+            let label = crate::score::labels(lang);
+            let lines = [
+                (
+                    "eisen",
+                    label.eisen,
+                    scores.iter().map(|s| s.eisen_text(lang)).collect::<Vec<_>>(),
+                ),
+                (
+                    "wensen",
+                    label.wensen,
+                    scores.iter().map(|s| s.score_text(lang)).collect(),
+                ),
+                (
+                    "computation",
+                    label.computation,
+                    scores.iter().map(|s| s.computation(lang).join("\n")).collect(),
+                ),
+            ];
+            for (id, name, cells) in lines {
+                let mut rec = vec!["score".to_owned(), id.to_owned(), name.to_owned(), String::new()];
+                rec.extend(cells.iter().map(|c| safe(c)));
+                out.write_record(&rec).map_err(io_err)?;
+            }
+        }
         out.flush()
     }
 }

@@ -293,15 +293,16 @@ impl Renderer for Json {
                 })
             })
             .collect();
-        write(
-            w,
-            &json!({
-                "schema_version": SCHEMA_VERSION,
-                "as_of": ev.as_of,
-                "lang": self.0.lang,
-                "columns": columns,
-                "rows": rows,
-            }),
-        )
+        let mut doc = json!({
+            "schema_version": SCHEMA_VERSION,
+            "as_of": ev.as_of,
+            "lang": self.0.lang,
+            "columns": columns,
+            "rows": rows,
+        });
+        if let Some(scores) = &cmp.scores {
+            doc["scores"] = json!(scores);
+        }
+        write(w, &doc)
     }
 }

@@ -69,8 +69,23 @@ fn fact(term: &str, claim: &crate::catalogue::Claim, counted: bool, url: Option<
     out
 }
 
+impl Markdown {
+    /// The report's `--title` as its first heading and `--reference` below it, when given.
+    fn heading(&self, w: &mut dyn Write) -> io::Result<()> {
+        let heading = &self.0.heading;
+        if let Some(t) = &heading.title {
+            writeln!(w, "# {}\n", cell(t))?;
+        }
+        if let Some(r) = heading.reference_line(self.0.lang) {
+            writeln!(w, "{}\n", cell(&r))?;
+        }
+        Ok(())
+    }
+}
+
 impl Renderer for Markdown {
     fn audit(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        self.heading(w)?;
         let lang = self.0.lang;
         let ev = report.evaluation;
         let ids: Vec<&str> = ev
@@ -115,6 +130,7 @@ impl Renderer for Markdown {
     }
 
     fn show(&self, report: &Report, w: &mut dyn Write) -> io::Result<()> {
+        self.heading(w)?;
         let lang = self.0.lang;
         for r in &report.evaluation.results {
             writeln!(w, "## {}\n", cell(&r.display_name_in(lang)))?;
@@ -219,15 +235,16 @@ impl Renderer for Markdown {
                 cell(&trace.join("\n"))
             )?;
         }
-        writeln!(
-            w,
-            "\n**{}**: {}",
-            ReportLabel::VerdictRule.text(lang),
-            criteria::VERDICT_RULE.get(lang)
-        )
+        writeln!(w, "\n**{}**:\n", ReportLabel::VerdictRule.text(lang))?;
+        let (steps, remarks) = super::verdict_rule(lang);
+        for (i, step) in steps.iter().enumerate() {
+            writeln!(w, "{}. {}", i + 1, step.replace("->", "→"))?;
+        }
+        writeln!(w, "\n{remarks}")
     }
 
     fn compare(&self, cmp: &Comparison, w: &mut dyn Write) -> io::Result<()> {
+        self.heading(w)?;
         let lang = self.0.lang;
         write!(w, "| |")?;
         for r in cmp.columns() {
@@ -282,6 +299,29 @@ impl Renderer for Markdown {
                 writeln!(w, "- {}", cell(t.get(lang)))?;
             }
             writeln!(w)?;
+        }
+        if let Some(scores) = &cmp.scores {
+            let label = crate::score::labels(lang);
+            writeln!(w, "## {}\n", label.title)?;
+            writeln!(w, "| {} | {} | {} |", label.offering, label.eisen, label.wensen)?;
+            writeln!(w, "|---|---|---|")?;
+            for s in scores {
+                writeln!(
+                    w,
+                    "| {} | {} | {} |",
+                    cell(&s.offering),
+                    cell(&s.eisen_text(lang)),
+                    cell(&s.score_text(lang))
+                )?;
+            }
+            writeln!(w, "\n{}\n", label.rule)?;
+            for s in scores {
+                writeln!(w, "### {}: {}\n", label.computation, cell(&s.offering))?;
+                for line in s.computation(lang) {
+                    writeln!(w, "- {}", cell(&line))?;
+                }
+                writeln!(w)?;
+            }
         }
         Ok(())
     }

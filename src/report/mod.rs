@@ -12,6 +12,7 @@ mod table;
 mod xlsx;
 
 pub use json::Json;
+pub use markdown::cell as markdown_cell;
 pub use table::wrap;
 
 use std::io::{self, Write};
@@ -28,11 +29,48 @@ use crate::i18n::{Lang, ReportLabel, Text};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// What a renderer needs besides the data.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub lang: Lang,
     /// Colours on (only ever for terminal tables).
     pub color: bool,
+    /// The title and reference a report is filed under (`--title`, `--reference`).
+    pub heading: Heading,
+}
+
+/// What a report attached to a tender is called and filed under: the title replaces the report's
+/// own heading, and both are printed on every page (HTML footer, spreadsheet header and footer) and
+/// head a Markdown report.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heading {
+    pub title: Option<String>,
+    pub reference: Option<String>,
+}
+
+impl Heading {
+    /// The title and the reference, cleaned, each only when given and not blank.
+    pub fn new(title: Option<&str>, reference: Option<&str>) -> Self {
+        let keep = |s: Option<&str>| s.map(|s| clean(s).trim().to_owned()).filter(|s| !s.is_empty());
+        Heading {
+            title: keep(title),
+            reference: keep(reference),
+        }
+    }
+
+    /// The reference as a line of a report: `Reference: X` / `Kenmerk: X`.
+    pub fn reference_line(&self, lang: Lang) -> Option<String> {
+        self.reference
+            .as_ref()
+            .map(|r| format!("{}: {r}", reference_label(lang)))
+    }
+}
+
+/// The word for a tender reference.
+pub fn reference_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "Reference",
+        Lang::Nl => "Kenmerk",
+    }
 }
 
 /// The evaluated selection and the catalogue it came from.
@@ -223,6 +261,28 @@ pub fn catalogue_date(report: &Report) -> Option<Date> {
         .max()
 }
 
+/// The verdict rule of [`crate::criteria::VERDICT_RULE`] in a language, taken apart: its numbered
+/// steps (without their numbers), each `condition -> outcome`, and the remarks after the last.
+pub fn verdict_rule(lang: Lang) -> (Vec<String>, String) {
+    let whole = crate::criteria::VERDICT_RULE;
+    let rule = whole.get(lang);
+    let mut steps = Vec::new();
+    let mut rest = rule.strip_prefix("1. ").unwrap_or(rule);
+    let mut n = 2;
+    while let Some(at) = rest.find(&format!("; {n}. ")) {
+        steps.push(rest[..at].trim().to_owned());
+        rest = &rest[at + format!("; {n}. ").len()..];
+        n += 1;
+    }
+    // The last step ends with its outcome's sentence.
+    let (last, remarks) = match rest.split_once(". ") {
+        Some((last, remarks)) if !steps.is_empty() => (last, remarks),
+        _ => (rest, ""),
+    };
+    steps.push(last.trim().to_owned());
+    (steps, remarks.trim().to_owned())
+}
+
 /// Whether a URL may go into a link: only `http` and `https`.
 pub fn linkable(url: &str) -> bool {
     url::Url::parse(url).is_ok_and(|u| matches!(u.scheme(), "http" | "https"))
@@ -318,6 +378,19 @@ mod tests {
         );
         assert_eq!(value_text(&Value::Bool(false), Lang::Nl), "nee");
         assert_eq!(value_text(&Value::Text("Zoom, Inc.".into()), Lang::Nl), "Zoom, Inc.");
+    }
+
+    #[test]
+    fn the_verdict_rule_has_four_steps_and_remarks() {
+        for lang in [Lang::En, Lang::Nl] {
+            let (steps, remarks) = verdict_rule(lang);
+            assert_eq!(steps.len(), 4, "{steps:?}");
+            assert!(steps.iter().all(|s| s.contains("->") && !s.ends_with(';')), "{steps:?}");
+            assert!(remarks.contains("`should`") && remarks.ends_with('.'), "{remarks}");
+        }
+        let (steps, _) = verdict_rule(Lang::En);
+        assert_eq!(steps[0], "any `must` criterion fails -> not suitable");
+        assert_eq!(steps[3], "else -> suitable");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 
-use super::{renderer, Format, Options, Renderer};
+use super::{renderer, Format, Heading, Options, Renderer};
 use crate::error::Error;
 use crate::i18n::Lang;
 
@@ -19,6 +19,10 @@ pub struct Destination<'a> {
     pub format: Option<Format>,
     /// The file to write; else standard output.
     pub file: Option<&'a Path>,
+    /// `--title`, for the heading and every printed page.
+    pub title: Option<&'a str>,
+    /// `--reference`, the tender's reference, printed with the title.
+    pub reference: Option<&'a str>,
 }
 
 /// The format for an output: `--format`, else inferred from the `--output` extension.
@@ -108,6 +112,7 @@ pub fn deliver(
                 Options {
                     lang,
                     color: color && format == Format::Table,
+                    heading: Heading::new(to.title, to.reference),
                 },
             );
             if format == Format::Table && !color {
@@ -127,7 +132,14 @@ pub fn deliver(
             Ok(())
         }
         Some(path) => {
-            let r = renderer(format, Options { lang, color: false });
+            let r = renderer(
+                format,
+                Options {
+                    lang,
+                    color: false,
+                    heading: Heading::new(to.title, to.reference),
+                },
+            );
             write_out(Some(path), false, stdout, &|w| render(r.as_ref(), w))
         }
     }
@@ -221,6 +233,7 @@ mod tests {
         Destination {
             format,
             file: file.map(Path::new),
+            ..Destination::default()
         }
     }
 

@@ -405,6 +405,19 @@ impl Table {
                 writeln!(w, "  -> {}", clean(c.get(lang)))?;
             }
         }
+        if let Some(scores) = &cmp.scores {
+            let label = crate::score::labels(lang);
+            writeln!(w, "\n{}", label.title)?;
+            for s in scores {
+                writeln!(w, "  {}", clean(&s.offering))?;
+                writeln!(w, "    {}: {}", label.eisen, s.eisen_text(lang))?;
+                writeln!(w, "    {}: {}", label.wensen, s.score_text(lang))?;
+                for line in s.computation(lang) {
+                    writeln!(w, "      {line}")?;
+                }
+            }
+            writeln!(w, "{}", label.rule)?;
+        }
         Ok(())
     }
 }

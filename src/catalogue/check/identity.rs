@@ -1,5 +1,7 @@
 //! The vendor's identity: its id against the file name, its headquarters country, its status and
-//! retirement date (which must agree), and its website.
+//! retirement date (which must agree), its website and its aliases (each a valid id, given once
+//! and not the vendor's own id; that no two vendors share one is checked across the catalogue, in
+//! [`crate::catalogue::aliases`]).
 
 use jiff::civil::Date;
 
@@ -82,5 +84,33 @@ pub(super) fn check(c: &mut Checker, stem: &str, raw: &RawVendor) -> Identity {
     if let Some(w) = &raw.website {
         c.url(w, || "website".into());
     }
+    aliases(c, raw);
     Identity { status, retired }
+}
+
+/// Each alias a valid id, given once, and not the vendor's own id.
+fn aliases(c: &mut Checker, raw: &RawVendor) {
+    let own = raw.id.as_ref().map(|id| id.get_ref().as_str());
+    for (i, alias) in raw.aliases.iter().enumerate() {
+        let at = alias.span().start;
+        let key = format!("aliases[{i}]");
+        let name = alias.get_ref();
+        if !valid_id(name) {
+            c.error(
+                Code::InvalidId,
+                at,
+                &key,
+                format!("`{name}` is not a valid alias: use lowercase letters, digits and `-`"),
+            );
+        } else if Some(name.as_str()) == own {
+            c.error(
+                Code::DuplicateId,
+                at,
+                &key,
+                format!("alias `{name}` is the vendor's own id"),
+            );
+        } else if raw.aliases[..i].iter().any(|a| a.get_ref() == name) {
+            c.error(Code::DuplicateId, at, &key, format!("alias `{name}` is given twice"));
+        }
+    }
 }

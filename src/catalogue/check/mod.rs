@@ -139,6 +139,8 @@ pub fn check(sink: &mut Sink, stem: &str, root: &DeTable<'_>, opts: CheckOptions
         retired: identity.retired,
         website: raw.website.map(Spanned::into_inner),
         description: raw.description,
+        alias_places: raw.aliases.iter().map(|a| c.sink.position(a.span().start)).collect(),
+        aliases: raw.aliases.into_iter().map(Spanned::into_inner).collect(),
         documents,
         offerings,
         findings,

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use super::breaks::breakable;
 use super::{esc, host, link, Html};
 use crate::catalogue::Source;
 use crate::compare::{Comparison, RowKind};
@@ -21,8 +22,8 @@ impl Html {
             let _ = write!(
                 s,
                 "<th>{}<br><small>{}</small>{}</th>",
-                esc(&r.display_name_in(lang)),
-                esc(&r.key()),
+                breakable(&r.display_name_in(lang)),
+                breakable(&r.key()),
                 self.retired(r)
             );
         }
@@ -48,15 +49,17 @@ impl Html {
             };
             let _ = write!(
                 s,
-                "<tr{}><th scope=\"row\">{}{diff}<br><small>{}</small></th>",
+                "<tr{}><th scope=\"row\">{}{diff} <br class=\"cell\"><small>{}</small></th>",
                 if row.differs { " class=\"diff\"" } else { "" },
-                self.t(&row.label),
-                esc(row.id)
+                self.flow(&row.label),
+                breakable(row.id)
             );
             for c in &row.cells {
                 let body = match (c.verdict, c.status, &c.claim) {
                     (Some(v), _, _) => self.verdict(v),
-                    (_, Some(st), _) => format!("{}<br>{}", self.badge(st, c.stale), self.t(&c.text)),
+                    (_, Some(st), _) => {
+                        format!("{} <br class=\"cell\">{}", self.badge(st, c.stale), self.flow(&c.text))
+                    }
                     (_, _, Some(claim)) => {
                         let name = match &claim.source {
                             Source::Document(d) => d.clone(),
@@ -64,8 +67,8 @@ impl Html {
                         };
                         let src = c.source_url.as_deref().map_or_else(|| esc(&name), |u| link(u, &name));
                         format!(
-                            "<b>{}</b><br><span class=\"src\">{src}, {} {}</span>",
-                            self.t(&c.text),
+                            "<b>{}</b> <br class=\"cell\"><span class=\"src\">{src}, {} <span class=\"date\">{}</span></span>",
+                            self.flow(&c.text),
                             ReportLabel::Verified.text(lang),
                             claim.verified
                         )
@@ -97,6 +100,37 @@ impl Html {
             }
         }
         s.push_str("</section>\n");
+        if let Some(scores) = &cmp.scores {
+            s.push_str(&self.scores(scores));
+        }
+        s
+    }
+
+    /// The score of each offering (`compare --score`): eisen, wensen and the computation.
+    fn scores(&self, scores: &[crate::score::Score]) -> String {
+        let lang = self.lang();
+        let label = crate::score::labels(lang);
+        let mut s = format!(
+            "<section class=\"score\">\n<h2>{}</h2>\n<table class=\"score\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n",
+            label.title, label.offering, label.eisen, label.wensen, label.computation
+        );
+        for sc in scores {
+            let lines: Vec<String> = sc
+                .computation(lang)
+                .iter()
+                .map(|l| format!("<li>{}</li>", breakable(l)))
+                .collect();
+            let class = if sc.eisen_met { "pass" } else { "fail" };
+            let _ = writeln!(
+                s,
+                "<tr><th scope=\"row\">{}</th><td><span class=\"badge {class}\">{}</span></td><td>{}</td><td><ul>{}</ul></td></tr>",
+                breakable(&sc.offering),
+                breakable(&sc.eisen_text(lang)),
+                esc(&sc.score_text(lang)),
+                lines.join("")
+            );
+        }
+        let _ = writeln!(s, "</tbody>\n</table>\n<p>{}</p>\n</section>", esc(label.rule));
         s
     }
 }

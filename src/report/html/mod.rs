@@ -5,6 +5,7 @@
 //! was verified; the criteria with their source trace and the verdict rule close the page.
 //! `offerings` lays out the matrix and the per-offering details, `compare` the comparison.
 
+mod breaks;
 mod compare;
 mod offerings;
 
@@ -63,8 +64,14 @@ impl Html {
         esc(t.get(self.lang()))
     }
 
+    /// Text for a narrow cell: escaped, long compounds and technical tokens breakable only at
+    /// the places [`breaks`] allows.
+    pub(super) fn flow(&self, t: &Text) -> String {
+        breaks::breakable(&clean(t.get(self.lang())))
+    }
+
     pub(super) fn condition(&self, c: &Condition) -> String {
-        esc(c.get(self.lang()))
+        breaks::breakable(&clean(c.get(self.lang())))
     }
 
     pub(super) fn badge(&self, s: Status, stale: bool) -> String {
@@ -96,19 +103,33 @@ impl Html {
         let lang = self.lang();
         let ev = report.evaluation;
         let cat = catalogue_date(report).map_or_else(|| "—".to_owned(), |d| d.to_string());
+        let heading = &self.0.heading;
+        let kind = format!("vcaudit: {title}");
+        let shown = heading.title.clone().unwrap_or_else(|| kind.clone());
         let mut s = String::new();
         let _ = write!(
             s,
             "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>vcaudit: {}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>vcaudit: {}</h1>\n\
-             <dl class=\"meta\"><dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{cat}</dd><dt>{}</dt><dd>{}</dd></dl>\n</header>\n",
+             <title>{}</title>\n<style>\n{STYLE}</style>\n<style>\n{}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n",
             match lang {
                 Lang::En => "en",
                 Lang::Nl => "nl",
             },
-            esc(title),
-            esc(title),
+            esc(&shown),
+            self.page_footer(&shown),
+            esc(&shown),
+        );
+        if heading.title.is_some() {
+            let _ = writeln!(s, "<p class=\"kind\">{}</p>", esc(&kind));
+        }
+        s.push_str("<dl class=\"meta\">");
+        if let Some(r) = &heading.reference {
+            let _ = write!(s, "<dt>{}</dt><dd>{}</dd>", super::reference_label(lang), esc(r));
+        }
+        let _ = write!(
+            s,
+            "<dt>{}</dt><dd>{}</dd><dt>{}</dt><dd>{cat}</dd><dt>{}</dt><dd>{}</dd></dl>\n</header>\n",
             ReportLabel::EvaluatedOn.text(lang),
             ev.as_of,
             ReportLabel::CatalogueDate.text(lang),
@@ -119,6 +140,23 @@ impl Html {
         s.push_str(&self.criteria_section(criteria::ALL));
         s.push_str("</body>\n</html>\n");
         s
+    }
+
+    /// The printed page's footer, in CSS page-margin boxes: the title and reference on the left,
+    /// "page N of M" on the right.
+    fn page_footer(&self, shown: &str) -> String {
+        let left = match self.0.heading.reference_line(self.lang()) {
+            Some(r) => format!("{shown} · {r}"),
+            None => shown.to_owned(),
+        };
+        let (page, of) = match self.lang() {
+            Lang::En => ("Page", "of"),
+            Lang::Nl => ("Pagina", "van"),
+        };
+        format!(
+            "@page {{\n  @bottom-left {{ content: {}; }}\n  @bottom-right {{ content: \"{page} \" counter(page) \" {of} \" counter(pages); }}\n}}\n",
+            css_string(&left)
+        )
     }
 
     pub(super) fn legend(&self) -> String {
@@ -154,7 +192,11 @@ impl Html {
             ReportLabel::Source.text(lang)
         );
         for c in list {
-            let why = format!("{}: {}", ReportLabel::Rationale.text(lang), self.t(&c.rationale));
+            let why = format!(
+                "{}: {}",
+                ReportLabel::Rationale.text(lang),
+                whole_references(&self.t(&c.rationale))
+            );
             let trace: Vec<String> = std::iter::once(why)
                 .chain(crate::report::shown_traces(c, list.len() == 1).map(|t| {
                     format!(
@@ -176,11 +218,17 @@ impl Html {
                 trace.join("<br>")
             );
         }
+        let (steps, remarks) = super::verdict_rule(lang);
+        let steps: Vec<String> = steps
+            .iter()
+            .map(|step| format!("<li>{}</li>", rule_text(step)))
+            .collect();
         let _ = write!(
             s,
-            "</tbody>\n</table>\n<h3>{}</h3>\n<p class=\"rule\">{}</p>\n<h3>{}</h3>\n<ul>",
+            "</tbody>\n</table>\n<h3>{}</h3>\n<ol class=\"rule\">{}</ol>\n<p class=\"rule\">{}</p>\n<h3>{}</h3>\n<ul>",
             ReportLabel::VerdictRule.text(lang),
-            self.t(&criteria::VERDICT_RULE),
+            steps.join(""),
+            rule_text(&remarks),
             ReportLabel::Sources.text(lang)
         );
         for (id, title) in criteria::SOURCES {
@@ -190,6 +238,40 @@ impl Html {
         s.push_str("</ul>\n</section>\n");
         s
     }
+}
+
+/// A sentence of the verdict rule: escaped, `code` in backticks as code, `->` as an arrow.
+fn rule_text(s: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in s.split('`').enumerate() {
+        let part = esc(part).replace("-&gt;", "→");
+        if i % 2 == 1 {
+            let _ = write!(out, "<code>{part}</code>");
+        } else {
+            out.push_str(&part);
+        }
+    }
+    out
+}
+
+/// Text as a CSS string literal: quotes and backslashes escaped, line breaks and anything that
+/// could end the style element written as escapes.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in clean(s).chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\t' | '<' | '>' | '&' => {
+                let _ = write!(out, "\\{:x} ", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 pub(super) fn profile_line(report: &Report, lang: Lang) -> String {
@@ -278,4 +360,15 @@ impl Renderer for Html {
                 .as_bytes(),
         )
     }
+}
+
+/// Keeps references to articles such as `5(1)(e)` on one line: a browser may otherwise break
+/// between `)` and `(`, which reads as two words.
+fn whole_references(escaped: &str) -> String {
+    static REFERENCE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"\d+(\(\d+\))?(\([a-z]\))+|\d+\(\d+\)").expect("a valid pattern")
+    });
+    REFERENCE
+        .replace_all(escaped, "<span class=\"ref\">$0</span>")
+        .into_owned()
 }

@@ -14,7 +14,7 @@ use super::{Options, Renderer, Report, SCHEMA_VERSION};
 use crate::catalogue::{self, Condition, Confidence, Source, SourceKind, Vendor};
 use crate::compare::Comparison;
 use crate::criteria::{self, profile::Profile, Criterion, Severity, Status};
-use crate::evaluate::{CriterionResult, FactUsed, OfferingResult, Verdict};
+use crate::evaluate::{CriterionResult, FactUsed, OfferingResult, QuoteState, Reviewed, Verdict};
 use crate::i18n::{Lang, Text};
 
 pub struct Json(pub Options);
@@ -168,6 +168,10 @@ enum FactOut<'a> {
         known: bool,
         note: Option<&'a str>,
         quote: Option<&'a str>,
+        quote_state: Option<QuoteState>,
+        last_confirmed: Option<Date>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reviewed: Option<&'a Reviewed>,
         source: &'a Source,
         source_kind: SourceKind,
         source_url: Option<&'a str>,
@@ -191,6 +195,9 @@ impl<'a> FactOut<'a> {
                 known: true,
                 note: claim.note.as_deref(),
                 quote: claim.quote.as_deref(),
+                quote_state: f.quote_state,
+                last_confirmed: f.last_confirmed,
+                reviewed: f.reviewed.as_ref(),
                 source: &claim.source,
                 source_kind: claim.source_kind,
                 source_url: vendor.and_then(|v| v.source_url(&claim.source)),
@@ -293,6 +300,11 @@ impl Renderer for Json {
                             v["source_url"] = json!(c.source_url);
                             v["verified"] = json!(claim.verified);
                             v["quote"] = json!(claim.quote);
+                            let fact = ev.results.iter().flat_map(|r| &r.criteria).flat_map(|c| &c.facts).find(
+                                |f| f.claim.as_ref().is_some_and(|fc| std::sync::Arc::ptr_eq(fc, claim)),
+                            );
+                            v["quote_state"] = json!(fact.and_then(|f| f.quote_state));
+                            v["last_confirmed"] = json!(fact.and_then(|f| f.last_confirmed));
                         }
                         v
                     })

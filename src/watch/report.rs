@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde_json::json;
 
+use super::evidence::QuoteRecord;
 use super::state::{Checked, State};
 use crate::i18n::{Lang, WatchLabel};
 use crate::terminal::plain;
@@ -21,23 +22,47 @@ pub enum Format {
     Table,
     Json,
     Markdown,
+    /// One self-contained page, for the body of an e-mail.
+    Html,
 }
 
-/// Writes the report of `results` in `format`, human-readable parts in `lang`. `color` only ever
+/// What a watch run found: every document checked, and the quotes looked up.
+pub struct Run<'a> {
+    pub results: &'a [Checked],
+    pub quotes: &'a [QuoteRecord],
+    /// Only what needs attention is listed; the summary still counts every document checked.
+    pub quiet: bool,
+    /// Per `(vendor, document)`, the verdicts resting on claims citing it (`zoom/education
+    /// (suitable)`).
+    pub verdicts: &'a std::collections::HashMap<(String, String), Vec<String>>,
+}
+
+/// Writes the report of a run in `format`, human-readable parts in `lang`. `color` only ever
 /// affects the table; JSON is the same in every language.
-pub fn render(results: &[Checked], format: Format, color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+pub fn render(run: &Run, format: Format, color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    let shown: Vec<Checked> = run
+        .results
+        .iter()
+        .filter(|r| !run.quiet || r.state.needs_attention())
+        .cloned()
+        .collect();
+    let counts = summary(run.results, lang);
     match format {
-        Format::Table => table(results, color, lang, w),
-        Format::Markdown => markdown(results, lang, w),
+        Format::Table => table(&shown, &counts, color, lang, w),
+        Format::Markdown => super::mail::markdown(run, &shown, lang, w),
+        Format::Html => super::mail::html(run, &shown, lang, w),
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *w, &to_json(results)).map_err(io::Error::other)?;
+            let mut doc = to_json(&shown);
+            doc["summary"] = json!(summary(run.results, Lang::En));
+            doc["quotes"] = json!(run.quotes);
+            serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
             writeln!(w)
         }
     }
 }
 
 /// The counts line: how many documents are in each state.
-fn summary(results: &[Checked], lang: Lang) -> String {
+pub fn summary(results: &[Checked], lang: Lang) -> String {
     let states = [
         State::Changed,
         State::Moved,
@@ -67,7 +92,7 @@ fn summary(results: &[Checked], lang: Lang) -> String {
     }
 }
 
-fn detail(r: &Checked, lang: Lang) -> String {
+pub fn detail(r: &Checked, lang: Lang) -> String {
     let mut d = r.detail.as_ref().map(|t| plain(t.get(lang))).unwrap_or_default();
     if r.consecutive_failures > 1 {
         d.push_str(&format!(
@@ -93,7 +118,7 @@ fn state_style(s: State) -> Style {
     }
 }
 
-fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+fn table(results: &[Checked], summary: &str, color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     let mut t = comfy_table::Table::new();
     t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
@@ -128,20 +153,21 @@ fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io:
             writeln!(w, "{style}{line}{style:#}")?;
         }
     }
-    writeln!(w, "{}", summary(results, lang))
+    writeln!(w, "{summary}")
 }
 
 /// A Markdown table cell: one line, pipes and backslashes escaped.
-fn cell(s: &str) -> String {
+pub fn cell(s: &str) -> String {
     plain(s)
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
 }
 
-fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+/// The plain Markdown change report: summary, table of documents, a section per diff.
+pub fn markdown_changes(results: &[Checked], summary: &str, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "# {}\n", WatchLabel::Title.text(lang))?;
-    writeln!(w, "{}\n", summary(results, lang))?;
+    writeln!(w, "{summary}\n")?;
     writeln!(
         w,
         "| {} | {} | {} |",
@@ -194,7 +220,7 @@ fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()
     Ok(())
 }
 
-fn longest_backtick_run(s: &str) -> usize {
+pub fn longest_backtick_run(s: &str) -> usize {
     s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 

@@ -218,6 +218,20 @@ fn a_pdf_only_rewrapped_is_unchanged_without_diff_lines() {
     let again = watch(cat.path(), state.path(), &[]);
     assert_eq!(again.state("acme", "dpa"), "unchanged", "{}", again.stdout);
     assert!(again.doc("acme", "dpa")["diff"].is_null());
+
+    // Re-wrapped again with one word changed: one paragraph edited, nothing else.
+    server.respond(
+        "/dpa.pdf",
+        200,
+        &ct,
+        &pdf(&["Data Processing Agreement", "Recordings are kept for sixty days", "and data stays in the EU."]),
+    );
+    let changed = watch(cat.path(), state.path(), &[]);
+    assert_eq!(changed.state("acme", "dpa"), "changed", "{}", changed.stdout);
+    let diff = changed.doc("acme", "dpa")["diff"].as_str().unwrap().to_owned();
+    let marks: Vec<char> = diff.lines().filter_map(|l| l.chars().next()).filter(|c| "+-~".contains(*c)).collect();
+    assert_eq!(marks, ['+', '~'], "{diff}");
+    assert!(diff.contains("[-thirty-]{+sixty+}"), "{diff}");
 }
 
 #[test]

@@ -166,10 +166,10 @@ enum FactOut<'a> {
         /// term as unknown.
         counted: bool,
         known: bool,
+        last_confirmed: Option<Date>,
         note: Option<&'a str>,
         quote: Option<&'a str>,
         quote_state: Option<QuoteState>,
-        last_confirmed: Option<Date>,
         #[serde(skip_serializing_if = "Option::is_none")]
         reviewed: Option<&'a Reviewed>,
         source: &'a Source,
@@ -193,10 +193,10 @@ impl<'a> FactOut<'a> {
                 confidence: claim.confidence,
                 counted: f.counted,
                 known: true,
+                last_confirmed: f.last_confirmed,
                 note: claim.note.as_deref(),
                 quote: claim.quote.as_deref(),
                 quote_state: f.quote_state,
-                last_confirmed: f.last_confirmed,
                 reviewed: f.reviewed.as_ref(),
                 source: &claim.source,
                 source_kind: claim.source_kind,

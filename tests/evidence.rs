@@ -84,9 +84,15 @@ fn a_confirmed_quote_keeps_an_old_claim_fresh_a_gone_one_flags_it_and_a_review_c
     let (fact, reasons) = selling(&json(&out));
     assert_eq!(fact["quote_state"], "confirmed");
     assert_eq!(fact["last_confirmed"], today.as_str());
-    assert!(reasons.iter().all(|r| !r.contains("secondary_use.selling")), "{reasons:?}");
+    assert!(
+        reasons.iter().all(|r| !r.contains("secondary_use.selling")),
+        "{reasons:?}"
+    );
     let (_, out) = run(cat, st, &["show", "acme"]);
-    assert!(out.contains(&format!("quote confirmed in `privacy` on {today}")), "{out}");
+    assert!(
+        out.contains(&format!("quote confirmed in `privacy` on {today}")),
+        "{out}"
+    );
 
     // The sentence is rewritten: the quote is gone, `nearest` holds the new passage.
     serve_edited(&server, 2, "We may sell personal data to our partners.");
@@ -110,18 +116,33 @@ fn a_confirmed_quote_keeps_an_old_claim_fresh_a_gone_one_flags_it_and_a_review_c
     let (code, out) = run(
         cat,
         st,
-        &["review", "--accept", "acme/privacy", "--note", "sells only to processors"],
+        &[
+            "review",
+            "--accept",
+            "acme/privacy",
+            "--note",
+            "sells only to processors",
+        ],
     );
     assert_eq!(code, 0, "{out}");
     let (_, out) = run(cat, st, &["show", "acme", "--format", "json"]);
     let (_, reasons) = selling(&json(&out));
-    assert!(reasons.iter().all(|r| !r.contains("secondary_use.selling")), "{reasons:?}");
+    assert!(
+        reasons.iter().all(|r| !r.contains("secondary_use.selling")),
+        "{reasons:?}"
+    );
     let (_, out) = run(cat, st, &["show", "acme"]);
-    assert!(out.contains(&format!("reviewed on {today}: sells only to processors")), "{out}");
+    assert!(
+        out.contains(&format!("reviewed on {today}: sells only to processors")),
+        "{out}"
+    );
     let (code, out) = run(cat, st, &["review"]);
     assert_eq!(code, 0, "{out}");
     let (_, out) = run(cat, st, &["review", "--log"]);
-    assert!(out.contains("acme/privacy") && out.contains("sells only to processors"), "{out}");
+    assert!(
+        out.contains("acme/privacy") && out.contains("sells only to processors"),
+        "{out}"
+    );
     // The accepted text is the reference now.
     assert_eq!(watch(cat, st, &[]).state("acme", "privacy"), "unchanged");
 }
@@ -130,7 +151,9 @@ fn a_confirmed_quote_keeps_an_old_claim_fresh_a_gone_one_flags_it_and_a_review_c
 fn without_a_store_every_quote_is_not_fetched_and_a_claim_without_one_is_no_quote() {
     let server = Server::start();
     let mut vendor = quoting_vendor(&server);
-    vendor.push_str("\n[terms.contract.dpa]\nvalue = true\nsource = \"privacy\"\nverified = 2026-01-01\nconfidence = \"high\"\n");
+    vendor.push_str(
+        "\n[terms.contract.dpa]\nvalue = true\nsource = \"privacy\"\nverified = 2026-01-01\nconfidence = \"high\"\n",
+    );
     let cat = common::Catalogue::new(&[("acme.toml", &vendor)]);
     let state = tempfile::tempdir().unwrap();
     let (code, out) = run(cat.path(), state.path(), &["evidence", "acme", "--format", "json"]);
@@ -224,12 +247,20 @@ fn a_pdf_only_rewrapped_is_unchanged_without_diff_lines() {
         "/dpa.pdf",
         200,
         &ct,
-        &pdf(&["Data Processing Agreement", "Recordings are kept for sixty days", "and data stays in the EU."]),
+        &pdf(&[
+            "Data Processing Agreement",
+            "Recordings are kept for sixty days",
+            "and data stays in the EU.",
+        ]),
     );
     let changed = watch(cat.path(), state.path(), &[]);
     assert_eq!(changed.state("acme", "dpa"), "changed", "{}", changed.stdout);
     let diff = changed.doc("acme", "dpa")["diff"].as_str().unwrap().to_owned();
-    let marks: Vec<char> = diff.lines().filter_map(|l| l.chars().next()).filter(|c| "+-~".contains(*c)).collect();
+    let marks: Vec<char> = diff
+        .lines()
+        .filter_map(|l| l.chars().next())
+        .filter(|c| "+-~".contains(*c))
+        .collect();
     assert_eq!(marks, ['+', '~'], "{diff}");
     assert!(diff.contains("[-thirty-]{+sixty+}"), "{diff}");
 }
@@ -241,7 +272,10 @@ fn quiet_counts_every_document_checked_and_the_mail_starts_with_what_needs_atten
     server.html("/terms", &policy(&["Terms of use for schools and pupils alike."]));
     let mut vendor = vendor_with(
         "acme",
-        &[("privacy", &server.url("/privacy"), &[]), ("terms", &server.url("/terms"), &[])],
+        &[
+            ("privacy", &server.url("/privacy"), &[]),
+            ("terms", &server.url("/terms"), &[]),
+        ],
     );
     vendor.push_str(
         "\n[terms.secondary_use.selling]\nvalue = false\nsource = \"privacy\"\nverified = 2019-03-01\nconfidence = \"high\"\nquote = \"We do not sell personal data\"\n",
@@ -250,25 +284,44 @@ fn quiet_counts_every_document_checked_and_the_mail_starts_with_what_needs_atten
     let state = tempfile::tempdir().unwrap();
     watch(cat.path(), state.path(), &[]);
     serve_edited(&server, 2, "We sell personal data to advertisers.");
-    let (code, out) = run(cat.path(), state.path(), &["watch", "--quiet", "--format", "table", "--retry-wait", "10ms"]);
+    let (code, out) = run(
+        cat.path(),
+        state.path(),
+        &["watch", "--quiet", "--format", "table", "--retry-wait", "10ms"],
+    );
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("2 documents checked: 1 changed, 1 unchanged"), "{out}");
-    let (_, md) = run(cat.path(), state.path(), &["watch", "--format", "markdown", "--retry-wait", "10ms"]);
+    let (_, md) = run(
+        cat.path(),
+        state.path(),
+        &["watch", "--format", "markdown", "--retry-wait", "10ms"],
+    );
     assert!(md.starts_with("# Needs attention"), "{md}");
     assert!(md.contains("quote gone"), "{md}");
     assert!(md.contains("secondary_use.selling: quote quote-gone"), "{md}");
     assert!(md.contains("Verdicts that could change: acme ("), "{md}");
     assert!(md.contains("How to read the diffs"), "{md}");
-    let (_, html) = run(cat.path(), state.path(), &["watch", "--format", "html", "--retry-wait", "10ms"]);
+    let (_, html) = run(
+        cat.path(),
+        state.path(),
+        &["watch", "--format", "html", "--retry-wait", "10ms"],
+    );
     assert!(html.starts_with("<!doctype html>"), "{html}");
-    assert!(html.contains("<h1>Needs attention</h1>") && html.contains("quote-gone"), "{html}");
+    assert!(
+        html.contains("<h1>Needs attention</h1>") && html.contains("quote-gone"),
+        "{html}"
+    );
     assert!(!html.contains("<script") && !html.contains("http-equiv"), "{html}");
 }
 
 #[test]
 fn the_built_in_catalogue_exports_and_the_environment_names_a_catalogue() {
     let dir = tempfile::tempdir().unwrap();
-    let out = common::vcaudit().args(["catalogue", "export"]).arg(dir.path()).output().unwrap();
+    let out = common::vcaudit()
+        .args(["catalogue", "export"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(dir.path().join("zoom.toml").exists());
     let validate = common::vcaudit()
@@ -276,7 +329,12 @@ fn the_built_in_catalogue_exports_and_the_environment_names_a_catalogue() {
         .args(["validate", "--format", "json"])
         .output()
         .unwrap();
-    assert_ne!(validate.status.code(), Some(2), "{}", String::from_utf8_lossy(&validate.stderr));
+    assert_ne!(
+        validate.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&validate.stderr)
+    );
     // Edit one vendor: the environment's catalogue is what `audit` reads.
     std::fs::remove_file(dir.path().join("zoom.toml")).unwrap();
     let audit = common::vcaudit()
@@ -284,9 +342,18 @@ fn the_built_in_catalogue_exports_and_the_environment_names_a_catalogue() {
         .args(["audit", "zoom"])
         .output()
         .unwrap();
-    assert_eq!(audit.status.code(), Some(2), "{}", String::from_utf8_lossy(&audit.stdout));
+    assert_eq!(
+        audit.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&audit.stdout)
+    );
     // A second export keeps edited files unless forced.
     std::fs::write(dir.path().join("teams.toml"), "edited").ok();
-    let again = common::vcaudit().args(["catalogue", "export"]).arg(dir.path()).output().unwrap();
+    let again = common::vcaudit()
+        .args(["catalogue", "export"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&again.stdout).contains("kept"));
 }

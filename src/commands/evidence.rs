@@ -97,7 +97,9 @@ fn line(book: &QuoteBook, vendor: &Vendor, claim: &Claim) -> Line {
         source: claim.source.as_str().to_owned(),
         quote_state,
         last_confirmed: record.and_then(|r| r.last_confirmed),
-        nearest: record.and_then(|r| r.nearest.clone()).filter(|_| quote_state == QuoteState::QuoteGone),
+        nearest: record
+            .and_then(|r| r.nearest.clone())
+            .filter(|_| quote_state == QuoteState::QuoteGone),
     }
 }
 
@@ -123,7 +125,12 @@ fn markdown(lines: &[Line], w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "# Evidence\n\n{}\n", summary(lines))?;
     writeln!(w, "| claim | source | quote | last confirmed | nearest passage now |")?;
     writeln!(w, "|---|---|---|---|---|")?;
-    let cell = |s: &str| plain(s).replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ");
+    let cell = |s: &str| {
+        plain(s)
+            .replace('\\', "\\\\")
+            .replace('|', "\\|")
+            .replace(['\n', '\r'], " ")
+    };
     for l in lines {
         writeln!(
             w,
@@ -170,7 +177,10 @@ fn summary(lines: &[Line]) -> String {
 /// selected document, and with `urls` those citing a URL, whose URLs are returned as extra targets
 /// (one per vendor and URL, see [`url_document`]).
 pub fn cited(catalogue: &Catalogue, targets: &[Target], urls: bool) -> (Vec<Cited>, Vec<Target>) {
-    let documents: HashSet<(&str, &str)> = targets.iter().map(|t| (t.vendor.as_str(), t.document.as_str())).collect();
+    let documents: HashSet<(&str, &str)> = targets
+        .iter()
+        .map(|t| (t.vendor.as_str(), t.document.as_str()))
+        .collect();
     let vendors: HashSet<&str> = targets.iter().map(|t| t.vendor.as_str()).collect();
     let (mut cited, mut extra) = (Vec::new(), Vec::new());
     let mut seen = HashSet::new();

@@ -32,7 +32,12 @@ pub fn run(ctx: &Context, args: &ReviewArgs, out: &mut dyn Write) -> Result<u8, 
         for r in &log.reviews {
             writeln!(out, "{}", log_line(r))?;
         }
-        writeln!(out, "{} review{}", log.reviews.len(), if log.reviews.len() == 1 { "" } else { "s" })?;
+        writeln!(
+            out,
+            "{} review{}",
+            log.reviews.len(),
+            if log.reviews.len() == 1 { "" } else { "s" }
+        )?;
         return Ok(exit::SUCCESS);
     }
     pending(ctx, &root, out)
@@ -42,7 +47,13 @@ pub fn run(ctx: &Context, args: &ReviewArgs, out: &mut dyn Write) -> Result<u8, 
 fn log_line(r: &Review) -> String {
     let note = r.note.as_deref().map(|n| format!(": {}", plain(n))).unwrap_or_default();
     let changed = r.changed_on.map(|d| format!(" (change of {d})")).unwrap_or_default();
-    format!("{} {}/{}{changed} by {}{note}", r.at, r.vendor, r.document, plain(&r.by))
+    format!(
+        "{} {}/{}{changed} by {}{note}",
+        r.at,
+        r.vendor,
+        r.document,
+        plain(&r.by)
+    )
 }
 
 /// Records a review of `vendor/document`.
@@ -101,9 +112,17 @@ fn pending(ctx: &Context, root: &std::path::Path, out: &mut dyn Write) -> Result
             let key = crate::evaluate::claim_key(c);
             let (state, day) = checks.quote_of(&vendor_id, c);
             let confirmed = day.map(|d| format!(", last confirmed {d}")).unwrap_or_default();
-            writeln!(out, "  - {key} (verified {}): quote {}{confirmed}", c.verified, state.as_str())?;
+            writeln!(
+                out,
+                "  - {key} (verified {}): quote {}{confirmed}",
+                c.verified,
+                state.as_str()
+            )?;
             let nearest = book.claims.iter().find(|r| r.vendor == vendor_id && r.claim == key);
-            if let Some(n) = nearest.and_then(|r| r.nearest.as_deref()).filter(|_| state.as_str() == "quote-gone") {
+            if let Some(n) = nearest
+                .and_then(|r| r.nearest.as_deref())
+                .filter(|_| state.as_str() == "quote-gone")
+            {
                 writeln!(out, "    nearest now: \"{}\"", plain(n))?;
             }
         }
@@ -113,9 +132,11 @@ fn pending(ctx: &Context, root: &std::path::Path, out: &mut dyn Write) -> Result
             .filter(|r| r.vendor == vendor_id)
             .filter(|r| {
                 r.criteria.iter().any(|cr| {
-                    cr.facts
-                        .iter()
-                        .any(|f| f.claim.as_ref().is_some_and(|fc| claims.iter().any(|c| std::sync::Arc::ptr_eq(fc, c))))
+                    cr.facts.iter().any(|f| {
+                        f.claim
+                            .as_ref()
+                            .is_some_and(|fc| claims.iter().any(|c| std::sync::Arc::ptr_eq(fc, c)))
+                    })
                 })
             })
             .map(|r| format!("{} ({})", r.key(), r.verdict.as_str()))
@@ -137,10 +158,7 @@ fn pending(ctx: &Context, root: &std::path::Path, out: &mut dyn Write) -> Result
 fn diff(store: &Store, meta: &Meta) -> Option<String> {
     let (old, new) = match &meta.pending {
         Some(p) => (meta.text_sha256.clone()?, p.text_sha256.clone()),
-        None => (
-            meta.history.last()?.text_sha256.clone()?,
-            meta.text_sha256.clone()?,
-        ),
+        None => (meta.history.last()?.text_sha256.clone()?, meta.text_sha256.clone()?),
     };
     let old = store.text(&meta.vendor, &meta.document, &old).ok()?;
     let new = store.text(&meta.vendor, &meta.document, &new).ok()?;

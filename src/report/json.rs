@@ -300,9 +300,12 @@ impl Renderer for Json {
                             v["source_url"] = json!(c.source_url);
                             v["verified"] = json!(claim.verified);
                             v["quote"] = json!(claim.quote);
-                            let fact = ev.results.iter().flat_map(|r| &r.criteria).flat_map(|c| &c.facts).find(
-                                |f| f.claim.as_ref().is_some_and(|fc| std::sync::Arc::ptr_eq(fc, claim)),
-                            );
+                            let fact = ev
+                                .results
+                                .iter()
+                                .flat_map(|r| &r.criteria)
+                                .flat_map(|c| &c.facts)
+                                .find(|f| f.claim.as_ref().is_some_and(|fc| std::sync::Arc::ptr_eq(fc, claim)));
                             v["quote_state"] = json!(fact.and_then(|f| f.quote_state));
                             v["last_confirmed"] = json!(fact.and_then(|f| f.last_confirmed));
                         }

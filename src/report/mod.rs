@@ -260,7 +260,11 @@ pub fn checked_line(f: &crate::evaluate::FactUsed, source: &crate::catalogue::So
         _ => {}
     }
     if let Some(r) = &f.reviewed {
-        let note = r.note.as_deref().map(|n| format!(": {}", crate::terminal::plain(n))).unwrap_or_default();
+        let note = r
+            .note
+            .as_deref()
+            .map(|n| format!(": {}", crate::terminal::plain(n)))
+            .unwrap_or_default();
         parts.push(match lang {
             Lang::En => format!("reviewed on {}{note}", r.on),
             Lang::Nl => format!("beoordeeld op {}{note}", r.on),

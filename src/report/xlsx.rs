@@ -201,13 +201,15 @@ impl Xlsx {
             ReportLabel::Verified.text(lang).to_owned(),
             ReportLabel::Quote.text(lang).to_owned(),
             ReportLabel::Note.text(lang).to_owned(),
+            "quote_state".to_owned(),
+            "last_confirmed".to_owned(),
         ])
         .collect();
         let mut sheet = Sheet::new(
             wb,
             "Evidence",
             &header,
-            &[18.0, 16.0, 22.0, 28.0, 22.0, 18.0, 40.0, 12.0, 50.0, 40.0],
+            &[18.0, 16.0, 22.0, 28.0, 22.0, 18.0, 40.0, 12.0, 50.0, 40.0, 12.0, 12.0],
         )?;
         let plain = Format::new().set_text_wrap();
         for r in &report.evaluation.results {
@@ -231,14 +233,28 @@ impl Xlsx {
                 ];
                 let claim = vendor.and_then(|v| v.claim(term.key, r.offering.as_deref()).map(|c| (v, c)));
                 match claim {
-                    Some((v, claim)) => cells.extend([
-                        value_text(&claim.value, lang),
-                        claim.source.as_str().to_owned(),
-                        v.source_url(&claim.source).unwrap_or_default().to_owned(),
-                        claim.verified.to_string(),
-                        claim.quote.clone().unwrap_or_default(),
-                        claim.note.clone().unwrap_or_default(),
-                    ]),
+                    Some((v, claim)) => {
+                        let fact = r
+                            .criteria
+                            .iter()
+                            .flat_map(|c| &c.facts)
+                            .find(|f| f.claim.as_ref().is_some_and(|fc| std::sync::Arc::ptr_eq(fc, claim)));
+                        cells.extend([
+                            value_text(&claim.value, lang),
+                            claim.source.as_str().to_owned(),
+                            v.source_url(&claim.source).unwrap_or_default().to_owned(),
+                            claim.verified.to_string(),
+                            claim.quote.clone().unwrap_or_default(),
+                            claim.note.clone().unwrap_or_default(),
+                            fact.and_then(|f| f.quote_state)
+                                .map(|q| q.as_str())
+                                .unwrap_or_default()
+                                .to_owned(),
+                            fact.and_then(|f| f.last_confirmed)
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
+                        ])
+                    }
                     None => cells.push(ReportLabel::Unknown.text(lang).to_owned()),
                 }
                 sheet.line(&cells, &plain)?;

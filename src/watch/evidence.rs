@@ -155,7 +155,8 @@ pub fn verify(
     book.claims
         .retain(|x| !fresh.iter().any(|f| f.vendor == x.vendor && f.claim == x.claim));
     book.claims.extend(fresh.iter().cloned());
-    book.claims.sort_by(|a, b| (&a.vendor, &a.claim).cmp(&(&b.vendor, &b.claim)));
+    book.claims
+        .sort_by(|a, b| (&a.vendor, &a.claim).cmp(&(&b.vendor, &b.claim)));
     book.format = FORMAT;
     locked.put_side(QUOTES, &book)?;
     Ok(fresh)

@@ -7,7 +7,7 @@
 use std::io::{self, Write};
 
 use super::evidence::QuoteRecord;
-use super::report::{cell, detail, longest_backtick_run, markdown_changes, Run};
+use super::report::{cell, detail, markdown_changes, Run};
 use super::state::{Checked, State};
 use crate::evaluate::QuoteState;
 use crate::i18n::Lang;
@@ -38,15 +38,11 @@ fn attention(run: &Run, lang: Lang) -> Vec<String> {
         out.push(match lang {
             Lang::En => format!(
                 "quote gone: `{}` {} no longer quotes `{}`",
-                q.vendor,
-                q.claim,
-                q.document
+                q.vendor, q.claim, q.document
             ),
             Lang::Nl => format!(
                 "citaat weg: `{}` {} staat niet meer in `{}`",
-                q.vendor,
-                q.claim,
-                q.document
+                q.vendor, q.claim, q.document
             ),
         });
     }
@@ -81,10 +77,14 @@ pub fn markdown(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> 
     };
     writeln!(w, "# {title}\n")?;
     if attention.is_empty() {
-        writeln!(w, "{}\n", match lang {
-            Lang::En => "Nothing: every document and every quote checked is as it was.",
-            Lang::Nl => "Niets: elk gecontroleerd document en citaat is zoals het was.",
-        })?;
+        writeln!(
+            w,
+            "{}\n",
+            match lang {
+                Lang::En => "Nothing: every document and every quote checked is as it was.",
+                Lang::Nl => "Niets: elk gecontroleerd document en citaat is zoals het was.",
+            }
+        )?;
     }
     for a in &attention {
         writeln!(w, "- {a}")?;
@@ -92,11 +92,21 @@ pub fn markdown(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> 
     if !attention.is_empty() {
         writeln!(w)?;
     }
-    for r in shown.iter().filter(|r| matches!(r.state, State::Changed | State::Moved)) {
+    for r in shown
+        .iter()
+        .filter(|r| matches!(r.state, State::Changed | State::Moved))
+    {
         writeln!(w, "## {}/{}\n", r.vendor, r.document)?;
         let claims: Vec<&QuoteRecord> = claims_of(run, r).collect();
         if !claims.is_empty() {
-            writeln!(w, "{}:\n", match lang { Lang::En => "Claims citing it", Lang::Nl => "Claims die het aanhalen" })?;
+            writeln!(
+                w,
+                "{}:\n",
+                match lang {
+                    Lang::En => "Claims citing it",
+                    Lang::Nl => "Claims die het aanhalen",
+                }
+            )?;
             for q in claims {
                 let nearest = q
                     .nearest
@@ -109,10 +119,15 @@ pub fn markdown(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> 
             writeln!(w)?;
         }
         if let Some(v) = run.verdicts.get(&(r.vendor.clone(), r.document.clone())) {
-            writeln!(w, "{}: {}\n", match lang {
-                Lang::En => "Verdicts that could change",
-                Lang::Nl => "Oordelen die kunnen veranderen",
-            }, v.join(", "))?;
+            writeln!(
+                w,
+                "{}: {}\n",
+                match lang {
+                    Lang::En => "Verdicts that could change",
+                    Lang::Nl => "Oordelen die kunnen veranderen",
+                },
+                v.join(", ")
+            )?;
         }
     }
     if shown.iter().any(|r| r.diff.is_some()) {
@@ -125,53 +140,104 @@ pub fn markdown(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> 
 pub fn html(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     let e = |s: &str| html_escape::encode_text(&plain(s)).into_owned();
     let attention = attention(run, lang);
-    writeln!(w, "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>vcaudit watch</title>", match lang { Lang::En => "en", Lang::Nl => "nl" })?;
+    writeln!(
+        w,
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>vcaudit watch</title>",
+        match lang {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    )?;
     writeln!(w, "<style>body{{font-family:sans-serif;max-width:60em}} pre{{background:#f6f6f6;padding:.5em;white-space:pre-wrap}} .gone{{color:#b00}}</style></head><body>")?;
-    writeln!(w, "<h1>{}</h1>", match lang { Lang::En => "Needs attention", Lang::Nl => "Vraagt aandacht" })?;
+    writeln!(
+        w,
+        "<h1>{}</h1>",
+        match lang {
+            Lang::En => "Needs attention",
+            Lang::Nl => "Vraagt aandacht",
+        }
+    )?;
     writeln!(w, "<p>{}</p>", e(&super::report::summary(run.results, lang)))?;
     if attention.is_empty() {
-        writeln!(w, "<p>{}</p>", match lang {
-            Lang::En => "Nothing: every document and every quote checked is as it was.",
-            Lang::Nl => "Niets: elk gecontroleerd document en citaat is zoals het was.",
-        })?;
+        writeln!(
+            w,
+            "<p>{}</p>",
+            match lang {
+                Lang::En => "Nothing: every document and every quote checked is as it was.",
+                Lang::Nl => "Niets: elk gecontroleerd document en citaat is zoals het was.",
+            }
+        )?;
     } else {
         writeln!(w, "<ul>")?;
         for a in &attention {
-            writeln!(w, "<li>{}</li>", e(a))?;
+            writeln!(w, "<li>{}</li>", code_spans(&e(a)))?;
         }
         writeln!(w, "</ul>")?;
     }
     if shown.iter().any(|r| r.diff.is_some()) {
         writeln!(w, "<p><small>{}</small></p>", e(notation(lang)))?;
     }
-    for r in shown.iter().filter(|r| matches!(r.state, State::Changed | State::Moved)) {
+    for r in shown
+        .iter()
+        .filter(|r| matches!(r.state, State::Changed | State::Moved))
+    {
         writeln!(w, "<h2>{}/{}: {}</h2>", e(&r.vendor), e(&r.document), r.state.as_str())?;
-        writeln!(w, "<p><a href=\"{0}\">{0}</a></p>", html_escape::encode_double_quoted_attribute(&plain(&r.url)))?;
+        writeln!(
+            w,
+            "<p><a href=\"{0}\">{0}</a></p>",
+            html_escape::encode_double_quoted_attribute(&plain(&r.url))
+        )?;
         let claims: Vec<&QuoteRecord> = claims_of(run, r).collect();
         if !claims.is_empty() {
             writeln!(w, "<ul>")?;
             for q in claims {
-                let class = if q.state == QuoteState::QuoteGone { " class=\"gone\"" } else { "" };
+                let class = if q.state == QuoteState::QuoteGone {
+                    " class=\"gone\""
+                } else {
+                    ""
+                };
                 let nearest = q
                     .nearest
                     .as_deref()
                     .filter(|_| q.state == QuoteState::QuoteGone)
                     .map(|n| format!(" — nearest now: “{}”", e(n)))
                     .unwrap_or_default();
-                writeln!(w, "<li{class}>{}: quote {}{nearest}</li>", e(&q.claim), q.state.as_str())?;
+                writeln!(
+                    w,
+                    "<li{class}>{}: quote {}{nearest}</li>",
+                    e(&q.claim),
+                    q.state.as_str()
+                )?;
             }
             writeln!(w, "</ul>")?;
         }
         if let Some(v) = run.verdicts.get(&(r.vendor.clone(), r.document.clone())) {
-            writeln!(w, "<p>{}: {}</p>", match lang {
-                Lang::En => "Verdicts that could change",
-                Lang::Nl => "Oordelen die kunnen veranderen",
-            }, e(&v.join(", ")))?;
+            writeln!(
+                w,
+                "<p>{}: {}</p>",
+                match lang {
+                    Lang::En => "Verdicts that could change",
+                    Lang::Nl => "Oordelen die kunnen veranderen",
+                },
+                e(&v.join(", "))
+            )?;
         }
         if let Some(d) = &r.diff {
             writeln!(w, "<pre>{}</pre>", e(&d.to_text()))?;
         }
     }
-    let _ = longest_backtick_run;
     writeln!(w, "</body></html>")
+}
+
+/// Markdown code spans (`` `x` ``) of an escaped line as `<code>` elements.
+fn code_spans(escaped: &str) -> String {
+    let mut out = String::new();
+    for (i, part) in escaped.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push_str(&format!("<code>{part}</code>"));
+        } else {
+            out.push_str(part);
+        }
+    }
+    out
 }

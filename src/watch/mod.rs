@@ -10,8 +10,8 @@
 pub mod check;
 pub mod evidence;
 pub mod fetch;
-pub mod ota;
 pub mod mail;
+pub mod ota;
 pub mod pdf_child;
 pub mod quotes;
 pub mod report;

@@ -155,7 +155,9 @@ mod tests {
 
     #[test]
     fn the_nearest_passage_is_the_sentence_sharing_most_words() {
-        let h = Haystack::new("Intro.\nRecordings are kept in the United States. They are deleted after 90 days.\nOther text.");
+        let h = Haystack::new(
+            "Intro.\nRecordings are kept in the United States. They are deleted after 90 days.\nOther text.",
+        );
         assert_eq!(
             h.nearest("Recordings are kept in the EU.").as_deref(),
             Some("Recordings are kept in the United States.")

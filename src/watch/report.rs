@@ -10,6 +10,7 @@ use serde_json::json;
 
 use super::evidence::QuoteRecord;
 use super::state::{Checked, State};
+use crate::evaluate::QuoteState;
 use crate::i18n::{Lang, WatchLabel};
 use crate::terminal::plain;
 
@@ -48,7 +49,11 @@ pub fn render(run: &Run, format: Format, color: bool, lang: Lang, w: &mut dyn Wr
         .collect();
     let counts = summary(run.results, lang);
     match format {
-        Format::Table => table(&shown, &counts, color, lang, w),
+        Format::Table => {
+            table(&shown, color, lang, w)?;
+            quote_lines(run.quotes, w)?;
+            writeln!(w, "{counts}")
+        }
         Format::Markdown => super::mail::markdown(run, &shown, lang, w),
         Format::Html => super::mail::html(run, &shown, lang, w),
         Format::Json => {
@@ -118,7 +123,7 @@ fn state_style(s: State) -> Style {
     }
 }
 
-fn table(results: &[Checked], summary: &str, color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     let mut t = comfy_table::Table::new();
     t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
@@ -153,7 +158,32 @@ fn table(results: &[Checked], summary: &str, color: bool, lang: Lang, w: &mut dy
             writeln!(w, "{style}{line}{style:#}")?;
         }
     }
-    writeln!(w, "{summary}")
+    Ok(())
+}
+
+/// Below the table: each quote gone with the passage nearest to it now, and the count of quotes
+/// looked up.
+fn quote_lines(quotes: &[QuoteRecord], w: &mut dyn Write) -> io::Result<()> {
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    let gone: Vec<&QuoteRecord> = quotes.iter().filter(|q| q.state == QuoteState::QuoteGone).collect();
+    for q in &gone {
+        let nearest = q
+            .nearest
+            .as_deref()
+            .map(|n| format!("; nearest now: \"{}\"", plain(n)))
+            .unwrap_or_default();
+        writeln!(w, "quote gone: {} {} from `{}`{nearest}", q.vendor, q.claim, q.document)?;
+    }
+    let n = quotes.len();
+    writeln!(
+        w,
+        "{n} quote{} looked up: {} confirmed, {} quote-gone",
+        if n == 1 { "" } else { "s" },
+        n - gone.len(),
+        gone.len()
+    )
 }
 
 /// A Markdown table cell: one line, pipes and backslashes escaped.
@@ -220,7 +250,7 @@ pub fn markdown_changes(results: &[Checked], summary: &str, lang: Lang, w: &mut 
     Ok(())
 }
 
-pub fn longest_backtick_run(s: &str) -> usize {
+fn longest_backtick_run(s: &str) -> usize {
     s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 

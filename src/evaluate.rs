@@ -372,24 +372,38 @@ struct Checked<'a> {
     reviewed: Option<&'a Reviewed>,
 }
 
-/// Why a claim's evidence may no longer hold. A quote found in its source within the maximum age
-/// keeps the claim fresh whatever its `verified` date; a review counts as a new verification of
-/// the claims citing the reviewed document and clears the flags of the change it read (a quote
-/// gone from it included).
+/// Why a claim's evidence may no longer hold. The day its quote was last found in its source and
+/// the day a person reviewed the source's change count as verifications: a quote found within the
+/// maximum age keeps the claim fresh whatever its `verified` date, and a change of the source is
+/// a reason only when it came after the last of them. A quote gone is a reason until a review of
+/// the text it is gone from.
 fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs, checked: &Checked) -> Vec<Text> {
     let mut out = Vec::new();
     let months = inputs.profile.max_age_months;
     let today = inputs.today;
-    let too_old = |day: Date| crate::catalogue::check::too_old(day, today, months);
-    let confirmed = checked.quote_state == Some(QuoteState::Confirmed)
-        && checked.last_confirmed.is_some_and(|d| d <= today && !too_old(d));
-    let verified = checked.reviewed.map_or(claim.verified, |r| r.on.max(claim.verified));
-    if !confirmed && too_old(verified) {
-        let (term, verified) = (claim.term.key, verified);
-        out.push(Text::new(
-            format!("{term}: evidence verified on {verified} is older than {months} months"),
-            format!("{term}: bewijs gecontroleerd op {verified} is ouder dan {months} maanden"),
-        ));
+    // The last day someone or something checked the claim: its `verified` date, the day its
+    // quote was last found in the source, a review of the source's change.
+    let confirmed = match checked.quote_state {
+        Some(QuoteState::Confirmed) => checked.last_confirmed.filter(|d| *d <= today),
+        _ => None,
+    };
+    let checked_on = [confirmed, checked.reviewed.map(|r| r.on)]
+        .into_iter()
+        .flatten()
+        .fold(claim.verified, Date::max);
+    if crate::catalogue::check::too_old(checked_on, today, months) {
+        let term = claim.term.key;
+        out.push(if checked_on == claim.verified {
+            Text::new(
+                format!("{term}: evidence verified on {checked_on} is older than {months} months"),
+                format!("{term}: bewijs gecontroleerd op {checked_on} is ouder dan {months} maanden"),
+            )
+        } else {
+            Text::new(
+                format!("{term}: evidence last checked on {checked_on} is older than {months} months"),
+                format!("{term}: bewijs het laatst nagekeken op {checked_on} is ouder dan {months} maanden"),
+            )
+        });
     }
     if checked.quote_state == Some(QuoteState::QuoteGone) && checked.reviewed.is_none() {
         let (term, src) = (claim.term.key, claim.source.as_str());
@@ -402,9 +416,8 @@ fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs, checked: &Checked)
     if let (Source::Document(doc), false) = (&claim.source, inputs.changes.is_empty()) {
         if let Some(changed) = inputs.changes.get(&(vendor.id.clone(), doc.clone())) {
             // A change after the evaluation day (`--as-of` in the past) was not known then; a
-            // review on or after the change read it.
-            let reviewed = checked.reviewed.is_some_and(|r| r.on >= *changed);
-            if *changed > claim.verified && *changed <= today && !reviewed {
+            // review on or after the change read it, a quote found on or after it still stands.
+            if *changed > checked_on && *changed <= today {
                 out.push(Text::new(
                     format!(
                         "{}: source `{doc}` changed on {changed} since verified on {}",

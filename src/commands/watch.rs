@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::io::Write;
 
 use super::{checked_catalogue, select, Context};
-use crate::catalogue::Source;
+use crate::catalogue::{Claim, Source};
 use crate::cli::WatchArgs;
 use crate::error::Error;
+use crate::evaluate::{claim_key, QuoteState};
+use crate::watch::evidence::QuoteRecord;
 use crate::watch::{self, fetch, report};
 
 /// Runs `vcaudit watch`.
@@ -36,28 +38,32 @@ pub fn run(ctx: &Context, args: &WatchArgs, out: &mut dyn Write) -> Result<u8, E
     let results = watch::run(root.clone(), targets, &opts)?;
     let quotes = watch::evidence::verify(root, &cited, &results, args.lock_wait).map_err(watch::store_error)?;
     let code = watch::exit_code(&results);
-    let gone = quotes.iter().any(|q| q.state == crate::evaluate::QuoteState::QuoteGone);
+    let gone = quotes.iter().any(|q| q.state == QuoteState::QuoteGone);
     if args.quiet && !gone && !results.iter().any(|r| r.state.needs_attention()) {
         return Ok(code);
     }
     let color = ctx.color && args.format == report::Format::Table;
-    let verdicts = match args.format {
-        report::Format::Markdown | report::Format::Html => resting(ctx, &results)?,
+    let touched = match args.format {
+        report::Format::Markdown | report::Format::Html => touched(ctx, &results, &quotes)?,
         _ => Default::default(),
     };
     let run = report::Run {
         results: &results,
         quotes: &quotes,
         quiet: args.quiet,
-        verdicts: &verdicts,
+        touched: &touched,
     };
     report::render(&run, args.format, color, ctx.lang, out)?;
     Ok(code)
 }
 
-/// Per changed document, the verdicts resting on claims that cite it: `zoom/education
-/// (suitable)`.
-fn resting(ctx: &Context, results: &[watch::Checked]) -> Result<HashMap<(String, String), Vec<String>>, Error> {
+/// Per changed document, the claims citing it (with the quote states this run found) and the
+/// verdicts resting on them.
+fn touched(
+    ctx: &Context,
+    results: &[watch::Checked],
+    quotes: &[QuoteRecord],
+) -> Result<HashMap<(String, String), report::Touched>, Error> {
     let changed: Vec<&watch::Checked> = results
         .iter()
         .filter(|r| matches!(r.state, watch::State::Changed | watch::State::Moved))
@@ -66,10 +72,29 @@ fn resting(ctx: &Context, results: &[watch::Checked]) -> Result<HashMap<(String,
     if changed.is_empty() {
         return Ok(out);
     }
-    let (_, ev) = super::evaluation(ctx, &[])?;
+    let (catalogue, ev) = super::evaluation(ctx, &[])?;
     for r in changed {
-        let cites = |c: &crate::catalogue::Claim| matches!(&c.source, Source::Document(d) if *d == r.document);
-        let list: Vec<String> = ev
+        let Some(vendor) = catalogue.vendor(&r.vendor) else {
+            continue;
+        };
+        let cites = |c: &Claim| matches!(&c.source, Source::Document(d) if *d == r.document);
+        let claims = vendor
+            .claims
+            .values()
+            .flatten()
+            .filter(|c| cites(c))
+            .map(|c| {
+                let key = claim_key(c);
+                let found = quotes.iter().find(|q| q.vendor == r.vendor && q.claim == key);
+                let state = match (&c.quote, found) {
+                    (None, _) => QuoteState::NoQuote,
+                    (Some(_), None) => QuoteState::NotFetched,
+                    (Some(_), Some(q)) => q.state,
+                };
+                (key, state, found.and_then(|q| q.nearest.clone()))
+            })
+            .collect();
+        let verdicts = ev
             .results
             .iter()
             .filter(|o| o.vendor == r.vendor)
@@ -80,9 +105,10 @@ fn resting(ctx: &Context, results: &[watch::Checked]) -> Result<HashMap<(String,
             })
             .map(|o| format!("{} ({})", o.key(), o.verdict.as_str()))
             .collect();
-        if !list.is_empty() {
-            out.insert((r.vendor.clone(), r.document.clone()), list);
-        }
+        out.insert(
+            (r.vendor.clone(), r.document.clone()),
+            report::Touched { claims, verdicts },
+        );
     }
     Ok(out)
 }

@@ -6,38 +6,57 @@
 
 use std::io::{self, Write};
 
-use super::evidence::QuoteRecord;
-use super::report::{cell, detail, markdown_changes, Run};
+use super::report::{cell, detail, markdown_changes, summary, Run, Touched};
 use super::state::{Checked, State};
 use crate::evaluate::QuoteState;
 use crate::i18n::Lang;
 use crate::terminal::plain;
 
-/// What the diff notation means, said once.
-fn notation(lang: Lang) -> &'static str {
+/// The fixed words of the mail.
+struct Words {
+    title: &'static str,
+    nothing: &'static str,
+    claims: &'static str,
+    verdicts: &'static str,
+    nearest: &'static str,
+    notation: &'static str,
+}
+
+fn words(lang: Lang) -> Words {
     match lang {
-        Lang::En => {
-            "How to read the diffs: `- ` a line removed, `+ ` a line added, `~ ` a line edited in place \
-             with `[-removed words-]` and `{+added words+}`, `@@ line N @@` where the change is; other \
-             lines are unchanged context. A paragraph whose words are the same counts as unchanged, \
-             however it is wrapped."
-        }
-        Lang::Nl => {
-            "Zo lees je de verschillen: `- ` een regel verwijderd, `+ ` een regel toegevoegd, `~ ` een \
-             regel ter plekke gewijzigd met `[-verwijderde woorden-]` en `{+toegevoegde woorden+}`, \
-             `@@ line N @@` waar de wijziging staat; andere regels zijn ongewijzigde context. Een alinea \
-             met dezelfde woorden telt als ongewijzigd, hoe hij ook is afgebroken."
-        }
+        Lang::En => Words {
+            title: "Needs attention",
+            nothing: "Nothing: every document and every quote checked is as it was.",
+            claims: "Claims citing it",
+            verdicts: "Verdicts that could change",
+            nearest: "nearest now",
+            notation: "How to read the diffs: `- ` a line removed, `+ ` a line added, `~ ` a line edited in \
+                       place with `[-removed words-]` and `{+added words+}`, `@@ line N @@` where the change \
+                       is; other lines are unchanged context. A paragraph whose words are the same counts as \
+                       unchanged, however it is wrapped.",
+        },
+        Lang::Nl => Words {
+            title: "Vraagt aandacht",
+            nothing: "Niets: elk gecontroleerd document en citaat is zoals het was.",
+            claims: "Claims die het aanhalen",
+            verdicts: "Oordelen die kunnen veranderen",
+            nearest: "nu het dichtstbij",
+            notation: "Zo lees je de verschillen: `- ` een regel verwijderd, `+ ` een regel toegevoegd, `~ ` \
+                       een regel ter plekke gewijzigd met `[-verwijderde woorden-]` en `{+toegevoegde \
+                       woorden+}`, `@@ line N @@` waar de wijziging staat; andere regels zijn ongewijzigde \
+                       context. Een alinea met dezelfde woorden telt als ongewijzigd, hoe hij ook is \
+                       afgebroken.",
+        },
     }
 }
 
-/// The lines of the "needs attention" part, in Markdown.
+/// The items of the "needs attention" part, in Markdown (code spans in backticks).
 fn attention(run: &Run, lang: Lang) -> Vec<String> {
     let mut out = Vec::new();
     for q in run.quotes.iter().filter(|q| q.state == QuoteState::QuoteGone) {
         out.push(match lang {
             Lang::En => format!(
-                "quote gone: `{}` {} no longer quotes `{}`",
+                "quote gone: `{}` {} is no longer in `{}`",
                 q.vendor, q.claim, q.document
             ),
             Lang::Nl => format!(
@@ -47,126 +66,85 @@ fn attention(run: &Run, lang: Lang) -> Vec<String> {
         });
     }
     for r in run.results.iter().filter(|r| r.state.needs_attention()) {
-        out.push(format!(
-            "`{}/{}` {}{}",
-            r.vendor,
-            r.document,
-            r.state.as_str(),
-            match detail(r, lang) {
-                d if d.is_empty() => String::new(),
-                d => format!(": {}", cell(&d)),
-            }
-        ));
+        let d = detail(r, lang);
+        let d = if d.is_empty() { d } else { format!(": {}", cell(&d)) };
+        out.push(format!("`{}/{}` {}{d}", r.vendor, r.document, r.state.as_str()));
     }
     out
 }
 
-/// The claims citing a document, with their quote states, as Markdown list items.
-fn claims_of<'a>(run: &'a Run, r: &Checked) -> impl Iterator<Item = &'a QuoteRecord> {
-    let (v, d) = (r.vendor.clone(), r.document.clone());
-    run.quotes.iter().filter(move |q| q.vendor == v && q.document == d)
+/// The changed documents that are shown, with what they touch.
+fn changed<'a>(run: &'a Run, shown: &'a [Checked]) -> impl Iterator<Item = (&'a Checked, Option<&'a Touched>)> {
+    shown
+        .iter()
+        .filter(|r| matches!(r.state, State::Changed | State::Moved))
+        .map(|r| (r, run.touched.get(&(r.vendor.clone(), r.document.clone()))))
+}
+
+/// One claim of a changed document: `key: quote STATE — nearest now: "…"`, its texts passed
+/// through `esc`.
+fn claim_line(key: &str, state: QuoteState, nearest: Option<&str>, w: &Words, esc: fn(&str) -> String) -> String {
+    let nearest = nearest
+        .filter(|_| state == QuoteState::QuoteGone)
+        .map(|n| format!(" — {}: \"{}\"", w.nearest, esc(n)))
+        .unwrap_or_default();
+    format!("{}: quote {}{nearest}", esc(key), state.as_str())
 }
 
 /// The mail in Markdown.
 pub fn markdown(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    let words = words(lang);
     let attention = attention(run, lang);
-    let counts = super::report::summary(run.results, lang);
-    let title = match lang {
-        Lang::En => "Needs attention",
-        Lang::Nl => "Vraagt aandacht",
-    };
-    writeln!(w, "# {title}\n")?;
+    writeln!(w, "# {}\n", words.title)?;
     if attention.is_empty() {
-        writeln!(
-            w,
-            "{}\n",
-            match lang {
-                Lang::En => "Nothing: every document and every quote checked is as it was.",
-                Lang::Nl => "Niets: elk gecontroleerd document en citaat is zoals het was.",
-            }
-        )?;
-    }
-    for a in &attention {
-        writeln!(w, "- {a}")?;
-    }
-    if !attention.is_empty() {
+        writeln!(w, "{}\n", words.nothing)?;
+    } else {
+        for a in &attention {
+            writeln!(w, "- {a}")?;
+        }
         writeln!(w)?;
     }
-    for r in shown
-        .iter()
-        .filter(|r| matches!(r.state, State::Changed | State::Moved))
-    {
+    for (r, touched) in changed(run, shown) {
+        let Some(t) = touched else { continue };
         writeln!(w, "## {}/{}\n", r.vendor, r.document)?;
-        let claims: Vec<&QuoteRecord> = claims_of(run, r).collect();
-        if !claims.is_empty() {
-            writeln!(
-                w,
-                "{}:\n",
-                match lang {
-                    Lang::En => "Claims citing it",
-                    Lang::Nl => "Claims die het aanhalen",
-                }
-            )?;
-            for q in claims {
-                let nearest = q
-                    .nearest
-                    .as_deref()
-                    .filter(|_| q.state == QuoteState::QuoteGone)
-                    .map(|n| format!(" — nearest now: \"{}\"", cell(n)))
-                    .unwrap_or_default();
-                writeln!(w, "- {}: quote {}{nearest}", q.claim, q.state.as_str())?;
+        if !t.claims.is_empty() {
+            writeln!(w, "{}:\n", words.claims)?;
+            for (key, state, nearest) in &t.claims {
+                writeln!(w, "- {}", claim_line(key, *state, nearest.as_deref(), &words, cell))?;
             }
             writeln!(w)?;
         }
-        if let Some(v) = run.verdicts.get(&(r.vendor.clone(), r.document.clone())) {
-            writeln!(
-                w,
-                "{}: {}\n",
-                match lang {
-                    Lang::En => "Verdicts that could change",
-                    Lang::Nl => "Oordelen die kunnen veranderen",
-                },
-                v.join(", ")
-            )?;
+        if !t.verdicts.is_empty() {
+            writeln!(w, "{}: {}\n", words.verdicts, t.verdicts.join(", "))?;
         }
     }
     if shown.iter().any(|r| r.diff.is_some()) {
-        writeln!(w, "{}\n", notation(lang))?;
+        writeln!(w, "{}\n", words.notation)?;
     }
-    markdown_changes(shown, &counts, lang, w)
+    markdown_changes(shown, &summary(run.results, lang), lang, w)
 }
 
-/// The mail as one self-contained HTML page (inline style, no external resources).
+/// The mail as one self-contained HTML page (inline style, no scripts, no external resources).
 pub fn html(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    let words = words(lang);
     let e = |s: &str| html_escape::encode_text(&plain(s)).into_owned();
     let attention = attention(run, lang);
+    let code = match lang {
+        Lang::En => "en",
+        Lang::Nl => "nl",
+    };
     writeln!(
         w,
-        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>vcaudit watch</title>",
-        match lang {
-            Lang::En => "en",
-            Lang::Nl => "nl",
-        }
+        "<!doctype html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\"><title>vcaudit watch</title>"
     )?;
-    writeln!(w, "<style>body{{font-family:sans-serif;max-width:60em}} pre{{background:#f6f6f6;padding:.5em;white-space:pre-wrap}} .gone{{color:#b00}}</style></head><body>")?;
     writeln!(
         w,
-        "<h1>{}</h1>",
-        match lang {
-            Lang::En => "Needs attention",
-            Lang::Nl => "Vraagt aandacht",
-        }
+        "<style>body{{font-family:sans-serif;max-width:60em}} pre{{background:#f6f6f6;padding:.5em;white-space:pre-wrap}} .gone{{color:#b00}}</style></head><body>"
     )?;
-    writeln!(w, "<p>{}</p>", e(&super::report::summary(run.results, lang)))?;
+    writeln!(w, "<h1>{}</h1>", words.title)?;
+    writeln!(w, "<p>{}</p>", e(&summary(run.results, lang)))?;
     if attention.is_empty() {
-        writeln!(
-            w,
-            "<p>{}</p>",
-            match lang {
-                Lang::En => "Nothing: every document and every quote checked is as it was.",
-                Lang::Nl => "Niets: elk gecontroleerd document en citaat is zoals het was.",
-            }
-        )?;
+        writeln!(w, "<p>{}</p>", words.nothing)?;
     } else {
         writeln!(w, "<ul>")?;
         for a in &attention {
@@ -175,52 +153,33 @@ pub fn html(run: &Run, shown: &[Checked], lang: Lang, w: &mut dyn Write) -> io::
         writeln!(w, "</ul>")?;
     }
     if shown.iter().any(|r| r.diff.is_some()) {
-        writeln!(w, "<p><small>{}</small></p>", e(notation(lang)))?;
+        writeln!(w, "<p><small>{}</small></p>", code_spans(&e(words.notation)))?;
     }
-    for r in shown
-        .iter()
-        .filter(|r| matches!(r.state, State::Changed | State::Moved))
-    {
+    for (r, touched) in changed(run, shown) {
         writeln!(w, "<h2>{}/{}: {}</h2>", e(&r.vendor), e(&r.document), r.state.as_str())?;
         writeln!(
             w,
-            "<p><a href=\"{0}\">{0}</a></p>",
-            html_escape::encode_double_quoted_attribute(&plain(&r.url))
+            "<p><a href=\"{0}\">{1}</a></p>",
+            html_escape::encode_double_quoted_attribute(&plain(&r.url)),
+            e(&r.url)
         )?;
-        let claims: Vec<&QuoteRecord> = claims_of(run, r).collect();
-        if !claims.is_empty() {
-            writeln!(w, "<ul>")?;
-            for q in claims {
-                let class = if q.state == QuoteState::QuoteGone {
-                    " class=\"gone\""
-                } else {
-                    ""
-                };
-                let nearest = q
-                    .nearest
-                    .as_deref()
-                    .filter(|_| q.state == QuoteState::QuoteGone)
-                    .map(|n| format!(" — nearest now: “{}”", e(n)))
-                    .unwrap_or_default();
-                writeln!(
-                    w,
-                    "<li{class}>{}: quote {}{nearest}</li>",
-                    e(&q.claim),
-                    q.state.as_str()
-                )?;
+        if let Some(t) = touched {
+            if !t.claims.is_empty() {
+                writeln!(w, "<p>{}:</p>\n<ul>", words.claims)?;
+                for (key, state, nearest) in &t.claims {
+                    let class = if *state == QuoteState::QuoteGone {
+                        " class=\"gone\""
+                    } else {
+                        ""
+                    };
+                    let line = claim_line(key, *state, nearest.as_deref(), &words, plain);
+                    writeln!(w, "<li{class}>{}</li>", e(&line))?;
+                }
+                writeln!(w, "</ul>")?;
             }
-            writeln!(w, "</ul>")?;
-        }
-        if let Some(v) = run.verdicts.get(&(r.vendor.clone(), r.document.clone())) {
-            writeln!(
-                w,
-                "<p>{}: {}</p>",
-                match lang {
-                    Lang::En => "Verdicts that could change",
-                    Lang::Nl => "Oordelen die kunnen veranderen",
-                },
-                e(&v.join(", "))
-            )?;
+            if !t.verdicts.is_empty() {
+                writeln!(w, "<p>{}: {}</p>", words.verdicts, e(&t.verdicts.join(", ")))?;
+            }
         }
         if let Some(d) = &r.diff {
             writeln!(w, "<pre>{}</pre>", e(&d.to_text()))?;

@@ -39,6 +39,8 @@ fn parts(quote: &str) -> Vec<Vec<String>> {
 pub struct Haystack<'a> {
     text: &'a str,
     words: Vec<String>,
+    /// The sentences of the text with their sets of words, made when a quote is first missed.
+    sentences: std::cell::OnceCell<Vec<(&'a str, HashSet<String>)>>,
 }
 
 impl<'a> Haystack<'a> {
@@ -47,6 +49,7 @@ impl<'a> Haystack<'a> {
         Haystack {
             text,
             words: words(text),
+            sentences: std::cell::OnceCell::new(),
         }
     }
 
@@ -68,31 +71,40 @@ impl<'a> Haystack<'a> {
     }
 
     /// The passage of the text nearest to the quote: the run of up to as many sentences as the
-    /// quote has whose words overlap most with the quote's (Dice coefficient on the sets of
-    /// words). `None` when no sentence shares a word with it.
+    /// quote has (at most 3) whose words overlap most with the quote's (Dice coefficient on the
+    /// sets of words). `None` when no sentence shares a word with it.
     pub fn nearest(&self, quote: &str) -> Option<String> {
         let wanted: HashSet<String> = words(quote).into_iter().collect();
         if wanted.is_empty() {
             return None;
         }
         let span = sentences(quote).len().clamp(1, 3);
-        let all: Vec<&str> = self.text.lines().flat_map(sentences).collect();
-        let mut best: Option<(f64, String)> = None;
+        let all = self.sentences.get_or_init(|| {
+            self.text
+                .lines()
+                .flat_map(sentences)
+                .map(|s| (s, words(s).into_iter().collect()))
+                .collect()
+        });
+        let mut best: Option<(f64, usize, usize)> = None;
         for start in 0..all.len() {
-            for len in 1..=span.min(all.len() - start) {
-                let passage = all[start..start + len].join(" ");
-                let have: HashSet<String> = words(&passage).into_iter().collect();
-                let common = wanted.intersection(&have).count();
+            let mut have: HashSet<&str> = HashSet::new();
+            for (len, (_, set)) in all[start..].iter().take(span).enumerate() {
+                have.extend(set.iter().map(String::as_str));
+                let common = wanted.iter().filter(|w| have.contains(w.as_str())).count();
                 if common == 0 {
                     continue;
                 }
                 let score = 2.0 * common as f64 / (wanted.len() + have.len()) as f64;
-                if best.as_ref().is_none_or(|(s, _)| score > *s) {
-                    best = Some((score, passage));
+                if best.is_none_or(|(s, _, _)| score > s) {
+                    best = Some((score, start, len + 1));
                 }
             }
         }
-        best.map(|(_, p)| shorten(&p))
+        best.map(|(_, start, len)| {
+            let passage: Vec<&str> = all[start..start + len].iter().map(|(s, _)| *s).collect();
+            shorten(&passage.join(" "))
+        })
     }
 }
 

@@ -33,9 +33,18 @@ pub struct Run<'a> {
     pub quotes: &'a [QuoteRecord],
     /// Only what needs attention is listed; the summary still counts every document checked.
     pub quiet: bool,
-    /// Per `(vendor, document)`, the verdicts resting on claims citing it (`zoom/education
-    /// (suitable)`).
-    pub verdicts: &'a std::collections::HashMap<(String, String), Vec<String>>,
+    /// Per changed `(vendor, document)`: the claims citing it and the verdicts resting on them.
+    pub touched: &'a std::collections::HashMap<(String, String), Touched>,
+}
+
+/// What a changed document touches in the catalogue, for the mail.
+#[derive(Debug, Clone, Default)]
+pub struct Touched {
+    /// The claims citing it: key (`term` or `term@offerings`), quote state, and for a quote gone
+    /// the passage nearest to it now.
+    pub claims: Vec<(String, QuoteState, Option<String>)>,
+    /// The verdicts resting on those claims: `zoom/education (suitable)`.
+    pub verdicts: Vec<String>,
 }
 
 /// Writes the report of a run in `format`, human-readable parts in `lang`. `color` only ever

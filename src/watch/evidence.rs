@@ -104,6 +104,9 @@ pub fn verify(
     results: &[Checked],
     lock_wait: Duration,
 ) -> Result<Vec<QuoteRecord>, StoreError> {
+    if cited.is_empty() {
+        return Ok(Vec::new());
+    }
     let locked = Store::at(root).lock(lock_wait)?;
     let store = &locked.store;
     let mut book: QuoteBook = store.side(QUOTES)?;
@@ -151,6 +154,9 @@ pub fn verify(
                 nearest: (!found).then(|| hay.nearest(&c.quote)).flatten(),
             });
         }
+    }
+    if fresh.is_empty() {
+        return Ok(fresh);
     }
     book.claims
         .retain(|x| !fresh.iter().any(|f| f.vendor == x.vendor && f.claim == x.claim));

@@ -2,7 +2,7 @@
 //! store alone (no network). Exit 1 when a quote is gone, so CI can gate on it. Also the claims
 //! `watch` looks up quotes for ([`cited`]).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 
 use jiff::civil::Date;
@@ -13,7 +13,7 @@ use crate::catalogue::{Catalogue, Claim, Source, Vendor};
 use crate::error::{exit, Error};
 use crate::evaluate::{claim_key, QuoteState};
 use crate::terminal::plain;
-use crate::watch::evidence::{self, url_document, Cited, QuoteBook};
+use crate::watch::evidence::{self, url_document, Cited, QuoteBook, QuoteRecord};
 use crate::watch::{store_error, Target};
 
 /// Version of the `evidence` JSON output.
@@ -47,6 +47,11 @@ pub fn run(ctx: &Context, selection: &[String], format: EvidenceFormat, out: &mu
         Some(root) => evidence::quote_book(&root).map_err(store_error)?,
         None => QuoteBook::default(),
     };
+    let records: HashMap<(&str, &str), &QuoteRecord> = book
+        .claims
+        .iter()
+        .map(|r| ((r.vendor.as_str(), r.claim.as_str()), r))
+        .collect();
     let mut lines = Vec::new();
     for vendor in &catalogue.vendors {
         let picked: Vec<_> = selection.iter().filter(|s| s.vendor == vendor.id).collect();
@@ -60,7 +65,7 @@ pub fn run(ctx: &Context, selection: &[String], format: EvidenceFormat, out: &mu
                     Some(o) => claim.offerings.is_empty() || claim.offerings.contains(o),
                 });
             if wanted {
-                lines.push(line(&book, vendor, claim));
+                lines.push(line(&records, vendor, claim));
             }
         }
     }
@@ -78,12 +83,13 @@ pub fn run(ctx: &Context, selection: &[String], format: EvidenceFormat, out: &mu
 }
 
 /// The report line of one claim.
-fn line(book: &QuoteBook, vendor: &Vendor, claim: &Claim) -> Line {
+fn line(records: &HashMap<(&str, &str), &QuoteRecord>, vendor: &Vendor, claim: &Claim) -> Line {
     let key = claim_key(claim);
     let record = claim.quote.as_ref().and_then(|q| {
-        book.claims
-            .iter()
-            .find(|r| r.vendor == vendor.id && r.claim == key && &r.quote == q)
+        records
+            .get(&(vendor.id.as_str(), key.as_str()))
+            .copied()
+            .filter(|r| &r.quote == q)
     });
     let quote_state = match (&claim.quote, record) {
         (None, _) => QuoteState::NoQuote,

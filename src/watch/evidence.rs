@@ -115,6 +115,17 @@ pub fn verify(
     for c in cited {
         by_document.entry((&c.vendor, &c.document)).or_default().push(c);
     }
+    // The last day each claim's quote (as now written) was found.
+    let found_before: HashMap<(&str, &str, &str), Date> = book
+        .claims
+        .iter()
+        .filter_map(|x| {
+            Some((
+                (x.vendor.as_str(), x.claim.as_str(), x.quote.as_str()),
+                x.last_confirmed?,
+            ))
+        })
+        .collect();
     let mut fresh = Vec::new();
     for r in results.iter().filter(|r| !r.state.is_failure()) {
         let Some(claims) = by_document.get(&(r.vendor.as_str(), r.document.as_str())) else {
@@ -129,10 +140,7 @@ pub fn verify(
         let text = store.text(&r.vendor, &r.document, &sha)?;
         let hay = Haystack::new(&text);
         for c in claims {
-            let before = book
-                .claims
-                .iter()
-                .find(|x| x.vendor == c.vendor && x.claim == c.claim && x.quote == c.quote);
+            let before = found_before.get(&(c.vendor.as_str(), c.claim.as_str(), c.quote.as_str()));
             let found = hay.contains(&c.quote);
             fresh.push(QuoteRecord {
                 vendor: c.vendor.clone(),
@@ -144,11 +152,7 @@ pub fn verify(
                 } else {
                     QuoteState::QuoteGone
                 },
-                last_confirmed: if found {
-                    Some(today)
-                } else {
-                    before.and_then(|b| b.last_confirmed)
-                },
+                last_confirmed: if found { Some(today) } else { before.copied() },
                 checked_on: today,
                 text_sha256: sha.clone(),
                 nearest: (!found).then(|| hay.nearest(&c.quote)).flatten(),
@@ -158,9 +162,15 @@ pub fn verify(
     if fresh.is_empty() {
         return Ok(fresh);
     }
-    book.claims
-        .retain(|x| !fresh.iter().any(|f| f.vendor == x.vendor && f.claim == x.claim));
-    book.claims.extend(fresh.iter().cloned());
+    let renewed: std::collections::HashSet<(&str, &str)> =
+        fresh.iter().map(|f| (f.vendor.as_str(), f.claim.as_str())).collect();
+    let mut claims: Vec<QuoteRecord> = book
+        .claims
+        .into_iter()
+        .filter(|x| !renewed.contains(&(x.vendor.as_str(), x.claim.as_str())))
+        .collect();
+    claims.extend(fresh.iter().cloned());
+    book.claims = claims;
     book.claims
         .sort_by(|a, b| (&a.vendor, &a.claim).cmp(&(&b.vendor, &b.claim)));
     book.format = FORMAT;

@@ -126,38 +126,18 @@ pub fn verify(
             ))
         })
         .collect();
+    // Documents are independent: each is read and searched on its own, spread over the cores.
+    let documents: Vec<(&Checked, &Vec<&Cited>)> = results
+        .iter()
+        .filter(|r| !r.state.is_failure())
+        .filter_map(|r| Some((r, by_document.get(&(r.vendor.as_str(), r.document.as_str()))?)))
+        .collect();
+    let per_document = crate::parallel::map(&documents, |(r, claims)| {
+        look_up(store, r, claims, &found_before, today)
+    });
     let mut fresh = Vec::new();
-    for r in results.iter().filter(|r| !r.state.is_failure()) {
-        let Some(claims) = by_document.get(&(r.vendor.as_str(), r.document.as_str())) else {
-            continue;
-        };
-        let Some(meta) = store.meta(&r.vendor, &r.document)? else {
-            continue;
-        };
-        let Some(sha) = Store::current_text_sha(&meta).map(str::to_owned) else {
-            continue;
-        };
-        let text = store.text(&r.vendor, &r.document, &sha)?;
-        let hay = Haystack::new(&text);
-        for c in claims {
-            let before = found_before.get(&(c.vendor.as_str(), c.claim.as_str(), c.quote.as_str()));
-            let found = hay.contains(&c.quote);
-            fresh.push(QuoteRecord {
-                vendor: c.vendor.clone(),
-                claim: c.claim.clone(),
-                document: c.document.clone(),
-                quote: c.quote.clone(),
-                state: if found {
-                    QuoteState::Confirmed
-                } else {
-                    QuoteState::QuoteGone
-                },
-                last_confirmed: if found { Some(today) } else { before.copied() },
-                checked_on: today,
-                text_sha256: sha.clone(),
-                nearest: (!found).then(|| hay.nearest(&c.quote)).flatten(),
-            });
-        }
+    for records in per_document {
+        fresh.extend(records?);
     }
     if fresh.is_empty() {
         return Ok(fresh);
@@ -176,6 +156,47 @@ pub fn verify(
     book.format = FORMAT;
     locked.put_side(QUOTES, &book)?;
     Ok(fresh)
+}
+
+/// The records of the claims of one checked document: each quote looked for in the document's
+/// current text.
+fn look_up(
+    store: &Store,
+    r: &Checked,
+    claims: &[&Cited],
+    found_before: &HashMap<(&str, &str, &str), Date>,
+    today: Date,
+) -> Result<Vec<QuoteRecord>, StoreError> {
+    let Some(meta) = store.meta(&r.vendor, &r.document)? else {
+        return Ok(Vec::new());
+    };
+    let Some(sha) = Store::current_text_sha(&meta).map(str::to_owned) else {
+        return Ok(Vec::new());
+    };
+    let text = store.text(&r.vendor, &r.document, &sha)?;
+    let hay = Haystack::new(&text);
+    Ok(claims
+        .iter()
+        .map(|c| {
+            let found = hay.contains(&c.quote);
+            let before = found_before.get(&(c.vendor.as_str(), c.claim.as_str(), c.quote.as_str()));
+            QuoteRecord {
+                vendor: c.vendor.clone(),
+                claim: c.claim.clone(),
+                document: c.document.clone(),
+                quote: c.quote.clone(),
+                state: if found {
+                    QuoteState::Confirmed
+                } else {
+                    QuoteState::QuoteGone
+                },
+                last_confirmed: if found { Some(today) } else { before.copied() },
+                checked_on: today,
+                text_sha256: sha.clone(),
+                nearest: (!found).then(|| hay.nearest(&c.quote)).flatten(),
+            }
+        })
+        .collect())
 }
 
 /// The quote records of the store at `root`.

@@ -1,12 +1,14 @@
 //! Quote matching: whether the sentence a claim quotes is still in the extracted text of its
 //! source, and when it is not, the passage of the text nearest to it.
 //!
-//! Both sides are compared as sequences of words: Unicode NFC and the other rules of
-//! [`crate::extract::normalize`] (soft hyphens and zero-width characters dropped, odd spaces
-//! unified), then lowercase, then split at everything that is not a letter or a digit. So case,
-//! white space, line breaks, typographic quotes, apostrophes and dashes, and punctuation never
-//! decide whether a quote is found; the words and their order do. A quote may leave text out with
-//! an ellipsis (`…` or `...`): its parts must then appear in order.
+//! Both sides are compared as sequences of words. The quote is normalised as every extracted text
+//! is ([`crate::extract::normalize`]: Unicode NFC, soft hyphens and zero-width characters dropped,
+//! odd spaces and typographic quotes unified); the text already was, by the extractor. Then both
+//! are lowercased and split at everything that is not a letter or a digit, so case, white space,
+//! line breaks, typographic quotes, apostrophes and dashes, and punctuation never decide whether a
+//! quote is found; the words and their order do. A quote may leave text out with an ellipsis (`…`
+//! or `...`): its parts must then appear in order. Words are compared by hash, and a text is read
+//! once for all the quotes that cite it ([`Haystack`]).
 
 use crate::extract::normalize;
 

@@ -26,7 +26,7 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Directory of vendor files to use instead of the built-in catalogue
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", env = "VCAUDIT_CATALOGUE")]
     pub catalogue: Option<PathBuf>,
     /// Profile file (TOML) overriding severities, evidence age and accepted regions
     #[arg(long, global = true, value_name = "FILE")]
@@ -87,6 +87,13 @@ pub enum Command {
     /// The school's own assessment: what it uses, under which contract, which conditions are met
     #[command(subcommand)]
     School(SchoolCommand),
+    /// Per claim, whether its quote is still in its source (from the snapshot store; no network)
+    Evidence(EvidenceArgs),
+    /// Changed documents to review, and recording that a person reviewed one
+    Review(ReviewArgs),
+    /// The built-in catalogue: `export DIR` writes its vendor files
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
     /// Turn an Open Terms Archive declaration (JSON) into `[[documents]]` entries
     ImportOta {
         /// The declaration file
@@ -358,7 +365,10 @@ pub struct WatchArgs {
     /// Store the fetched text as the new reference, accepting the changes shown
     #[arg(long)]
     pub update: bool,
-    /// Report format: `table` for a terminal, `markdown` for an e-mail or a ticket, `json` for tools
+    /// Also fetch the source URLs of claims that cite a URL instead of a document, to check their quotes
+    #[arg(long)]
+    pub evidence: bool,
+    /// Report format: `table` for a terminal, `markdown` or `html` for an e-mail or a ticket, `json` for tools
     #[arg(long, value_enum, default_value_t = crate::watch::report::Format::Table)]
     pub format: crate::watch::report::Format,
     /// Print only when something needs attention (a change or a failure)
@@ -394,6 +404,41 @@ pub struct WatchArgs {
     /// How long to wait for another run that holds the snapshot store
     #[arg(long, value_name = "DURATION", default_value = "10s", value_parser = crate::watch::fetch::parse_duration, env = "VCAUDIT_LOCK_WAIT")]
     pub lock_wait: std::time::Duration,
+}
+
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    /// Vendors or vendor offerings (`zoom`, `zoom/education`); all when none are given
+    #[arg(value_name = "VENDOR[/OFFERING]")]
+    pub vendors: Vec<String>,
+    /// `table` for people, `markdown` for documents, `json` for tools
+    #[arg(long, value_enum, default_value_t = crate::commands::evidence::EvidenceFormat::Table)]
+    pub format: crate::commands::evidence::EvidenceFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// Record that the current text of this document was read and its claims still hold
+    #[arg(long, value_name = "VENDOR/DOCUMENT", conflicts_with = "log")]
+    pub accept: Option<String>,
+    /// What the reviewer found (with `--accept`)
+    #[arg(long, value_name = "TEXT", requires = "accept")]
+    pub note: Option<String>,
+    /// List the reviews recorded in the store
+    #[arg(long)]
+    pub log: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogueCommand {
+    /// Write the built-in vendor files into DIR, to edit and use with `--catalogue DIR`
+    Export {
+        /// The directory (created when missing); existing vendor files are not overwritten
+        dir: PathBuf,
+        /// Overwrite vendor files already in DIR
+        #[arg(long)]
+        force: bool,
+    },
 }
 
 /// Parses a count that must be at least 1 (`--concurrency`, `--per-host`): with 0 nothing would

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalogue::{Catalogue, Claim, Condition, Source, Vendor, VendorStatus};
 use crate::criteria::{profile::Profile, Facts, Severity, Status, ALL};
@@ -66,11 +66,99 @@ impl Verdict {
 /// When each watched document last changed: `(vendor, document) → day`.
 pub type SourceChanges = HashMap<(String, String), Date>;
 
+/// Whether a claim's quote was found in the text of its source, as the watcher last saw it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteState {
+    /// Found in the source's current text.
+    Confirmed,
+    /// Not found in the source's current text.
+    QuoteGone,
+    /// The claim has no quote to look for.
+    NoQuote,
+    /// The source was never fetched (or not since the quote was written).
+    NotFetched,
+}
+
+impl QuoteState {
+    /// The name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteState::Confirmed => "confirmed",
+            QuoteState::QuoteGone => "quote-gone",
+            QuoteState::NoQuote => "no-quote",
+            QuoteState::NotFetched => "not-fetched",
+        }
+    }
+}
+
+/// The watcher's last look for one claim's quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteCheck {
+    /// The quote that was looked for: a check of another quote does not count.
+    pub quote: String,
+    /// `Confirmed` or `QuoteGone`.
+    pub state: QuoteState,
+    /// The last day the quote was found.
+    pub last_confirmed: Option<Date>,
+}
+
+/// A person's review of a changed document: the claims citing it still hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reviewed {
+    pub on: Date,
+    pub note: Option<String>,
+}
+
+/// What the watcher checked of the evidence: quote checks per `(vendor, claim key)` (see
+/// [`claim_key`]), and per `(vendor, document)` the review that covers its current text.
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceChecks {
+    pub quotes: HashMap<(String, String), QuoteCheck>,
+    pub reviews: HashMap<(String, String), Reviewed>,
+}
+
+impl EvidenceChecks {
+    /// The quote state of a claim and the last day its quote was found.
+    pub fn quote_of(&self, vendor: &str, claim: &Claim) -> (QuoteState, Option<Date>) {
+        let Some(quote) = &claim.quote else {
+            return (QuoteState::NoQuote, None);
+        };
+        if self.quotes.is_empty() {
+            return (QuoteState::NotFetched, None);
+        }
+        match self.quotes.get(&(vendor.to_owned(), claim_key(claim))) {
+            Some(c) if &c.quote == quote => (c.state, c.last_confirmed),
+            _ => (QuoteState::NotFetched, None),
+        }
+    }
+
+    /// The review covering the current text of the document a claim cites.
+    pub fn review_of(&self, vendor: &str, claim: &Claim) -> Option<&Reviewed> {
+        match &claim.source {
+            Source::Document(doc) if !self.reviews.is_empty() => self.reviews.get(&(vendor.to_owned(), doc.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// The key of a claim within its vendor: the term, and the offerings it is limited to
+/// (`contract.dpa`, `contract.dpa@education,business`).
+pub fn claim_key(claim: &Claim) -> String {
+    if claim.offerings.is_empty() {
+        claim.term.key.to_owned()
+    } else {
+        format!("{}@{}", claim.term.key, claim.offerings.join(","))
+    }
+}
+
 /// Everything an evaluation needs besides the catalogue.
 pub struct Inputs<'a> {
     pub profile: &'a Profile,
     pub today: Date,
     pub changes: &'a SourceChanges,
+    /// Quote checks and reviews from the watcher's store.
+    pub evidence: &'a EvidenceChecks,
 }
 
 /// A selected vendor, optionally narrowed to one offering.
@@ -168,6 +256,12 @@ pub struct FactUsed {
     /// Whether the claim counted: false when its confidence is below the profile's minimum, so
     /// that the criterion took the term as unknown.
     pub counted: bool,
+    /// Whether the claim's quote is in its source's current text (`None` for an unknown term).
+    pub quote_state: Option<QuoteState>,
+    /// The last day the quote was found in its source.
+    pub last_confirmed: Option<Date>,
+    /// The review of the claim's changed document that covers its current text.
+    pub reviewed: Option<Reviewed>,
 }
 
 /// Evaluates the selected vendor offerings (all when `selection` is empty).
@@ -231,8 +325,24 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
         let used: Vec<FactUsed> = read
             .into_iter()
             .map(|(term, claim)| {
+                let (quote_state, last_confirmed) = match claim {
+                    Some(c) => {
+                        let (state, day) = inputs.evidence.quote_of(&vendor.id, c);
+                        (Some(state), day)
+                    }
+                    None => (None, None),
+                };
+                let reviewed = claim
+                    .and_then(|c| inputs.evidence.review_of(&vendor.id, c))
+                    .filter(|r| r.on <= inputs.today)
+                    .cloned();
                 if let Some(claim) = claim {
-                    stale_reasons.extend(staleness(vendor, claim, inputs));
+                    let checked = Checked {
+                        quote_state,
+                        last_confirmed,
+                        reviewed: reviewed.as_ref(),
+                    };
+                    stale_reasons.extend(staleness(vendor, claim, inputs, &checked));
                 }
                 // The URL behind the claim's source is looked up by the reports that show it
                 // (`Vendor::source_url`): most outputs do not, and a copy per criterion and
@@ -241,6 +351,9 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
                     term,
                     counted: claim.is_some_and(|c| c.confidence >= inputs.profile.min_confidence),
                     claim: claim.cloned(),
+                    quote_state,
+                    last_confirmed,
+                    reviewed,
                 }
             })
             .collect();
@@ -272,22 +385,59 @@ pub fn evaluate_offering(vendor: &Vendor, offering: Option<&str>, inputs: &Input
     }
 }
 
-/// Why a claim's evidence may no longer hold.
-fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs) -> Vec<Text> {
+/// What the watcher and a reviewer checked of one claim.
+struct Checked<'a> {
+    quote_state: Option<QuoteState>,
+    last_confirmed: Option<Date>,
+    reviewed: Option<&'a Reviewed>,
+}
+
+/// Why a claim's evidence may no longer hold. The day its quote was last found in its source and
+/// the day a person reviewed the source's change count as verifications: a quote found within the
+/// maximum age keeps the claim fresh whatever its `verified` date, and a change of the source is
+/// a reason only when it came after the last of them. A quote gone is a reason until a review of
+/// the text it is gone from.
+fn staleness(vendor: &Vendor, claim: &Claim, inputs: &Inputs, checked: &Checked) -> Vec<Text> {
     let mut out = Vec::new();
     let months = inputs.profile.max_age_months;
-    if crate::catalogue::check::too_old(claim.verified, inputs.today, months) {
-        let (term, verified) = (claim.term.key, claim.verified);
+    let today = inputs.today;
+    // The last day someone or something checked the claim: its `verified` date, the day its
+    // quote was last found in the source, a review of the source's change.
+    let confirmed = match checked.quote_state {
+        Some(QuoteState::Confirmed) => checked.last_confirmed.filter(|d| *d <= today),
+        _ => None,
+    };
+    let checked_on = [confirmed, checked.reviewed.map(|r| r.on)]
+        .into_iter()
+        .flatten()
+        .fold(claim.verified, Date::max);
+    if crate::catalogue::check::too_old(checked_on, today, months) {
+        let term = claim.term.key;
+        out.push(if checked_on == claim.verified {
+            Text::new(
+                format!("{term}: evidence verified on {checked_on} is older than {months} months"),
+                format!("{term}: bewijs gecontroleerd op {checked_on} is ouder dan {months} maanden"),
+            )
+        } else {
+            Text::new(
+                format!("{term}: evidence last checked on {checked_on} is older than {months} months"),
+                format!("{term}: bewijs het laatst nagekeken op {checked_on} is ouder dan {months} maanden"),
+            )
+        });
+    }
+    if checked.quote_state == Some(QuoteState::QuoteGone) && checked.reviewed.is_none() {
+        let (term, src) = (claim.term.key, claim.source.as_str());
         out.push(Text::new(
-            format!("{term}: evidence verified on {verified} is older than {months} months"),
-            format!("{term}: bewijs gecontroleerd op {verified} is ouder dan {months} maanden"),
+            format!("{term}: the quote is no longer in source `{src}`"),
+            format!("{term}: het citaat staat niet meer in bron `{src}`"),
         ));
     }
     // Looking up a change needs an owned key; most runs have no changes at all.
     if let (Source::Document(doc), false) = (&claim.source, inputs.changes.is_empty()) {
         if let Some(changed) = inputs.changes.get(&(vendor.id.clone(), doc.clone())) {
-            // A change after the evaluation day (`--as-of` in the past) was not known then.
-            if *changed > claim.verified && *changed <= inputs.today {
+            // A change after the evaluation day (`--as-of` in the past) was not known then; a
+            // review on or after the change read it, a quote found on or after it still stands.
+            if *changed > checked_on && *changed <= today {
                 out.push(Text::new(
                     format!(
                         "{}: source `{doc}` changed on {changed} since verified on {}",

@@ -72,6 +72,11 @@ fn dispatch(cli: &Cli) -> Result<u8, Error> {
         Command::Questionnaire(a) => commands::questionnaire::run(&ctx, a, &mut report_out),
         Command::Watch(a) => commands::watch::run(&ctx, a, &mut out),
         Command::School(a) => commands::school::run(&ctx, a, &mut report_out),
+        Command::Evidence(a) => commands::evidence::run(&ctx, &a.vendors, a.format, &mut out),
+        Command::Review(a) => commands::review::run(&ctx, a, &mut out),
+        Command::Catalogue(cli::CatalogueCommand::Export { dir, force }) => {
+            commands::catalogue_export::export(dir, *force, &mut out)
+        }
         Command::ImportOta { file } => commands::import_ota::run(file, &mut out),
         Command::Schema => commands::schema::run(&mut out),
         Command::Completions { shell } => commands::completions::run(*shell, &mut out),

@@ -51,6 +51,7 @@ fn every_vendor_offering_gets_a_verdict() {
             profile: &profile,
             today,
             changes: &changes,
+            evidence: &Default::default(),
         },
     );
     let expected: usize = cat.vendors.iter().map(|v| v.offerings.len().max(1)).sum();

@@ -36,6 +36,7 @@ fn result(text: &str, offering: Option<&str>) -> OfferingResult {
             profile: &profile,
             today: TODAY,
             changes: &changes,
+            evidence: &Default::default(),
         },
     )
 }
@@ -462,6 +463,7 @@ fn changed_source_documents_make_claims_stale() {
             profile: &profile,
             today: TODAY,
             changes: &changes,
+            evidence: &Default::default(),
         },
     );
     let c = r.criterion("no-own-analytics").expect("evaluated");
@@ -481,6 +483,7 @@ fn changed_source_documents_make_claims_stale() {
             profile: &profile,
             today: date(2026, 8, 31),
             changes: &changes,
+            evidence: &Default::default(),
         },
     );
     assert!(!r.criterion("no-own-analytics").expect("evaluated").stale);
@@ -529,6 +532,7 @@ fn a_profile_can_require_high_confidence() {
         profile: &profile,
         today: TODAY,
         changes: &changes,
+        evidence: &Default::default(),
     };
     let r = evaluate_offering(&v, None, &inputs);
     assert_eq!(

@@ -71,6 +71,7 @@ fn shipped(selection: &[Selector]) -> Vec<(String, Verdict)> {
         profile: &profile,
         today,
         changes: &changes,
+        evidence: &Default::default(),
     };
     evaluate(&catalogue, selection, &inputs)
         .results
@@ -134,6 +135,7 @@ fn google_fundamentals_differs_from_the_sector_only_on_eu_storage() {
         profile: &profile,
         today: jiff::Zoned::now().date(),
         changes: &changes,
+        evidence: &Default::default(),
     };
     let selector = Selector {
         vendor: "google-meet".into(),

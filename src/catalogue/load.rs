@@ -38,7 +38,7 @@ enum Content {
 impl SourceFile {
     /// The file's bytes. A file over the size limit is not read whole: its first bytes past the
     /// limit are enough to report it.
-    fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
+    pub fn read(&self) -> std::io::Result<Cow<'_, [u8]>> {
         match &self.content {
             Content::Static(b) => Ok(Cow::Borrowed(b)),
             Content::Path(path) => {

@@ -13,7 +13,7 @@ use crate::catalogue::{CheckOptions, Origin};
 use crate::cli::{ColorChoice, Global};
 use crate::criteria::profile::{self, Profile};
 use crate::error::Error;
-use crate::evaluate::SourceChanges;
+use crate::evaluate::{EvidenceChecks, SourceChanges};
 use crate::i18n::Lang;
 
 /// The checked global options.
@@ -107,6 +107,11 @@ impl Context {
     /// exists.
     pub fn source_changes(&self) -> Result<SourceChanges, Error> {
         crate::watch::source_changes(self.state.as_ref())
+    }
+
+    /// The quote checks and reviews recorded in `--state DIR` or the default store.
+    pub fn evidence_checks(&self) -> Result<EvidenceChecks, Error> {
+        crate::watch::evidence_checks(self.state.as_ref())
     }
 }
 

@@ -5,13 +5,16 @@
 
 pub mod advise;
 pub mod audit;
+pub mod catalogue_export;
 pub mod compare;
 pub mod completions;
 pub mod context;
 pub mod criteria;
+pub mod evidence;
 pub mod import_ota;
 pub mod notice;
 pub mod questionnaire;
+pub mod review;
 pub mod schema;
 pub mod school;
 pub mod select;
@@ -45,10 +48,12 @@ pub fn evaluation(ctx: &Context, selection: &[String]) -> Result<(Catalogue, Eva
     let catalogue = checked_catalogue(ctx)?;
     let selection = select::offerings(&catalogue, selection)?;
     let changes = ctx.source_changes()?;
+    let evidence = ctx.evidence_checks()?;
     let inputs = Inputs {
         profile,
         today: ctx.today,
         changes: &changes,
+        evidence: &evidence,
     };
     let ev = evaluate::evaluate(&catalogue, &selection, &inputs);
     Ok((catalogue, ev))

@@ -47,10 +47,12 @@ pub fn load(ctx: &Context, path: &Path) -> Result<(Catalogue, Loaded), Error> {
     let latest = ctx.check_options()?.latest;
     let catalogue = checked_catalogue(ctx)?;
     let changes = ctx.source_changes()?;
+    let evidence = ctx.evidence_checks()?;
     let inputs = Inputs {
         profile,
         today: ctx.today,
         changes: &changes,
+        evidence: &evidence,
     };
     let name = path.display().to_string();
     match school::load(&name, &text, &catalogue, &inputs, latest) {

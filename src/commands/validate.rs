@@ -38,10 +38,12 @@ pub fn run(ctx: &Context, args: &ValidateArgs, out: &mut dyn Write) -> Result<u8
     let cov = selection.filter(|s| args.coverage || !s.is_empty()).map(|selection| {
         // Statuses do not depend on changed sources, only their stale flags do.
         let changes = crate::evaluate::SourceChanges::new();
+        let evidence = Default::default();
         let inputs = crate::evaluate::Inputs {
             profile,
             today: ctx.today,
             changes: &changes,
+            evidence: &evidence,
         };
         let mut rows = coverage::coverage(&catalogue, &inputs);
         if !selection.is_empty() {

@@ -27,7 +27,7 @@ use url::Url;
 pub use normalize::normalize;
 
 /// Bumped whenever a change here can change the text extracted from the same bytes.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 /// The document's own extraction rules from the catalogue (`select` and `remove`).
 #[derive(Debug, Clone, Copy, Default)]
@@ -75,9 +75,10 @@ pub fn is_pdf(body: &[u8], content_type: Option<&str>) -> bool {
     declared || body[start..].starts_with(b"%PDF-")
 }
 
-/// The extracted document for the raw text layer of a PDF (see [`pdf::text`]).
+/// The extracted document for the raw text layer of a PDF (see [`pdf::text`]): normalised, and
+/// the lines a paragraph was wrapped into joined again ([`unwrap_lines`]).
 pub fn from_pdf_text(raw: &str) -> Result<Extracted, ExtractError> {
-    let text = normalize(raw);
+    let text = unwrap_lines(&normalize(raw));
     if text.chars().all(|c| !c.is_alphanumeric()) {
         return Err(ExtractError::NoTextLayer);
     }
@@ -87,6 +88,28 @@ pub fn from_pdf_text(raw: &str) -> Result<Extracted, ExtractError> {
         unmatched: Vec::new(),
         last_updated,
     })
+}
+
+/// Joins the lines of a PDF's text that continue a paragraph: a line that starts with a lowercase
+/// letter, after a line that does not end a sentence or a heading (`.`, `!`, `?`, `:`, `;`). So a
+/// paragraph reads as one line however the layout wrapped it, and a re-wrapped PDF with one word
+/// changed shows that one paragraph changed, not every line after it.
+fn unwrap_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        let continues = line.chars().next().is_some_and(char::is_lowercase)
+            && out
+                .chars()
+                .last()
+                .is_some_and(|c| c != '\n' && !matches!(c, '.' | '!' | '?' | ':' | ';'));
+        if continues {
+            out.push(' ');
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Extracts the text of `body`, served with `content_type` from `base` (for absolute links).

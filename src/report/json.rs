@@ -14,7 +14,7 @@ use super::{Options, Renderer, Report, SCHEMA_VERSION};
 use crate::catalogue::{self, Condition, Confidence, Source, SourceKind, Vendor};
 use crate::compare::Comparison;
 use crate::criteria::{self, Criterion, Severity, Status};
-use crate::evaluate::{CriterionResult, FactUsed, Verdict};
+use crate::evaluate::{CriterionResult, FactUsed, QuoteState, Reviewed, Verdict};
 use crate::i18n::{Lang, Text};
 
 pub struct Json(pub Options);
@@ -149,8 +149,12 @@ enum FactOut<'a> {
         /// term as unknown.
         counted: bool,
         known: bool,
+        last_confirmed: Option<Date>,
         note: Option<&'a str>,
         quote: Option<&'a str>,
+        quote_state: Option<QuoteState>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reviewed: Option<&'a Reviewed>,
         source: &'a Source,
         source_kind: SourceKind,
         source_url: Option<&'a str>,
@@ -172,8 +176,11 @@ impl<'a> FactOut<'a> {
                 confidence: claim.confidence,
                 counted: f.counted,
                 known: true,
+                last_confirmed: f.last_confirmed,
                 note: claim.note.as_deref(),
                 quote: claim.quote.as_deref(),
+                quote_state: f.quote_state,
+                reviewed: f.reviewed.as_ref(),
                 source: &claim.source,
                 source_kind: claim.source_kind,
                 source_url: vendor.and_then(|v| v.source_url(&claim.source)),
@@ -280,6 +287,14 @@ impl Renderer for Json {
                             v["source_url"] = json!(c.source_url);
                             v["verified"] = json!(claim.verified);
                             v["quote"] = json!(claim.quote);
+                            let fact = ev
+                                .results
+                                .iter()
+                                .flat_map(|r| &r.criteria)
+                                .flat_map(|c| &c.facts)
+                                .find(|f| f.claim.as_ref().is_some_and(|fc| std::sync::Arc::ptr_eq(fc, claim)));
+                            v["quote_state"] = json!(fact.and_then(|f| f.quote_state));
+                            v["last_confirmed"] = json!(fact.and_then(|f| f.last_confirmed));
                         }
                         v
                     })

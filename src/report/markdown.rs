@@ -156,13 +156,19 @@ impl Renderer for Markdown {
                     .facts
                     .iter()
                     .map(|f| match &f.claim {
-                        Some(claim) => fact(
-                            f.term,
-                            claim,
-                            f.counted,
-                            vendor.and_then(|v| v.source_url(&claim.source)),
-                            lang,
-                        ),
+                        Some(claim) => {
+                            let mut s = fact(
+                                f.term,
+                                claim,
+                                f.counted,
+                                vendor.and_then(|v| v.source_url(&claim.source)),
+                                lang,
+                            );
+                            if let Some(line) = super::checked_line(f, &claim.source, lang) {
+                                s.push_str(&format!(" — {}", cell(&line)));
+                            }
+                            s
+                        }
                         None => cell(&format!("{} = {}", f.term, ReportLabel::Unknown.text(lang))),
                     })
                     .collect();

@@ -329,6 +329,33 @@ pub fn shown_traces(
         .filter(move |t| readers || t.by() != crate::criteria::Voice::Reader)
 }
 
+/// What the watcher and a reviewer checked of a fact, for `show`: "quote confirmed in `privacy`
+/// on DATE", "quote no longer in `privacy` (last confirmed DATE)", "reviewed on DATE: NOTE".
+pub fn checked_line(f: &crate::evaluate::FactUsed, source: &crate::catalogue::Source, lang: Lang) -> Option<String> {
+    use crate::evaluate::QuoteState;
+    let src = source.as_str();
+    let mut parts = Vec::new();
+    match (f.quote_state, f.last_confirmed, lang) {
+        (Some(QuoteState::Confirmed), Some(d), Lang::En) => parts.push(format!("quote confirmed in `{src}` on {d}")),
+        (Some(QuoteState::Confirmed), Some(d), Lang::Nl) => parts.push(format!("citaat bevestigd in `{src}` op {d}")),
+        (Some(QuoteState::QuoteGone), _, Lang::En) => parts.push(format!("quote no longer found in `{src}`")),
+        (Some(QuoteState::QuoteGone), _, Lang::Nl) => parts.push(format!("citaat niet meer gevonden in `{src}`")),
+        _ => {}
+    }
+    if let Some(r) = &f.reviewed {
+        let note = r
+            .note
+            .as_deref()
+            .map(|n| format!(": {}", crate::terminal::plain(n)))
+            .unwrap_or_default();
+        parts.push(match lang {
+            Lang::En => format!("reviewed on {}{note}", r.on),
+            Lang::Nl => format!("beoordeeld op {}{note}", r.on),
+        });
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

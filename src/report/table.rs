@@ -251,6 +251,9 @@ impl Renderer for Table {
                             if let Some(q) = &claim.quote {
                                 writeln!(w, "    \"{}\"", clean(q))?;
                             }
+                            if let Some(line) = super::checked_line(f, &claim.source, lang) {
+                                writeln!(w, "    {line}")?;
+                            }
                             if let Some(n) = &claim.note {
                                 writeln!(w, "    {}", clean(n))?;
                             }

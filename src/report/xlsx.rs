@@ -302,13 +302,17 @@ impl Xlsx {
             ReportLabel::Quote.text(lang).to_owned(),
             ReportLabel::Note.text(lang).to_owned(),
             ReportLabel::Reliability.text(lang).to_owned(),
+            "quote_state".to_owned(),
+            "last_confirmed".to_owned(),
         ])
         .collect();
         let mut sheet = Sheet::new(
             wb,
             ReportLabel::Evidence.text(lang),
             &header,
-            &[18.0, 16.0, 22.0, 28.0, 22.0, 18.0, 40.0, 12.0, 50.0, 40.0, 30.0],
+            &[
+                18.0, 16.0, 22.0, 28.0, 22.0, 18.0, 40.0, 12.0, 50.0, 40.0, 30.0, 12.0, 12.0,
+            ],
         )?;
         let plain = Format::new().set_text_wrap();
         let link = plain
@@ -337,19 +341,33 @@ impl Xlsx {
                 let claim = vendor.and_then(|v| v.claim(term.key, r.offering.as_deref()).map(|c| (v, c)));
                 let url = claim.and_then(|(v, c)| v.source_url(&c.source)).unwrap_or_default();
                 match claim {
-                    Some((_, claim)) => cells.extend([
-                        value_text(&claim.value, lang),
-                        claim.source.as_str().to_owned(),
-                        url.to_owned(),
-                        claim.verified.to_string(),
-                        claim.quote.clone().unwrap_or_default(),
-                        claim.note.clone().unwrap_or_default(),
-                        super::evidence_quality(
-                            claim,
-                            claim.confidence >= report.evaluation.profile.min_confidence,
-                            lang,
-                        ),
-                    ]),
+                    Some((_, claim)) => {
+                        let fact = r
+                            .criteria
+                            .iter()
+                            .flat_map(|c| &c.facts)
+                            .find(|f| f.claim.as_ref().is_some_and(|fc| std::sync::Arc::ptr_eq(fc, claim)));
+                        cells.extend([
+                            value_text(&claim.value, lang),
+                            claim.source.as_str().to_owned(),
+                            url.to_owned(),
+                            claim.verified.to_string(),
+                            claim.quote.clone().unwrap_or_default(),
+                            claim.note.clone().unwrap_or_default(),
+                            super::evidence_quality(
+                                claim,
+                                claim.confidence >= report.evaluation.profile.min_confidence,
+                                lang,
+                            ),
+                            fact.and_then(|f| f.quote_state)
+                                .map(|q| q.as_str())
+                                .unwrap_or_default()
+                                .to_owned(),
+                            fact.and_then(|f| f.last_confirmed)
+                                .map(|d| d.to_string())
+                                .unwrap_or_default(),
+                        ])
+                    }
                     None => cells.push(ReportLabel::Unknown.text(lang).to_owned()),
                 }
                 sheet.line(&cells, &plain)?;

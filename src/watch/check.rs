@@ -430,7 +430,7 @@ fn compare(
             adopt(meta);
             checked.stored = true;
         }
-        Some(old) if old == ex.text => {
+        Some(old) if old == ex.text || same_words(&old, &ex.text) => {
             // Same text, perhaps new bytes: keep the newest body and validators, drop a pending change.
             // A new address is not taken on without `--update`, so the move is reported until then.
             if update || !moved {
@@ -462,4 +462,11 @@ fn compare(
         }
     }
     Ok(found)
+}
+
+/// Whether two texts have the same words in the same order: a text only re-wrapped (lines broken
+/// elsewhere, as a PDF does when its layout changes, or paragraphs split differently) is the same
+/// text.
+fn same_words(old: &str, new: &str) -> bool {
+    old.split_whitespace().eq(new.split_whitespace())
 }

@@ -8,9 +8,12 @@
 //! evaluation. [`ota`] converts Open Terms Archive declarations into catalogue documents.
 
 pub mod check;
+pub mod evidence;
 pub mod fetch;
+pub mod mail;
 pub mod ota;
 pub mod pdf_child;
+pub mod quotes;
 pub mod report;
 pub mod state;
 pub mod store;
@@ -28,7 +31,7 @@ pub use state::{Checked, State};
 use store::Store;
 
 use crate::error::{exit, Error};
-use crate::evaluate::SourceChanges;
+use crate::evaluate::{EvidenceChecks, SourceChanges};
 
 /// How a watch run behaves.
 #[derive(Debug, Clone)]
@@ -169,7 +172,7 @@ fn validators(stored: &Result<Option<store::Meta>, store::StoreError>) -> (Optio
     }
 }
 
-fn store_error(e: store::StoreError) -> Error {
+pub fn store_error(e: store::StoreError) -> Error {
     Error::Runtime(e.to_string())
 }
 
@@ -185,22 +188,24 @@ pub fn exit_code(results: &[Checked]) -> u8 {
     }
 }
 
+/// The store `--state DIR` names (which must exist), else the default store when it exists.
+pub fn existing_root(state: Option<&PathBuf>) -> Result<Option<PathBuf>, Error> {
+    match state {
+        Some(dir) if !dir.is_dir() => Err(Error::usage(format!(
+            "`--state {}` is not a directory; run `vcaudit watch --state {}` first",
+            dir.display(),
+            dir.display()
+        ))),
+        Some(dir) => Ok(Some(dir.clone())),
+        None => Ok(store::default_root().filter(|d| d.is_dir())),
+    }
+}
+
 /// Per `(vendor, document)`, the day its text last changed, from the store at `state` (or the
 /// default store, when it exists). An absent default store means no changes are known.
 pub fn source_changes(state: Option<&PathBuf>) -> Result<SourceChanges, Error> {
-    let root = match state {
-        Some(dir) if !dir.is_dir() => {
-            return Err(Error::usage(format!(
-                "`--state {}` is not a directory; run `vcaudit watch --state {}` first",
-                dir.display(),
-                dir.display()
-            )))
-        }
-        Some(dir) => dir.clone(),
-        None => match store::default_root() {
-            Some(d) if d.is_dir() => d,
-            _ => return Ok(SourceChanges::new()),
-        },
+    let Some(root) = existing_root(state)? else {
+        return Ok(SourceChanges::new());
     };
     let mut out = SourceChanges::new();
     for (vendor, document, meta) in Store::at(root).all().map_err(store_error)? {
@@ -209,4 +214,12 @@ pub fn source_changes(state: Option<&PathBuf>) -> Result<SourceChanges, Error> {
         }
     }
     Ok(out)
+}
+
+/// The quote checks and reviews of the store at `state` (or the default store, when it exists).
+pub fn evidence_checks(state: Option<&PathBuf>) -> Result<EvidenceChecks, Error> {
+    match existing_root(state)? {
+        Some(root) => evidence::checks(&root).map_err(store_error),
+        None => Ok(EvidenceChecks::default()),
+    }
 }

@@ -8,7 +8,9 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use serde_json::json;
 
+use super::evidence::QuoteRecord;
 use super::state::{Checked, State};
+use crate::evaluate::QuoteState;
 use crate::i18n::{Lang, WatchLabel};
 use crate::terminal::plain;
 
@@ -21,16 +23,53 @@ pub enum Format {
     Table,
     Json,
     Markdown,
+    /// One self-contained page, for the body of an e-mail.
+    Html,
 }
 
-/// Writes the report of `results` in `format`, human-readable parts in `lang`. `color` only ever
+/// What a watch run found: every document checked, and the quotes looked up.
+pub struct Run<'a> {
+    pub results: &'a [Checked],
+    pub quotes: &'a [QuoteRecord],
+    /// Only what needs attention is listed; the summary still counts every document checked.
+    pub quiet: bool,
+    /// Per changed `(vendor, document)`: the claims citing it and the verdicts resting on them.
+    pub touched: &'a std::collections::HashMap<(String, String), Touched>,
+}
+
+/// What a changed document touches in the catalogue, for the mail.
+#[derive(Debug, Clone, Default)]
+pub struct Touched {
+    /// The claims citing it: key (`term` or `term@offerings`), quote state, and for a quote gone
+    /// the passage nearest to it now.
+    pub claims: Vec<(String, QuoteState, Option<String>)>,
+    /// The verdicts resting on those claims: `zoom/education (suitable)`.
+    pub verdicts: Vec<String>,
+}
+
+/// Writes the report of a run in `format`, human-readable parts in `lang`. `color` only ever
 /// affects the table; JSON is the same in every language.
-pub fn render(results: &[Checked], format: Format, color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+pub fn render(run: &Run, format: Format, color: bool, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+    let shown: Vec<Checked> = run
+        .results
+        .iter()
+        .filter(|r| !run.quiet || r.state.needs_attention())
+        .cloned()
+        .collect();
+    let counts = summary(run.results, lang);
     match format {
-        Format::Table => table(results, color, lang, w),
-        Format::Markdown => markdown(results, lang, w),
+        Format::Table => {
+            table(&shown, color, lang, w)?;
+            quote_lines(run.quotes, w)?;
+            writeln!(w, "{counts}")
+        }
+        Format::Markdown => super::mail::markdown(run, &shown, lang, w),
+        Format::Html => super::mail::html(run, &shown, lang, w),
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *w, &to_json(results)).map_err(io::Error::other)?;
+            let mut doc = to_json(&shown);
+            doc["summary"] = json!(summary(run.results, Lang::En));
+            doc["quotes"] = json!(run.quotes);
+            serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
             writeln!(w)
         }
     }
@@ -38,7 +77,7 @@ pub fn render(results: &[Checked], format: Format, color: bool, lang: Lang, w: &
 
 /// A state in a sentence of a report (the counts, the heading of a change): its id in English, a
 /// Dutch word in Dutch. The state column and JSON keep the ids, which are documented identifiers.
-fn state_word(s: State, lang: Lang) -> &'static str {
+pub(super) fn state_word(s: State, lang: Lang) -> &'static str {
     match (lang, s) {
         (Lang::En, s) => s.as_str(),
         (Lang::Nl, State::New) => "nieuw",
@@ -53,7 +92,7 @@ fn state_word(s: State, lang: Lang) -> &'static str {
 }
 
 /// The counts line: how many documents are in each state.
-fn summary(results: &[Checked], lang: Lang) -> String {
+pub fn summary(results: &[Checked], lang: Lang) -> String {
     let states = [
         State::Changed,
         State::Moved,
@@ -83,7 +122,7 @@ fn summary(results: &[Checked], lang: Lang) -> String {
     }
 }
 
-fn detail(r: &Checked, lang: Lang) -> String {
+pub fn detail(r: &Checked, lang: Lang) -> String {
     let mut d = r.detail.as_ref().map(|t| plain(t.get(lang))).unwrap_or_default();
     if r.consecutive_failures > 1 {
         d.push_str(&format!(
@@ -151,20 +190,46 @@ fn table(results: &[Checked], color: bool, lang: Lang, w: &mut dyn Write) -> io:
             writeln!(w, "{style}{line}{style:#}")?;
         }
     }
-    writeln!(w, "{}", summary(results, lang))
+    Ok(())
+}
+
+/// Below the table: each quote gone with the passage nearest to it now, and the count of quotes
+/// looked up.
+fn quote_lines(quotes: &[QuoteRecord], w: &mut dyn Write) -> io::Result<()> {
+    if quotes.is_empty() {
+        return Ok(());
+    }
+    let gone: Vec<&QuoteRecord> = quotes.iter().filter(|q| q.state == QuoteState::QuoteGone).collect();
+    for q in &gone {
+        let nearest = q
+            .nearest
+            .as_deref()
+            .map(|n| format!("; nearest now: \"{}\"", plain(n)))
+            .unwrap_or_default();
+        writeln!(w, "quote gone: {} {} from `{}`{nearest}", q.vendor, q.claim, q.document)?;
+    }
+    let n = quotes.len();
+    writeln!(
+        w,
+        "{n} quote{} looked up: {} confirmed, {} quote-gone",
+        if n == 1 { "" } else { "s" },
+        n - gone.len(),
+        gone.len()
+    )
 }
 
 /// A Markdown table cell: one line, pipes and backslashes escaped.
-fn cell(s: &str) -> String {
+pub fn cell(s: &str) -> String {
     plain(s)
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace(['\n', '\r'], " ")
 }
 
-fn markdown(results: &[Checked], lang: Lang, w: &mut dyn Write) -> io::Result<()> {
+/// The plain Markdown change report: summary, table of documents, a section per diff.
+pub fn markdown_changes(results: &[Checked], summary: &str, lang: Lang, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "# {}\n", WatchLabel::Title.text(lang))?;
-    writeln!(w, "{}\n", summary(results, lang))?;
+    writeln!(w, "{summary}\n")?;
     writeln!(
         w,
         "| {} | {} | {} |",

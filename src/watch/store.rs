@@ -248,6 +248,31 @@ impl Store {
         fs::read(&path).map_err(io_err(&path))
     }
 
+    /// A JSON file the store keeps beside the documents (`.quotes.json`, `.reviews.json`), or
+    /// its default when there is none yet.
+    pub fn side<T: serde::de::DeserializeOwned + Default>(&self, name: &str) -> Result<T, StoreError> {
+        let path = self.root.join(name);
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(T::default()),
+            Err(e) => return Err(io_err(&path)(e)),
+        };
+        serde_json::from_slice(&bytes).map_err(|e| StoreError::Corrupt {
+            path,
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    }
+
+    /// The text a document has now: a change not yet accepted, else the reference.
+    pub fn current_text_sha(meta: &Meta) -> Option<&str> {
+        meta.pending
+            .as_ref()
+            .map(|p| p.text_sha256.as_str())
+            .or(meta.text_sha256.as_deref())
+    }
+
     /// A stored text.
     pub fn text(&self, vendor: &str, document: &str, sha: &str) -> Result<String, StoreError> {
         let path = self.dir(vendor, document).join(format!("text-{sha}.txt"));
@@ -278,6 +303,13 @@ impl Locked {
         }
         fs::create_dir_all(&dir).map_err(io_err(&dir))?;
         write_durably(&dir, &path, bytes)
+    }
+
+    /// Replaces a JSON file the store keeps beside the documents (see [`Store::side`]).
+    pub fn put_side<T: Serialize>(&self, name: &str, value: &T) -> Result<(), StoreError> {
+        let root = &self.store.root;
+        let json = serde_json::to_vec_pretty(value).map_err(|e| io_err(root)(io::Error::other(e)))?;
+        write_durably(root, &root.join(name), &json)
     }
 
     /// Replaces the metadata of a document: the commit point of a check.

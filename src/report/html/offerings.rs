@@ -95,6 +95,9 @@ impl Html {
                     if let Some(n) = &claim.note {
                         let _ = write!(s, "<span class=\"note\">{}</span>", esc(n));
                     }
+                    if let Some(line) = super::super::checked_line(f, &claim.source, lang) {
+                        let _ = write!(s, "<span class=\"note\">{}</span>", esc(&line));
+                    }
                     s.push_str("</li>");
                 }
                 None => {

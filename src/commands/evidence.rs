@@ -12,6 +12,7 @@ use super::{checked_catalogue, select, Context};
 use crate::catalogue::{Catalogue, Claim, Source, Vendor};
 use crate::error::{exit, Error};
 use crate::evaluate::{claim_key, QuoteState};
+use crate::i18n::Lang;
 use crate::terminal::plain;
 use crate::watch::evidence::{self, url_document, Cited, QuoteBook, QuoteRecord};
 use crate::watch::{store_error, Target};
@@ -75,8 +76,8 @@ pub fn run(ctx: &Context, selection: &[String], format: EvidenceFormat, out: &mu
             serde_json::to_writer_pretty(&mut *out, &doc).map_err(std::io::Error::other)?;
             writeln!(out)?;
         }
-        EvidenceFormat::Table => table(&lines, out)?,
-        EvidenceFormat::Markdown => markdown(&lines, out)?,
+        EvidenceFormat::Table => table(&lines, ctx.lang, out)?,
+        EvidenceFormat::Markdown => markdown(&lines, ctx.lang, out)?,
     }
     let gone = lines.iter().any(|l| l.quote_state == QuoteState::QuoteGone);
     Ok(if gone { exit::FINDINGS } else { exit::SUCCESS })
@@ -109,11 +110,25 @@ fn line(records: &HashMap<(&str, &str), &QuoteRecord>, vendor: &Vendor, claim: &
     }
 }
 
-fn table(lines: &[Line], w: &mut dyn Write) -> std::io::Result<()> {
+/// The column names of the evidence table.
+fn header(lang: Lang) -> [&'static str; 5] {
+    match lang {
+        Lang::En => ["claim", "source", "quote", "last confirmed", "nearest passage now"],
+        Lang::Nl => [
+            "claim",
+            "bron",
+            "citaat",
+            "laatst bevestigd",
+            "passage die er nu het dichtst bij komt",
+        ],
+    }
+}
+
+fn table(lines: &[Line], lang: Lang, w: &mut dyn Write) -> std::io::Result<()> {
     let mut t = comfy_table::Table::new();
     t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-        .set_header(["claim", "source", "quote", "last confirmed", "nearest passage now"]);
+        .set_header(header(lang));
     for l in lines {
         t.add_row(vec![
             who(l),
@@ -127,9 +142,13 @@ fn table(lines: &[Line], w: &mut dyn Write) -> std::io::Result<()> {
     writeln!(w, "{}", summary(lines))
 }
 
-fn markdown(lines: &[Line], w: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(w, "# Evidence\n\n{}\n", summary(lines))?;
-    writeln!(w, "| claim | source | quote | last confirmed | nearest passage now |")?;
+fn markdown(lines: &[Line], lang: Lang, w: &mut dyn Write) -> std::io::Result<()> {
+    let title = match lang {
+        Lang::En => "Evidence",
+        Lang::Nl => "Bewijs",
+    };
+    writeln!(w, "# {title}\n\n{}\n", summary(lines))?;
+    writeln!(w, "| {} |", header(lang).join(" | "))?;
     writeln!(w, "|---|---|---|---|---|")?;
     let cell = |s: &str| {
         plain(s)
@@ -175,6 +194,7 @@ fn summary(lines: &[Line]) -> String {
             (n > 0).then(|| format!("{n} {}", s.as_str()))
         })
         .collect();
+    // "claim" is the word in Dutch too; the states are ids, as in `watch`.
     let n = lines.len();
     format!("{n} claim{}: {}", if n == 1 { "" } else { "s" }, parts.join(", "))
 }

@@ -10,6 +10,8 @@ use super::{evaluation, Context};
 use crate::catalogue::Source;
 use crate::cli::ReviewArgs;
 use crate::error::{exit, Error};
+use crate::guidance::phrases::tr;
+use crate::i18n::Lang;
 use crate::terminal::plain;
 use crate::watch::evidence::{self, Review};
 use crate::watch::store::{Meta, Store};
@@ -24,31 +26,42 @@ pub fn run(ctx: &Context, args: &ReviewArgs, out: &mut dyn Write) -> Result<u8, 
         return accept(ctx, target, args.note.clone(), out);
     }
     let Some(root) = existing_root(ctx.state.as_ref())? else {
-        writeln!(out, "no snapshot store yet: run `vcaudit watch` first")?;
+        let msg = tr(
+            ctx.lang,
+            "no snapshot store yet: run `vcaudit watch` first",
+            "nog geen opslag van momentopnames: voer eerst `vcaudit watch` uit",
+        );
+        writeln!(out, "{msg}")?;
         return Ok(exit::SUCCESS);
     };
     if args.log {
         let log = evidence::review_log(&root).map_err(store_error)?;
         for r in &log.reviews {
-            writeln!(out, "{}", log_line(r))?;
+            writeln!(out, "{}", log_line(r, ctx.lang))?;
         }
-        writeln!(
-            out,
-            "{} review{}",
-            log.reviews.len(),
-            if log.reviews.len() == 1 { "" } else { "s" }
-        )?;
+        let n = log.reviews.len();
+        let count = match (ctx.lang, n) {
+            (Lang::En, 1) => "1 review".to_owned(),
+            (Lang::En, n) => format!("{n} reviews"),
+            (Lang::Nl, 1) => "1 beoordeling".to_owned(),
+            (Lang::Nl, n) => format!("{n} beoordelingen"),
+        };
+        writeln!(out, "{count}")?;
         return Ok(exit::SUCCESS);
     }
     pending(ctx, &root, out)
 }
 
 /// One line of `--log`.
-fn log_line(r: &Review) -> String {
+fn log_line(r: &Review, lang: Lang) -> String {
     let note = r.note.as_deref().map(|n| format!(": {}", plain(n))).unwrap_or_default();
-    let changed = r.changed_on.map(|d| format!(" (change of {d})")).unwrap_or_default();
+    let changed = r
+        .changed_on
+        .map(|d| tr(lang, &format!(" (change of {d})"), &format!(" (wijziging van {d})")))
+        .unwrap_or_default();
+    let by = tr(lang, "by", "door");
     format!(
-        "{} {}/{}{changed} by {}{note}",
+        "{} {}/{}{changed} {by} {}{note}",
         r.at,
         r.vendor,
         r.document,
@@ -70,7 +83,12 @@ fn accept(ctx: &Context, target: &str, note: Option<String>, out: &mut dyn Write
         .unwrap_or_else(|| "unknown".to_owned());
     match evidence::accept(root, vendor, document, by, note, LOCK_WAIT).map_err(store_error)? {
         Some(r) => {
-            writeln!(out, "recorded: {}", log_line(&r))?;
+            writeln!(
+                out,
+                "{}: {}",
+                tr(ctx.lang, "recorded", "vastgelegd"),
+                log_line(&r, ctx.lang)
+            )?;
             Ok(exit::SUCCESS)
         }
         None => Err(Error::usage(format!(
@@ -103,18 +121,37 @@ fn pending(ctx: &Context, root: &std::path::Path, out: &mut dyn Write) -> Result
             continue;
         }
         listed += 1;
-        writeln!(out, "## {vendor_id}/{document}: changed on {changed}\n")?;
+        let lang = ctx.lang;
+        let heading = tr(
+            lang,
+            &format!("changed on {changed}"),
+            &format!("gewijzigd op {changed}"),
+        );
+        writeln!(out, "## {vendor_id}/{document}: {heading}\n")?;
         if let Some(diff) = diff(&store, &meta) {
             writeln!(out, "{}", plain(&diff))?;
         }
-        writeln!(out, "claims citing it:")?;
+        writeln!(
+            out,
+            "{}",
+            tr(lang, "claims citing it:", "claims die het document aanhalen:")
+        )?;
         for c in &claims {
             let key = crate::evaluate::claim_key(c);
             let (state, day) = checks.quote_of(&vendor_id, c);
-            let confirmed = day.map(|d| format!(", last confirmed {d}")).unwrap_or_default();
+            let confirmed = day
+                .map(|d| {
+                    tr(
+                        lang,
+                        &format!(", last confirmed {d}"),
+                        &format!(", laatst bevestigd {d}"),
+                    )
+                })
+                .unwrap_or_default();
+            let (verified, quote) = (tr(lang, "verified", "gecontroleerd"), tr(lang, "quote", "citaat"));
             writeln!(
                 out,
-                "  - {key} (verified {}): quote {}{confirmed}",
+                "  - {key} ({verified} {}): {quote} {}{confirmed}",
                 c.verified,
                 state.as_str()
             )?;
@@ -123,7 +160,12 @@ fn pending(ctx: &Context, root: &std::path::Path, out: &mut dyn Write) -> Result
                 .and_then(|r| r.nearest.as_deref())
                 .filter(|_| state.as_str() == "quote-gone")
             {
-                writeln!(out, "    nearest now: \"{}\"", plain(n))?;
+                writeln!(
+                    out,
+                    "    {}: \"{}\"",
+                    tr(lang, "nearest now", "nu het dichtstbij"),
+                    plain(n)
+                )?;
             }
         }
         let resting: Vec<String> = ev
@@ -139,17 +181,25 @@ fn pending(ctx: &Context, root: &std::path::Path, out: &mut dyn Write) -> Result
                     })
                 })
             })
-            .map(|r| format!("{} ({})", r.key(), r.verdict.as_str()))
+            .map(|r| format!("{} ({})", r.key(), r.verdict.label().get(lang)))
             .collect();
         if !resting.is_empty() {
-            writeln!(out, "verdicts resting on them: {}", resting.join(", "))?;
+            let label = tr(lang, "verdicts resting on them", "oordelen die erop rusten");
+            writeln!(out, "{label}: {}", resting.join(", "))?;
         }
+        let when = tr(lang, "when the claims still hold", "als de claims nog kloppen");
         writeln!(
             out,
-            "when the claims still hold: vcaudit review --accept {vendor_id}/{document} --note \"...\"\n"
+            "{when}: vcaudit review --accept {vendor_id}/{document} --note \"...\"\n"
         )?;
     }
-    writeln!(out, "{listed} document{} to review", if listed == 1 { "" } else { "s" })?;
+    let count = match (ctx.lang, listed) {
+        (Lang::En, 1) => "1 document to review".to_owned(),
+        (Lang::En, n) => format!("{n} documents to review"),
+        (Lang::Nl, 1) => "1 document te beoordelen".to_owned(),
+        (Lang::Nl, n) => format!("{n} documenten te beoordelen"),
+    };
+    writeln!(out, "{count}")?;
     Ok(if listed > 0 { exit::FINDINGS } else { exit::SUCCESS })
 }
 

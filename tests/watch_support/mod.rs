@@ -64,8 +64,12 @@ impl Server {
                 std::thread::spawn(move || {
                     let now = n.0.fetch_add(1, Ordering::SeqCst) + 1;
                     n.1.fetch_max(now, Ordering::SeqCst);
-                    serve(stream, &r, &l);
-                    n.0.fetch_sub(1, Ordering::SeqCst);
+                    let in_flight = InFlight {
+                        count: &n.0,
+                        left: std::sync::atomic::AtomicBool::new(false),
+                    };
+                    serve(stream, &r, &l, &in_flight);
+                    in_flight.leave();
                 });
             }
         });
@@ -129,7 +133,23 @@ impl Server {
     }
 }
 
-fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<Vec<Seen>>) {
+/// A request counted as in flight until its answer is about to be written: the client can start
+/// its next request only once it has read an answer, so the count never includes a request that
+/// is over for the client.
+struct InFlight<'a> {
+    count: &'a AtomicUsize,
+    left: std::sync::atomic::AtomicBool,
+}
+
+impl InFlight<'_> {
+    fn leave(&self) {
+        if !self.left.swap(true, Ordering::SeqCst) {
+            self.count.fetch_sub(1, Ordering::SeqCst);
+        }
+    }
+}
+
+fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<Vec<Seen>>, in_flight: &InFlight) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut first = String::new();
@@ -159,6 +179,7 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
     match route {
         None => {
             record(404);
+            in_flight.leave();
             let _ =
                 stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\nConnection: close\r\n\r\nnot found");
         }
@@ -171,6 +192,7 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
         Some(Route::Slow { millis, html }) => {
             record(200);
             std::thread::sleep(Duration::from_millis(millis));
+            in_flight.leave();
             let head = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                 html.len()
@@ -207,6 +229,7 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
                     "HTTP/1.1 304 Not Modified\r\nETag: {}\r\nConnection: close\r\n\r\n",
                     etag
                 );
+                in_flight.leave();
                 let _ = stream.write_all(head.as_bytes());
                 return;
             }
@@ -222,6 +245,7 @@ fn serve(stream: TcpStream, routes: &Mutex<HashMap<String, Route>>, log: &Mutex<
                 head.push_str(&format!("ETag: {e}\r\n"));
             }
             head.push_str("\r\n");
+            in_flight.leave();
             let _ = stream.write_all(head.as_bytes());
             let _ = stream.write_all(&body);
         }

@@ -74,11 +74,17 @@ const MIRROR_HOSTS: &[&str] = &[
 
 /// The mirror or aggregator host of a URL, if it is on one ([`MIRROR_HOSTS`]).
 pub fn mirror_host(s: &str) -> Option<&'static str> {
-    let host = url::Url::parse(s).ok()?.host_str()?.to_ascii_lowercase();
-    MIRROR_HOSTS
-        .iter()
-        .copied()
-        .find(|m| host == *m || host.ends_with(&format!(".{m}")))
+    // The host of a URL already checked to be http(s): between `://` (and any `user@`) and the
+    // first `/`, `?`, `#` or `:`.
+    let authority = s.split_once("://")?.1.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    MIRROR_HOSTS.iter().copied().find(|m| {
+        let Some(cut) = host.len().checked_sub(m.len()) else {
+            return false;
+        };
+        host.get(cut..).is_some_and(|tail| tail.eq_ignore_ascii_case(m))
+            && (cut == 0 || host.as_bytes()[cut - 1] == b'.')
+    })
 }
 
 /// Whether a string is an absolute http(s) URL with a host, or why not.
@@ -137,13 +143,24 @@ fn plainly_valid(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::plainly_valid;
+    use super::{mirror_host, plainly_valid};
     use proptest::prelude::*;
 
     /// What the full parse says of `s`.
     fn parsed_ok(s: &str) -> bool {
         url::Url::parse(s)
             .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some_and(|h| !h.is_empty()))
+    }
+
+    #[test]
+    fn mirror_hosts_are_found_with_their_subdomains_only() {
+        assert_eq!(mirror_host("https://terms.pages.dev/zoom"), Some("pages.dev"));
+        assert_eq!(mirror_host("https://PAGES.DEV"), Some("pages.dev"));
+        assert_eq!(mirror_host("https://user@x.workers.dev:8443/a?b#c"), Some("workers.dev"));
+        assert_eq!(mirror_host("https://tosdr.org/en/service/1"), Some("tosdr.org"));
+        assert_eq!(mirror_host("https://notpages.dev/x"), None);
+        assert_eq!(mirror_host("https://zoom.us/privacy"), None);
+        assert_eq!(mirror_host("https://bücher.example/pages.dev"), None);
     }
 
     #[test]

@@ -21,6 +21,14 @@ def main():
         text, count = re.subn(r'^id = "[^"]*"', f'id = "{new}"', text, count=1, flags=re.M)
         if count != 1:
             sys.exit(f"{files[i % len(files)]}: no top-level id line")
+        # Aliases are unique across a catalogue: each copy gets its own.
+        text = re.sub(
+            r'^aliases = \[(.*)\]',
+            lambda m: "aliases = [" + ", ".join(f'"{a.strip().strip(chr(34))}-{i:05d}"' for a in m.group(1).split(",") if a.strip()) + "]",
+            text,
+            count=1,
+            flags=re.M,
+        )
         with open(os.path.join(out, new + ".toml"), "w", encoding="utf-8") as f:
             f.write(text)
 

@@ -156,7 +156,10 @@ mod tests {
     fn mirror_hosts_are_found_with_their_subdomains_only() {
         assert_eq!(mirror_host("https://terms.pages.dev/zoom"), Some("pages.dev"));
         assert_eq!(mirror_host("https://PAGES.DEV"), Some("pages.dev"));
-        assert_eq!(mirror_host("https://user@x.workers.dev:8443/a?b#c"), Some("workers.dev"));
+        assert_eq!(
+            mirror_host("https://user@x.workers.dev:8443/a?b#c"),
+            Some("workers.dev")
+        );
         assert_eq!(mirror_host("https://tosdr.org/en/service/1"), Some("tosdr.org"));
         assert_eq!(mirror_host("https://notpages.dev/x"), None);
         assert_eq!(mirror_host("https://zoom.us/privacy"), None);

@@ -1,8 +1,8 @@
 //! Hostile or broken servers: each ends in bounded time and memory with a clear state, and the
 //! stored text stays as it was.
 
-mod common;
-mod watch_support;
+use crate::common;
+use crate::watch_support;
 
 use std::io::Write;
 use std::time::{Duration, Instant};

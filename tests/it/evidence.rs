@@ -2,8 +2,8 @@
 //! `evidence` reports it from the store, staleness follows what was checked, and `review --accept`
 //! clears the flags of a change a person read. Every page is served on 127.0.0.1 by the test.
 
-mod common;
-mod watch_support;
+use crate::common;
+use crate::watch_support;
 
 use watch_support::{policy, serve_edited, vendor_with, watch, Server, SENTENCES};
 

@@ -3,8 +3,8 @@
 //! PDF documents are extracted; the stated "last updated" date and the criteria a change may touch
 //! are reported.
 
-mod common;
-mod watch_support;
+use crate::common;
+use crate::watch_support;
 
 use watch_support::{stored_text, vendor_with, watch, Server};
 

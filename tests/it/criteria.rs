@@ -1,7 +1,7 @@
 //! One test group per criterion, on inline vendor files: each status a criterion can give, and
 //! the verdict rule on top of them.
 
-mod common;
+use crate::common;
 
 use common::{claim, claim_if, vendor, vendor_head};
 use jiff::civil::date;

@@ -1,7 +1,7 @@
 //! `vcaudit questionnaire`: the criteria as questions to bidders, as a spreadsheet a bidder fills
 //! in and as Markdown, with eisen, wensen and weights from the profile.
 
-mod common;
+use crate::common;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use common::vcaudit;

@@ -2,7 +2,7 @@
 //! its vendor or a valid http(s) URL, every date lies in the past, and every vendor offering gets
 //! a verdict.
 
-mod common;
+use crate::common;
 
 use common::shipped;
 use jiff::civil::Date;

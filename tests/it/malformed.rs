@@ -2,7 +2,7 @@
 //! key, with a suggestion where one is obvious, all files at once, exit code 3, and no panic. The
 //! problems are read from `validate --format json`; their wording is not what is tested.
 
-mod common;
+use crate::common;
 
 use common::{claim, line_of, validate, vcaudit, vendor, vendor_head, Catalogue, Validated};
 

@@ -2,7 +2,7 @@
 //! Each file in `tests/regressions/` is loaded as a vendor file (`catalogue-*`) or a profile
 //! (`profile-*`); it must end in diagnostics, not a panic.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

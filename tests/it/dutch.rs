@@ -5,8 +5,8 @@
 //! JSON keys and ids, CSV headers and id columns, the watch state column (documented ids). The
 //! shipped catalogue's `compare` in Dutch shows none of `school-chosen`, `None:`, `EEA`.
 
-mod common;
-mod watch_support;
+use crate::common;
+use crate::watch_support;
 
 use std::io::Read;
 

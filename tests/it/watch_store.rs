@@ -2,8 +2,8 @@
 //! temporary files, damaged metadata, changed extraction rules; and the link back to the audit,
 //! which flags claims whose source changed after they were verified.
 
-mod common;
-mod watch_support;
+use crate::common;
+use crate::watch_support;
 
 use std::fs;
 use std::path::Path;

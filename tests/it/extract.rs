@@ -1,7 +1,7 @@
 //! Extraction as the policy watcher sees it: page noise must not change the text, policy edits
 //! must; charsets, structure, selectors, PDFs, hostile input.
 
-mod common;
+use crate::common;
 
 use common::pdf;
 use url::Url;

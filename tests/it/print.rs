@@ -4,7 +4,7 @@
 //! without a hyphen. It needs `chromium`, `pdftotext`/`pdfinfo` (poppler-utils) and `python3`;
 //! without them the test says that it is skipped and passes.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

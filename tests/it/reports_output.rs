@@ -1,6 +1,6 @@
 //! `--output`, format inference and atomic writes; `compare` and its limits; Dutch reports.
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use common::{mixed, vcaudit, vendor, Catalogue};

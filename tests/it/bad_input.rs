@@ -3,7 +3,7 @@
 //! one is obvious, every file and every problem of a profile is reported in one run, the exit code
 //! is 3, and nothing panics or takes unbounded time, whatever the bytes.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

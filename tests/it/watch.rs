@@ -2,8 +2,7 @@
 //! changed, accepted with `--update`), conditional requests, failures that leave the stored text
 //! alone, moves, reports and exit codes.
 
-mod common;
-mod watch_support;
+use crate::watch_support;
 
 use watch_support::{one_document, policy, serve_edited, stored_text, watch, Route, SENTENCES};
 

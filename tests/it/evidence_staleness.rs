@@ -2,7 +2,7 @@
 //! `verified` date, a quote gone is a reason of its own, and a review clears the flags of the
 //! change it read.
 
-mod common;
+use crate::common;
 
 use jiff::civil::{date, Date};
 use vcaudit::catalogue::{self, CheckOptions, Vendor};

@@ -4,7 +4,7 @@
 //! a Dutch DPIA found it usable (with measures), `vcaudit` must not call it not suitable. When a
 //! catalogue edit breaks one of these, either the edit or the finding list below needs a source.
 
-mod common;
+use crate::common;
 
 use vcaudit::criteria::profile::Profile;
 use vcaudit::evaluate::{evaluate, Inputs, Selector, SourceChanges, Verdict};

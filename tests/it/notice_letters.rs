@@ -3,7 +3,7 @@
 //! entry says. `notice --format docx` writes a Word document whose text can be read back, and
 //! `-o` writes `notice` and `advise` to a file in the format its extension names.
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 

@@ -3,7 +3,7 @@
 //! tables keep their columns, and nothing from the catalogue reaches a terminal as an escape
 //! sequence.
 
-mod common;
+use crate::common;
 
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use common::{hostile_vendor, vcaudit, vendor, Catalogue};

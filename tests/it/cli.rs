@@ -1,7 +1,7 @@
 //! Contract tests on the binary: commands, the JSON contract, exit codes and what a user sees
 //! when a catalogue or profile is broken.
 
-mod common;
+use crate::common;
 
 use common::{mixed, vcaudit, vendor, Catalogue};
 use predicates::prelude::*;

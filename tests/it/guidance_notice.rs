@@ -2,7 +2,7 @@
 //! and failing terms must show as marks for the school, never as reassuring text; a fully passing
 //! vendor gets no marks for its facts; HTML escapes everything; Dutch output is Dutch.
 
-mod common;
+use crate::common;
 
 use common::{vcaudit, vendor, vendor_head, Catalogue};
 

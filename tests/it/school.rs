@@ -4,7 +4,7 @@
 //! misspelt condition id is refused with its place and a suggestion, and what the file answers
 //! leaves no mark in the page nor in the letter.
 
-mod common;
+use crate::common;
 
 use common::vcaudit;
 use serde_json::Value;

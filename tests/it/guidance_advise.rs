@@ -1,7 +1,7 @@
 //! `vcaudit advise`: each scenario's answer on parental consent and the school's duties as the
 //! source documents give them, the JSON contract, Dutch output and the usage errors.
 
-mod common;
+use crate::common;
 
 use common::vcaudit;
 use serde_json::Value;

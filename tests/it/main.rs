@@ -1,0 +1,30 @@
+//! The integration tests, one crate (one binary to link) with a module per subject.
+
+mod bad_input;
+mod catalogue;
+mod changes;
+mod cli;
+mod common;
+mod criteria;
+mod dutch;
+mod evidence;
+mod evidence_staleness;
+mod extract;
+mod extract_props;
+mod guidance_advise;
+mod guidance_notice;
+mod loader_props;
+mod malformed;
+mod notice_letters;
+mod print;
+mod questionnaire;
+mod regressions;
+mod reports;
+mod reports_output;
+mod school;
+mod verdicts;
+mod watch;
+mod watch_hostile;
+mod watch_noise;
+mod watch_store;
+mod watch_support;

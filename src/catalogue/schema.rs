@@ -4,7 +4,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::model::DOCUMENT_KINDS;
+use super::model::{Confidence, SourceKind, DOCUMENT_KINDS};
 use super::terms::{self, Kind};
 
 fn value_schema(kind: Kind) -> Value {
@@ -17,20 +17,39 @@ fn value_schema(kind: Kind) -> Value {
     }
 }
 
+/// A condition (a claim's `conditions`, a finding's `measures`): a stable id and its texts.
+fn conditions_schema() -> Value {
+    json!({"type": "array", "items": {
+        "type": "object", "additionalProperties": false, "required": ["id", "text"],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "description": "stable within the vendor file; a school's assessment refers to it"},
+            "text": {"type": "string", "minLength": 1},
+            "text_nl": {"type": "string", "minLength": 1, "description": "the same in Dutch"}
+        }
+    }})
+}
+
+fn source_kind_schema() -> Value {
+    let kinds: Vec<&str> = SourceKind::ALL.iter().map(|(n, _)| *n).collect();
+    json!({"enum": kinds, "description": "who published the source; required for a URL, `vendor` for a document of the vendor"})
+}
+
 fn claim_schema(term: &terms::Term) -> Value {
+    let confidences: Vec<&str> = Confidence::ALL.iter().map(|(n, _)| *n).collect();
     let claim = json!({
         "type": "object",
         "description": term.meaning,
         "additionalProperties": false,
-        "required": ["value", "source", "verified"],
+        "required": ["value", "source", "verified", "confidence"],
         "properties": {
             "value": value_schema(term.kind),
             "source": {"type": "string", "description": "a document id of this vendor, or an http(s) URL"},
+            "source_kind": source_kind_schema(),
             "verified": {"type": "string", "format": "date", "description": "the day the source was checked"},
+            "confidence": {"enum": confidences, "description": "how sure the catalogue is; a low claim counts as unknown"},
             "quote": {"type": "string"},
             "note": {"type": "string"},
-            "conditions": {"type": "array", "items": {"type": "string"}},
-            "conditions_nl": {"type": "array", "items": {"type": "string"}, "description": "the conditions in Dutch, one per condition, in the same order"},
+            "conditions": conditions_schema(),
             "offerings": {"type": "array", "items": {"type": "string"}}
         }
     });
@@ -79,7 +98,10 @@ pub fn schema() -> Value {
             }},
             "offerings": {"type": "array", "items": {
                 "type": "object", "additionalProperties": false, "required": ["id", "name"],
-                "properties": {"id": id, "name": {"type": "string"}, "description": {"type": "string"}}
+                "properties": {
+                    "id": id, "name": {"type": "string"}, "name_nl": {"type": "string"},
+                    "description": {"type": "string"}, "description_nl": {"type": "string"}
+                }
             }},
             "findings": {"type": "array", "items": {
                 "type": "object", "additionalProperties": false,
@@ -87,10 +109,53 @@ pub fn schema() -> Value {
                 "properties": {
                     "date": {"type": "string", "format": "date"}, "by": {"type": "string"},
                     "outcome": {"type": "string"}, "summary": {"type": "string"},
-                    "source": {"type": "string", "format": "uri"}, "offerings": strings
+                    "source": {"type": "string", "format": "uri"}, "source_kind": source_kind_schema(),
+                    "high_risks": {"type": "integer", "minimum": 0}, "measures": conditions_schema(),
+                    "offerings": strings
                 }
             }},
             "terms": {"type": "object", "additionalProperties": false, "properties": groups}
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::raw::{CLAIM_KEYS, CONDITION_KEYS, DOCUMENT_KEYS, FINDING_KEYS, OFFERING_KEYS, VENDOR_KEYS};
+
+    fn keys(v: &Value) -> Vec<String> {
+        let mut k: Vec<String> = v["properties"]
+            .as_object()
+            .map(|o| o.keys().cloned().collect())
+            .unwrap_or_default();
+        k.sort();
+        k
+    }
+
+    fn sorted(k: &[&str]) -> Vec<String> {
+        let mut k: Vec<String> = k.iter().map(|s| (*s).to_owned()).collect();
+        k.sort();
+        k
+    }
+
+    /// The schema names exactly the keys the loader reads, at every level.
+    #[test]
+    fn the_schema_has_the_loaders_keys() {
+        let s = schema();
+        let p = &s["properties"];
+        assert_eq!(keys(&s), sorted(VENDOR_KEYS));
+        assert_eq!(keys(&p["documents"]["items"]), sorted(DOCUMENT_KEYS));
+        assert_eq!(keys(&p["offerings"]["items"]), sorted(OFFERING_KEYS));
+        assert_eq!(keys(&p["findings"]["items"]), sorted(FINDING_KEYS));
+        let claim = &p["terms"]["properties"]["contract"]["properties"]["dpa"]["oneOf"][0];
+        assert_eq!(keys(claim), sorted(CLAIM_KEYS));
+        assert_eq!(
+            keys(&claim["properties"]["conditions"]["items"]),
+            sorted(CONDITION_KEYS)
+        );
+        assert!(claim["required"]
+            .as_array()
+            .is_some_and(|r| r.contains(&json!("confidence"))));
+    }
 }

@@ -10,8 +10,8 @@ use docx_rs::{
     Docx, Footer, Header, NumPages, PageMargin, PageNum, Paragraph, Run, Shading, Table, TableCell, TableRow, WidthType,
 };
 
-use super::render::{instructions, title, Label};
-use super::{weight_text, Item};
+use super::render::{instructions, kind_line, title, Label};
+use super::Item;
 use crate::i18n::Lang;
 use crate::report::{clean, Heading};
 
@@ -67,15 +67,7 @@ pub fn docx(items: &[Item], lang: Lang, heading: &Heading, profile: &str, w: &mu
     }
     for item in items {
         let c = item.criterion;
-        let kind = match item.kind.weight() {
-            Some(weight) => format!(
-                "{}, {} {}",
-                item.kind.label(lang),
-                Label::Weight.text(lang).to_lowercase(),
-                weight_text(weight)
-            ),
-            None => item.kind.label(lang).to_owned(),
-        };
+        let kind = kind_line(item, lang);
         doc = doc
             .add_paragraph(Paragraph::new())
             .add_paragraph(

@@ -211,15 +211,7 @@ pub fn markdown(items: &[Item], lang: Lang, heading: &Heading, profile: &str, w:
     writeln!(w, "{}: {}\n", Label::Profile.text(lang), markdown_cell(profile))?;
     for item in items {
         let c = item.criterion;
-        let kind = match item.kind.weight() {
-            Some(weight) => format!(
-                "{}, {} {}",
-                item.kind.label(lang),
-                Label::Weight.text(lang).to_lowercase(),
-                weight_text(weight)
-            ),
-            None => item.kind.label(lang).to_owned(),
-        };
+        let kind = kind_line(item, lang);
         writeln!(w, "## {}. {} — {kind}\n", item.number, c.title.get(lang))?;
         writeln!(w, "`{}`\n", c.id)?;
         writeln!(
@@ -240,4 +232,17 @@ pub fn markdown(items: &[Item], lang: Lang, heading: &Heading, profile: &str, w:
         writeln!(w, "**{}:**\n\n> …\n", Label::Reference.text(lang))?;
     }
     Ok(())
+}
+
+/// Eis or wens of a question, with the weight of a wens: "wens, gewicht 3".
+pub fn kind_line(item: &Item, lang: Lang) -> String {
+    match item.kind.weight() {
+        Some(weight) => format!(
+            "{}, {} {}",
+            item.kind.label(lang),
+            Label::Weight.text(lang).to_lowercase(),
+            weight_text(weight)
+        ),
+        None => item.kind.label(lang).to_owned(),
+    }
 }

@@ -89,7 +89,7 @@ fn service(out: &mut String, r: &OfferingResult, lang: Lang) {
         out,
         "\n[[services]]\nuse = {}  # {}",
         quoted(&r.key()),
-        comment(&r.display_name())
+        comment(&r.display_name_in(lang))
     );
     let _ = writeln!(
         out,

@@ -45,7 +45,7 @@ pub fn json(a: &Assessment, lang: Lang) -> Value {
                 .collect();
             json!({
                 "use": s.service.key(),
-                "name": s.result.display_name(),
+                "name": s.result.display_name_in(lang),
                 "purpose": s.service.purpose,
                 "contract": s.service.contract,
                 "catalogue_verdict": s.catalogue_verdict(),
@@ -125,7 +125,12 @@ fn heading(a: &Assessment, lang: Lang) -> String {
 pub fn table(a: &Assessment, lang: Lang) -> String {
     let mut out = format!("{}\n", heading(a, lang));
     for s in &a.services {
-        let _ = writeln!(out, "\n{} ({})", s.service.key(), clean(&s.result.display_name()));
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            s.service.key(),
+            clean(&s.result.display_name_in(lang))
+        );
         if let Some(p) = &s.service.purpose {
             let _ = writeln!(out, "  {}: {}", tr(lang, "purpose", "doel"), clean(p));
         }
@@ -214,7 +219,12 @@ pub fn markdown(a: &Assessment, lang: Lang) -> String {
 }
 
 fn service_markdown(out: &mut String, s: &ServiceAssessment, lang: Lang) {
-    let _ = writeln!(out, "\n## {} (`{}`)\n", md(&s.result.display_name()), s.service.key());
+    let _ = writeln!(
+        out,
+        "\n## {} (`{}`)\n",
+        md(&s.result.display_name_in(lang)),
+        s.service.key()
+    );
     if let Some(p) = &s.service.purpose {
         let _ = writeln!(out, "{}: {}\n", tr(lang, "Purpose", "Doel"), md(p));
     }
@@ -265,7 +275,7 @@ pub fn html(a: &Assessment, lang: Lang) -> String {
         let _ = writeln!(
             out,
             "<section>\n<h2>{} <code>{}</code></h2>",
-            esc(&s.result.display_name()),
+            esc(&s.result.display_name_in(lang)),
             esc(&s.service.key())
         );
         out.push_str("<dl>\n");

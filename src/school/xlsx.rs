@@ -66,7 +66,7 @@ pub fn xlsx(a: &Assessment, lang: Lang) -> Result<Vec<u8>, XlsxError> {
             let warnings: Vec<&str> = s.warnings.iter().map(|w| w.message.get(lang)).collect();
             vec![
                 s.service.key(),
-                s.result.display_name(),
+                s.result.display_name_in(lang),
                 s.service.purpose.clone().unwrap_or_default(),
                 contract_line(s.service.contract.as_ref(), lang),
                 s.catalogue_verdict().label().get(lang).to_owned(),

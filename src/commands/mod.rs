@@ -47,14 +47,33 @@ pub fn evaluation(ctx: &Context, selection: &[String]) -> Result<(Catalogue, Eva
     let profile = ctx.profile()?;
     let catalogue = checked_catalogue(ctx)?;
     let selection = select::offerings(&catalogue, selection)?;
-    let changes = ctx.source_changes()?;
-    let evidence = ctx.evidence_checks()?;
-    let inputs = Inputs {
-        profile,
-        today: ctx.today,
-        changes: &changes,
-        evidence: &evidence,
-    };
-    let ev = evaluate::evaluate(&catalogue, &selection, &inputs);
+    let observed = Observed::read(ctx)?;
+    let ev = evaluate::evaluate(&catalogue, &selection, &observed.inputs(ctx, profile));
     Ok((catalogue, ev))
+}
+
+/// What the watcher recorded in the store (changed sources, quote checks and reviews), read
+/// once for an evaluation.
+pub struct Observed {
+    changes: evaluate::SourceChanges,
+    evidence: evaluate::EvidenceChecks,
+}
+
+impl Observed {
+    pub fn read(ctx: &Context) -> Result<Self, Error> {
+        Ok(Observed {
+            changes: ctx.source_changes()?,
+            evidence: ctx.evidence_checks()?,
+        })
+    }
+
+    /// The inputs of an evaluation under `profile`, on the context's day.
+    pub fn inputs<'a>(&'a self, ctx: &Context, profile: &'a crate::criteria::profile::Profile) -> Inputs<'a> {
+        Inputs {
+            profile,
+            today: ctx.today,
+            changes: &self.changes,
+            evidence: &self.evidence,
+        }
+    }
 }

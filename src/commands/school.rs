@@ -7,11 +7,11 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use super::{checked_catalogue, evaluation, Context};
+use super::{checked_catalogue, evaluation, Context, Observed};
 use crate::catalogue::Catalogue;
 use crate::cli::{FailOn, SchoolCheckArgs, SchoolCommand, SchoolFormat};
 use crate::error::{exit, Error};
-use crate::evaluate::{Inputs, Verdict};
+use crate::evaluate::Verdict;
 use crate::report::output::{self, Destination};
 use crate::report::Format;
 use crate::school::{self, Loaded};
@@ -46,14 +46,8 @@ pub fn load(ctx: &Context, path: &Path) -> Result<(Catalogue, Loaded), Error> {
     let profile = ctx.profile()?;
     let latest = ctx.check_options()?.latest;
     let catalogue = checked_catalogue(ctx)?;
-    let changes = ctx.source_changes()?;
-    let evidence = ctx.evidence_checks()?;
-    let inputs = Inputs {
-        profile,
-        today: ctx.today,
-        changes: &changes,
-        evidence: &evidence,
-    };
+    let observed = Observed::read(ctx)?;
+    let inputs = observed.inputs(ctx, profile);
     let name = path.display().to_string();
     match school::load(&name, &text, &catalogue, &inputs, latest) {
         Ok(loaded) => Ok((catalogue, loaded)),

@@ -115,16 +115,11 @@ pub fn verify(
     for c in cited {
         by_document.entry((&c.vendor, &c.document)).or_default().push(c);
     }
-    // The last day each claim's quote (as now written) was found.
-    let found_before: HashMap<(&str, &str, &str), Date> = book
+    // The last look for each claim's quote.
+    let before: HashMap<(&str, &str), &QuoteRecord> = book
         .claims
         .iter()
-        .filter_map(|x| {
-            Some((
-                (x.vendor.as_str(), x.claim.as_str(), x.quote.as_str()),
-                x.last_confirmed?,
-            ))
-        })
+        .map(|x| ((x.vendor.as_str(), x.claim.as_str()), x))
         .collect();
     // Documents are independent: each is read and searched on its own, spread over the cores.
     let documents: Vec<(&Checked, &Vec<&Cited>)> = results
@@ -132,9 +127,7 @@ pub fn verify(
         .filter(|r| !r.state.is_failure())
         .filter_map(|r| Some((r, by_document.get(&(r.vendor.as_str(), r.document.as_str()))?)))
         .collect();
-    let per_document = crate::parallel::map(&documents, |(r, claims)| {
-        look_up(store, r, claims, &found_before, today)
-    });
+    let per_document = crate::parallel::map(&documents, |(r, claims)| look_up(store, r, claims, &before, today));
     let mut fresh = Vec::new();
     for records in per_document {
         fresh.extend(records?);
@@ -159,12 +152,13 @@ pub fn verify(
 }
 
 /// The records of the claims of one checked document: each quote looked for in the document's
-/// current text.
+/// current text. A quote looked for in the same text before has the same answer: the text is
+/// only read for the others.
 fn look_up(
     store: &Store,
     r: &Checked,
     claims: &[&Cited],
-    found_before: &HashMap<(&str, &str, &str), Date>,
+    before: &HashMap<(&str, &str), &QuoteRecord>,
     today: Date,
 ) -> Result<Vec<QuoteRecord>, StoreError> {
     let Some(meta) = store.meta(&r.vendor, &r.document)? else {
@@ -173,30 +167,53 @@ fn look_up(
     let Some(sha) = Store::current_text_sha(&meta).map(str::to_owned) else {
         return Ok(Vec::new());
     };
-    let text = store.text(&r.vendor, &r.document, &sha)?;
-    let hay = Haystack::new(&text);
-    Ok(claims
-        .iter()
-        .map(|c| {
-            let found = hay.contains(&c.quote);
-            let before = found_before.get(&(c.vendor.as_str(), c.claim.as_str(), c.quote.as_str()));
-            QuoteRecord {
-                vendor: c.vendor.clone(),
-                claim: c.claim.clone(),
-                document: c.document.clone(),
-                quote: c.quote.clone(),
-                state: if found {
-                    QuoteState::Confirmed
-                } else {
-                    QuoteState::QuoteGone
-                },
-                last_confirmed: if found { Some(today) } else { before.copied() },
+    let previous = |c: &Cited| {
+        before
+            .get(&(c.vendor.as_str(), c.claim.as_str()))
+            .copied()
+            .filter(|x| x.quote == c.quote)
+    };
+    let seen = |c: &Cited| previous(c).filter(|x| x.text_sha256 == sha);
+    let text = if claims.iter().all(|c| seen(c).is_some()) {
+        None
+    } else {
+        Some(store.text(&r.vendor, &r.document, &sha)?)
+    };
+    let hay = text.as_deref().map(Haystack::new);
+    let record = |c: &Cited| -> Option<QuoteRecord> {
+        if let Some(x) = seen(c) {
+            return Some(QuoteRecord {
                 checked_on: today,
-                text_sha256: sha.clone(),
-                nearest: (!found).then(|| hay.nearest(&c.quote)).flatten(),
-            }
+                last_confirmed: match x.state {
+                    QuoteState::Confirmed => Some(today),
+                    _ => x.last_confirmed,
+                },
+                ..x.clone()
+            });
+        }
+        let hay = hay.as_ref()?;
+        let found = hay.contains(&c.quote);
+        Some(QuoteRecord {
+            vendor: c.vendor.clone(),
+            claim: c.claim.clone(),
+            document: c.document.clone(),
+            quote: c.quote.clone(),
+            state: if found {
+                QuoteState::Confirmed
+            } else {
+                QuoteState::QuoteGone
+            },
+            last_confirmed: if found {
+                Some(today)
+            } else {
+                previous(c).and_then(|x| x.last_confirmed)
+            },
+            checked_on: today,
+            text_sha256: sha.clone(),
+            nearest: (!found).then(|| hay.nearest(&c.quote)).flatten(),
         })
-        .collect())
+    };
+    Ok(claims.iter().filter_map(|c| record(c)).collect())
 }
 
 /// The quote records of the store at `root`.

@@ -10,46 +10,206 @@
 //! or `...`): its parts must then appear in order. Words are compared by hash, and a text is read
 //! once for all the quotes that cite it ([`Haystack`]).
 
+use std::cell::OnceCell;
+use std::hash::Hasher;
+
 use crate::extract::normalize;
 
 /// The longest passage kept as the nearest one, in characters.
 const NEAREST_MAX: usize = 400;
 
-/// A word as compared: the 64-bit FNV-1a hash of its lowercase UTF-8 bytes. Comparing hashes
+/// A word as compared: a 64-bit hash (FxHash) of its lowercase UTF-8 bytes. Comparing hashes
 /// instead of strings keeps a text's words in one small vector; two different words of the same
 /// text sharing a hash is a chance of about one in 10^10 even for a book-sized text.
 type Word = u64;
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// Adds a character, lowercased, to the hash of a word.
-fn hash_char(mut h: u64, c: char) -> u64 {
-    let mut buf = [0u8; 4];
-    if c.is_ascii() {
-        return (h ^ u64::from(c.to_ascii_lowercase() as u8)).wrapping_mul(FNV_PRIME);
-    }
-    for l in c.to_lowercase() {
-        for b in l.encode_utf8(&mut buf).bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-    }
-    h
+fn hash(lowercase: &[u8]) -> Word {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(lowercase);
+    h.finish()
 }
 
-/// The words of an already normalised text: runs of letters and digits, lowercased.
-fn words_of(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut word: Option<u64> = None;
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            word = Some(hash_char(word.unwrap_or(FNV_OFFSET), c));
-        } else if let Some(w) = word.take() {
-            out.push(w);
+/// What a character beyond ASCII is to the words of a text.
+#[derive(Clone, Copy)]
+enum Fold {
+    /// Not a letter or a digit: it ends a word.
+    Separator,
+    /// A letter or digit, with its lowercase form.
+    Lower(char),
+    /// A letter whose lowercase form is more than one character.
+    Long,
+}
+
+/// What `c` is to the words of a text, from the Unicode tables.
+fn fold(c: char) -> Fold {
+    if !c.is_alphanumeric() {
+        return Fold::Separator;
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.len()) {
+        (Some(l), 0) => Fold::Lower(l),
+        _ => Fold::Long,
+    }
+}
+
+/// Per ASCII character whether it is a letter or digit.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The last [`fold`] of the characters beyond ASCII, by the character's low eight bits.
+// Watch budget (a first run's quote checks under 10 %): the Unicode tables cost about 40 ns a
+// character; a text beyond ASCII repeats a few dozen letters, so this saves nearly all lookups.
+struct FoldMemo([(char, Fold); 256]);
+
+impl FoldMemo {
+    fn new() -> Self {
+        FoldMemo([('\0', Fold::Separator); 256])
+    }
+
+    fn get(&mut self, c: char) -> Fold {
+        let slot = &mut self.0[c as usize % 256];
+        if slot.0 != c {
+            *slot = (c, fold(c));
+        }
+        slot.1
+    }
+}
+
+const ASCII_ONES: u64 = 0x0101_0101_0101_0101;
+const ASCII_HIGH: u64 = ASCII_ONES * 0x80;
+
+/// The high bit of each of eight bytes that is an ASCII digit or lowercase letter.
+fn ascii_word_high_bits(x: u64) -> u64 {
+    // The high bit of each byte from `lo` to `hi`: with the high bit set first, the subtractions
+    // never borrow from the next byte. Bytes beyond ASCII are cleared at the end.
+    let within = |lo: u8, hi: u8| {
+        let x = x | ASCII_HIGH;
+        (x - ASCII_ONES * u64::from(lo)) & !(x - ASCII_ONES * u64::from(hi + 1)) & ASCII_HIGH
+    };
+    (within(b'0', b'9') | within(b'a', b'z')) & !x
+}
+
+/// The length of the run of ASCII digits and lowercase letters that `bytes` starts with, read
+/// eight bytes at a time.
+fn ascii_word_run(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let Ok(eight) = <[u8; 8]>::try_from(chunk) else { break };
+        let stop = !ascii_word_high_bits(u64::from_le_bytes(eight)) & ASCII_HIGH;
+        if stop != 0 {
+            return n + stop.trailing_zeros() as usize / 8;
+        }
+        n += 8;
+    }
+    n + bytes[n..]
+        .iter()
+        .take_while(|&&b| ASCII_WORD.get(usize::from(b)) == Some(&true))
+        .count()
+}
+
+/// Reads the words of a normalised text whose ASCII letters are lowercased already: runs of
+/// letters and digits, lowercased and hashed, from a byte offset on.
+// Watch budget (a first run's quote checks under 10 %): a word of ASCII, nearly every word of
+// most texts, is found eight bytes at a time and hashed as a slice of the text; only a word with
+// letters beyond ASCII is lowercased into a buffer.
+struct Reader<'t> {
+    lower: &'t str,
+    at: usize,
+    /// Made at the first character beyond ASCII.
+    memo: Option<Box<FoldMemo>>,
+    /// The current word lowercased, once it has a letter beyond ASCII.
+    wide: String,
+}
+
+impl<'t> Reader<'t> {
+    fn new(lower: &'t str, at: usize) -> Self {
+        Reader {
+            lower,
+            at,
+            memo: None,
+            wide: String::new(),
         }
     }
-    out.extend(word);
-    out
+
+    /// The character beyond ASCII at the reading position, and what it is to words.
+    fn wide_char(&mut self) -> Option<(char, Fold)> {
+        // `at` is always at a character boundary: ASCII bytes and whole characters are consumed.
+        let c = self.lower.get(self.at..)?.chars().next()?;
+        let memo = self.memo.get_or_insert_with(|| Box::new(FoldMemo::new()));
+        Some((c, memo.get(c)))
+    }
+}
+
+impl Iterator for Reader<'_> {
+    /// A word, and where it starts and ends in the text.
+    type Item = (Word, usize, usize);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.lower.as_bytes();
+        // What is not a word is passed over.
+        loop {
+            let b = *bytes.get(self.at)?;
+            if b.is_ascii() {
+                if ASCII_WORD[usize::from(b)] {
+                    break;
+                }
+                self.at += 1;
+                continue;
+            }
+            let (c, fold) = self.wide_char()?;
+            if !matches!(fold, Fold::Separator) {
+                break;
+            }
+            self.at += c.len_utf8();
+        }
+        let start = self.at;
+        self.wide.clear();
+        loop {
+            let run = ascii_word_run(bytes.get(self.at..).unwrap_or_default());
+            if run > 0 && !self.wide.is_empty() {
+                self.wide.push_str(&self.lower[self.at..self.at + run]);
+            }
+            self.at += run;
+            // After a run of ASCII letters: the end of the text, an ASCII character that is not
+            // a letter, or a character beyond ASCII.
+            match bytes.get(self.at) {
+                Some(b) if !b.is_ascii() => {}
+                _ => break,
+            }
+            let Some((c, fold)) = self.wide_char() else {
+                break;
+            };
+            if matches!(fold, Fold::Separator) {
+                break;
+            }
+            if self.wide.is_empty() {
+                self.wide.push_str(&self.lower[start..self.at]);
+            }
+            match fold {
+                Fold::Lower(l) => self.wide.push(l),
+                _ => self.wide.extend(c.to_lowercase()),
+            }
+            self.at += c.len_utf8();
+        }
+        let word = if self.wide.is_empty() {
+            hash(&bytes[start..self.at])
+        } else {
+            hash(self.wide.as_bytes())
+        };
+        Some((word, start, self.at))
+    }
+}
+
+/// The words of an already normalised text.
+fn words_of(text: &str) -> Vec<Word> {
+    Reader::new(&text.to_ascii_lowercase(), 0).map(|(w, _, _)| w).collect()
 }
 
 /// The words of a quote, normalised for comparing: see the module doc.
@@ -57,13 +217,27 @@ fn words(quote: &str) -> Vec<Word> {
     words_of(&normalize(quote))
 }
 
-/// The parts of a quote between its ellipses, as words; empty parts left out.
-fn parts(quote: &str) -> Vec<Vec<Word>> {
-    quote
-        .replace("...", "\u{2026}")
+/// The parts of a quote between its ellipses, normalised; parts without a word left out.
+fn parts(quote: &str) -> Vec<String> {
+    normalize(&quote.replace("...", "\u{2026}"))
         .split('\u{2026}')
-        .map(words)
-        .filter(|w| !w.is_empty())
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The words of each part of a quote, with each word as written (ASCII letters lowercased).
+type PartWords = Vec<Vec<(Word, String)>>;
+
+fn part_words(quote: &str) -> PartWords {
+    parts(quote)
+        .iter()
+        .map(|p| {
+            let lower = p.to_ascii_lowercase();
+            Reader::new(&lower, 0)
+                .map(|(w, from, to)| (w, lower[from..to].to_owned()))
+                .collect()
+        })
         .collect()
 }
 
@@ -73,72 +247,155 @@ struct Sentence {
     words: (usize, usize),
 }
 
-/// A source text prepared for looking up many quotes, in one pass over it. The text is an
-/// extracted text, already normalised by the extractor.
-pub struct Haystack<'a> {
-    text: &'a str,
+/// The words of a text and where its sentences are.
+struct Words {
     words: Vec<Word>,
     /// Sentences end after `.`, `!` or `?` followed by a space, and at the end of a line.
     sentences: Vec<Sentence>,
 }
 
-impl<'a> Haystack<'a> {
-    /// Prepares `text` (an extracted text, one block per line).
-    pub fn new(text: &'a str) -> Self {
+impl Words {
+    /// Reads a normalised text whose ASCII letters are lowercased.
+    fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
         let mut words = Vec::with_capacity(text.len() / 6);
         let mut sentences = Vec::new();
-        let mut word: Option<u64> = None;
+        // The sentence being read: where it starts in bytes and in words.
         let (mut start, mut first) = (0, 0);
-        let bytes = text.as_bytes();
-        for (i, c) in text.char_indices() {
-            if c.is_alphanumeric() {
-                word = Some(hash_char(word.unwrap_or(FNV_OFFSET), c));
-                continue;
+        let mut close = |end: usize, next: usize, words: &[Word]| {
+            if words.len() > first {
+                sentences.push(Sentence {
+                    bytes: (start, end),
+                    words: (first, words.len()),
+                });
             }
-            if let Some(w) = word.take() {
-                words.push(w);
-            }
-            let ends = c == '\n' || (matches!(c, '.' | '!' | '?') && bytes.get(i + 1) == Some(&b' '));
-            if ends {
-                let end = if c == '\n' { i } else { i + 1 };
-                if words.len() > first {
-                    sentences.push(Sentence {
-                        bytes: (start, end),
-                        words: (first, words.len()),
-                    });
+            (start, first) = (next, words.len());
+        };
+        let mut gap_start = 0;
+        for (word, from, to) in Reader::new(text, 0) {
+            // The sentence ends in the gap before this word (most often a single space): at its
+            // first end mark; the next one begins after its last.
+            let gap = bytes.get(gap_start..from).unwrap_or_default();
+            if gap.iter().any(|b| matches!(b, b'\n' | b'.' | b'!' | b'?')) {
+                let ends = gap.iter().enumerate().filter_map(|(i, b)| {
+                    let i = gap_start + i;
+                    match b {
+                        b'\n' => Some((i, i + 1)),
+                        b'.' | b'!' | b'?' if bytes.get(i + 1) == Some(&b' ') => Some((i + 1, i + 1)),
+                        _ => None,
+                    }
+                });
+                let (mut first_end, mut last_next) = (None, None);
+                for (end, next) in ends {
+                    first_end.get_or_insert(end);
+                    last_next = Some(next);
                 }
-                (start, first) = (i + c.len_utf8(), words.len());
+                if let (Some(end), Some(next)) = (first_end, last_next) {
+                    close(end, next, &words);
+                }
             }
+            words.push(word);
+            gap_start = to;
         }
-        words.extend(word);
-        if words.len() > first {
-            sentences.push(Sentence {
-                bytes: (start, text.len()),
-                words: (first, words.len()),
-            });
-        }
-        Haystack { text, words, sentences }
+        close(text.len(), text.len(), &words);
+        Words { words, sentences }
     }
 
     /// Where `needle` starts as consecutive words, looking from word `from` on.
     fn find(&self, from: usize, needle: &[Word]) -> Option<usize> {
+        let (first, rest) = needle.split_first()?;
         let hay = self.words.get(from..)?;
-        hay.windows(needle.len().max(1))
-            .position(|w| w == needle)
-            .map(|at| from + at)
+        hay.iter()
+            .enumerate()
+            .filter(|(_, w)| *w == first)
+            .find(|(at, _)| hay.get(at + 1..at + 1 + rest.len()) == Some(rest))
+            .map(|(at, _)| from + at)
+    }
+}
+
+/// A source text prepared for looking up many quotes. The text is an extracted text, already
+/// normalised by the extractor.
+pub struct Haystack<'a> {
+    text: &'a str,
+    /// The text with its ASCII letters lowercased (same bytes otherwise).
+    lower: String,
+    /// All its words, read the first time they are needed.
+    words: OnceCell<Words>,
+}
+
+impl<'a> Haystack<'a> {
+    /// Prepares `text` (an extracted text, one block per line).
+    pub fn new(text: &'a str) -> Self {
+        Haystack {
+            text,
+            lower: text.to_ascii_lowercase(),
+            words: OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &Words {
+        self.words.get_or_init(|| Words::new(&self.lower))
     }
 
     /// Whether the quote is in the text: its parts in order, each as consecutive words. A quote
     /// without a single word is never found.
     pub fn contains(&self, quote: &str) -> bool {
-        let parts = parts(quote);
+        let parts = part_words(quote);
         if parts.is_empty() {
             return false;
         }
+        // A part is looked for where its first word is written, unless that word has letters
+        // beyond ASCII (whose case may differ in the text): then among all the text's words.
+        if parts.iter().all(|p| p.first().is_some_and(|(_, w)| w.is_ascii())) {
+            self.contains_near_first_words(&parts)
+        } else {
+            self.contains_among_all_words(&parts)
+        }
+    }
+
+    /// Whether the parts are in the text in order, each as consecutive words, found by reading
+    /// the words after each place where the part's first word is written.
+    // Watch budget (a first run's quote checks under 10 %): a substring search for the first word
+    // and a few words read after each hit spare reading the whole text (about 20 ns a word).
+    fn contains_near_first_words(&self, parts: &PartWords) -> bool {
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
         let mut from = 0;
-        for part in &parts {
-            match self.find(from, part) {
-                Some(at) => from = at + part.len(),
+        for part in parts {
+            let Some((_, first)) = part.first() else {
+                return false;
+            };
+            let hay = self.lower.as_bytes().get(from..).unwrap_or_default();
+            let found = memchr::memmem::find_iter(hay, first.as_bytes())
+                .map(|at| from + at)
+                .filter(|&at| !is_word(self.lower.get(..at).and_then(|b| b.chars().next_back())))
+                .find_map(|at| {
+                    let mut read = Reader::new(&self.lower, at);
+                    let mut end = at;
+                    for (want, _) in part {
+                        match read.next() {
+                            Some((w, _, to)) if w == *want => end = to,
+                            _ => return None,
+                        }
+                    }
+                    Some(end)
+                });
+            match found {
+                Some(end) => from = end,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// Whether the parts are in the text in order, each as consecutive words, among all the
+    /// text's words.
+    fn contains_among_all_words(&self, parts: &PartWords) -> bool {
+        let words = self.words();
+        let mut from = 0;
+        for part in parts {
+            let needle: Vec<Word> = part.iter().map(|(w, _)| *w).collect();
+            match words.find(from, &needle) {
+                Some(at) => from = at + needle.len(),
                 None => return false,
             }
         }
@@ -161,14 +418,23 @@ impl<'a> Haystack<'a> {
         }
         wanted.sort_unstable();
         let span = sentences(quote).len().clamp(1, 3);
+        // Watch budget: a 256-bit filter of the quote's words lets most of a text's words skip
+        // the binary search (about 3 % of a first run with many quotes gone).
+        let mut filter = [0u64; 4];
+        for w in &wanted {
+            filter[(*w as usize >> 6) & 3] |= 1 << (w & 63);
+        }
+        let maybe = |w: &Word| filter[(*w as usize >> 6) & 3] & (1 << (w & 63)) != 0;
+        let text = self.words();
         // Per sentence: which of the quote's words it has, and how many words it has.
-        let masks: Vec<(u128, usize)> = self
+        let masks: Vec<(u128, usize)> = text
             .sentences
             .iter()
             .map(|s| {
-                let ws = &self.words[s.words.0..s.words.1];
+                let ws = &text.words[s.words.0..s.words.1];
                 let mask = ws
                     .iter()
+                    .filter(|w| maybe(w))
                     .filter_map(|w| wanted.binary_search(w).ok())
                     .fold(0u128, |m, bit| m | (1u128 << bit));
                 (mask, ws.len())
@@ -191,7 +457,7 @@ impl<'a> Haystack<'a> {
             }
         }
         best.map(|(_, start, len)| {
-            let passage: Vec<&str> = self.sentences[start..start + len]
+            let passage: Vec<&str> = text.sentences[start..start + len]
                 .iter()
                 .map(|s| self.text[s.bytes.0..s.bytes.1].trim())
                 .collect();
@@ -248,6 +514,106 @@ mod tests {
     fn a_composed_and_a_decomposed_accent_are_the_same_letter() {
         let h = Haystack::new("Les donn\u{e9}es restent en Europe.");
         assert!(h.contains("les donne\u{301}es restent en europe"));
+    }
+
+    #[test]
+    fn a_quote_is_found_near_its_first_word_as_among_all_words_and_only_as_whole_words() {
+        let text = normalize(TEXT);
+        let h = Haystack::new(&text);
+        let both = |q: &str| {
+            let parts = part_words(q);
+            let near = h.contains_near_first_words(&parts);
+            assert_eq!(near, h.contains_among_all_words(&parts), "{q}");
+            near
+        };
+        assert!(both("\u{201c}Recordings are kept in the EU.\u{201d}"));
+        assert!(both("RECORDINGS ARE KEPT \u{2026} 30 days"));
+        assert!(both("ever. Recordings are kept"));
+        assert!(both("kept, in the EU"));
+        assert!(both("personaldata ever recordings"));
+        // Part of a word is not a word.
+        assert!(!both("ecordings are kept"));
+        assert!(!both("Recordings are kep"));
+        assert!(!both("deleted after 30 days … Recordings"));
+        assert!(!both("We don't sell … We don't sell"));
+    }
+
+    #[test]
+    fn a_run_of_ascii_letters_and_digits_ends_at_anything_else() {
+        for (text, run) in [
+            ("", 0),
+            ("abc", 3),
+            ("abcdefgh", 8),
+            ("abcdefghij klm", 10),
+            ("a0z9 b", 4),
+            ("az09az09az09az09", 16),
+            ("abcdefg-", 7),
+            ("abcdefgA", 7),
+            ("abc\u{e9}", 3),
+            ("abcdefghijklmn{", 14),
+            ("`abc", 0),
+            ("/", 0),
+            (":", 0),
+        ] {
+            assert_eq!(ascii_word_run(text.as_bytes()), run, "{text:?}");
+        }
+        // Every byte alone, at every place of an eight-byte block.
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"aaaaaaaaaa";
+                bytes[at] = b;
+                let word = b.is_ascii_digit() || b.is_ascii_lowercase();
+                let expect = if word { 10 } else { at };
+                assert_eq!(ascii_word_run(&bytes), expect, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_run_of_words_of_a_text_is_found_both_ways() {
+        let text = normalize(
+            "Zoom Video Communications, Inc. (\u{201c}Zoom\u{201d}) processes data.\nWe keep \
+             recordings for 30 days; the host may delete them sooner. Caf\u{e9} \u{e9}t\u{e9}!\n\
+             Zoom does not sell data. Zoom does not use audio, video or chat to train AI models.",
+        );
+        let h = Haystack::new(&text);
+        let lower = text.to_ascii_lowercase();
+        let spans: Vec<(usize, usize)> = Reader::new(&lower, 0).map(|(_, a, b)| (a, b)).collect();
+        for i in 0..spans.len() {
+            for len in 1..=6.min(spans.len() - i) {
+                let quote = &text[spans[i].0..spans[i + len - 1].1];
+                let parts = part_words(quote);
+                assert!(h.contains_among_all_words(&parts), "{quote}");
+                if parts.iter().all(|p| p[0].1.is_ascii()) {
+                    assert!(h.contains_near_first_words(&parts), "{quote}");
+                }
+                // One letter more: a word the text does not have, unless the text has it too.
+                let longer = format!("{quote}x");
+                let parts = part_words(&longer);
+                assert_eq!(
+                    h.contains_near_first_words(&parts),
+                    h.contains_among_all_words(&parts),
+                    "{longer}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn sentences_end_at_a_line_end_and_after_a_stop_before_a_space() {
+        let text = "a b. c d!\n\ne f? g.h i\n. j";
+        let words = Words::new(text);
+        let got: Vec<&str> = words.sentences.iter().map(|s| &text[s.bytes.0..s.bytes.1]).collect();
+        assert_eq!(got, ["a b.", " c d!", "e f?", " g.h i", " j"]);
+    }
+
+    #[test]
+    fn letters_beyond_ascii_compare_without_case() {
+        // U+00E9 and U+01E9 share their low eight bits; U+0130 lowercases to two characters.
+        let h = Haystack::new("Caf\u{e9} \u{1e9}a caf\u{e9}. \u{3a3}\u{39f}\u{3a6}\u{399}\u{391} \u{130}stanbul");
+        assert!(h.contains("CAF\u{c9} \u{1e8}A CAF\u{c9}"));
+        assert!(h.contains("\u{3c3}\u{3bf}\u{3c6}\u{3b9}\u{3b1} \u{130}STANBUL"));
+        assert!(!h.contains("cafe"));
     }
 
     #[test]

@@ -143,8 +143,27 @@ fn a_confirmed_quote_keeps_an_old_claim_fresh_a_gone_one_flags_it_and_a_review_c
         out.contains("acme/privacy") && out.contains("sells only to processors"),
         "{out}"
     );
-    // The accepted text is the reference now.
+    // The accepted text is the reference now; the quote looked for in it again is still gone,
+    // with the same nearest passage.
     assert_eq!(watch(cat, st, &[]).state("acme", "privacy"), "unchanged");
+    let (code, out) = run(cat, st, &["evidence", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let claim = &json(&out)["claims"][0];
+    assert_eq!(claim["quote_state"], "quote-gone");
+    assert_eq!(claim["nearest"], "We may sell personal data to our partners.");
+
+    // The claim is re-quoted from the text as it is now: found at the next run, though the page
+    // did not change.
+    let file = cat.join("acme.toml");
+    let requoted = std::fs::read_to_string(&file).unwrap().replace(
+        "We do not sell personal data, and we do not use it for advertising",
+        "We may sell personal data to our partners",
+    );
+    std::fs::write(&file, requoted).unwrap();
+    assert_eq!(watch(cat, st, &[]).state("acme", "privacy"), "unchanged");
+    let (code, out) = run(cat, st, &["evidence", "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(json(&out)["claims"][0]["quote_state"], "confirmed");
 }
 
 #[test]

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 """Writes the inputs of the quote-checking benchmark: the pages of gen.py, as N vendors of one
-document each, with (QUOTED) or without (PLAIN) ten claims per vendor whose quotes are sentences
-of the page's visible text. The two catalogues fetch the same pages with the same selectors, so
-the difference of their first `watch` runs is the cost of checking the quotes.
+document each, without claims (PLAIN) or with ten claims per vendor whose quotes are sentences of
+the page (NAIVE, COPIED). The catalogues fetch the same pages with the same selectors, so the
+difference of their first `watch` runs is the cost of checking the quotes.
 
   OUT/pages.json       the snapshot file behind each page (as gen.py)
-  OUT/quoted/*.toml    N vendor files with ten quoted claims each
-  OUT/plain/*.toml     the same vendor files without claims
+  OUT/plain/*.toml     N vendor files without claims
+  OUT/naive/*.toml     ten quotes per vendor: sentences of the whole page's text as Python's
+                       HTML parser reads it, selectors ignored; about one in eight is not in the
+                       text vcaudit extracts (navigation, text split over blocks): a worst case
+  OUT/copied/*.toml    only with STORE, the store of a `watch` run of OUT/plain: ten quotes per
+                       vendor copied from the text vcaudit extracted, as a reader copies them from
+                       the page, every twentieth with its last word changed so that it is gone
 
-usage: quotes.py CORPUS_DIR N PORT OUT_DIR
+usage: quotes.py CORPUS_DIR N PORT OUT_DIR [STORE]
 """
 import json
 import os
@@ -59,10 +64,34 @@ def sentences(path):
     return found or [text[:80]]
 
 
+def stored_sentences(store, vendor):
+    """The sentences of 40 to 160 characters of the text the store holds for the vendor's page."""
+    folder = os.path.join(store, vendor, "page")
+    meta = json.load(open(os.path.join(folder, "meta.json")))
+    text = open(os.path.join(folder, f"text-{meta['text_sha256']}.txt"), encoding="utf-8").read()
+    found = [
+        s
+        for line in text.splitlines()
+        for s in re.split(r"(?<=[.!?]) ", line)
+        if 40 <= len(s) <= 160 and '"' not in s
+    ]
+    return found or [text[:80]]
+
+
+def claims_toml(quotes):
+    return "".join(
+        f'\n[terms.{term}]\nvalue = false\nsource = "page"\nverified = 2020-01-01\n'
+        f'confidence = "medium"\nquote = {toml_str(q)}\n'
+        for term, q in zip(TERMS, quotes)
+    )
+
+
 def main():
     corpus, n, port, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+    store = sys.argv[5] if len(sys.argv) > 5 else None
     docs = documents(corpus)
-    for kind in ("quoted", "plain"):
+    kinds = ("naive", "plain", "copied") if store else ("naive", "plain")
+    for kind in kinds:
         os.makedirs(os.path.join(out, kind), exist_ok=True)
     pages, cache = [], {}
     for i in range(n):
@@ -78,15 +107,18 @@ def main():
             f"remove = [{', '.join(map(toml_str, remove))}]\n"
         )
         found = cache.setdefault(path, sentences(path))
-        claims = "".join(
-            f'\n[terms.{term}]\nvalue = false\nsource = "page"\nverified = 2020-01-01\n'
-            f'confidence = "medium"\nquote = {toml_str(found[(i + k) % len(found)])}\n'
-            for k, term in enumerate(TERMS)
-        )
-        open(os.path.join(out, "quoted", vendor + ".toml"), "w").write(head + claims)
+        naive = [found[(i + k) % len(found)] for k in range(len(TERMS))]
+        open(os.path.join(out, "naive", vendor + ".toml"), "w").write(head + claims_toml(naive))
         open(os.path.join(out, "plain", vendor + ".toml"), "w").write(head)
+        if store:
+            own = stored_sentences(store, vendor)
+            copied = [own[(i + k) % len(own)] for k in range(len(TERMS))]
+            for k in range(len(copied)):
+                if (i * len(TERMS) + k) % 20 == 19:
+                    copied[k] = copied[k].rsplit(" ", 1)[0] + " otherwise"
+            open(os.path.join(out, "copied", vendor + ".toml"), "w").write(head + claims_toml(copied))
     json.dump(pages, open(os.path.join(out, "pages.json"), "w"))
-    print(f"{n} pages, {10 * n} quotes", file=sys.stderr)
+    print(f"{n} pages, {len(TERMS) * n} quotes per catalogue with claims", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -45,7 +45,11 @@ pub fn run(ctx: &Context, selection: &[String], format: EvidenceFormat, out: &mu
     let catalogue = checked_catalogue(ctx)?;
     let selection = select::offerings(&catalogue, selection)?;
     let book = match crate::watch::existing_root(ctx.state.as_ref())? {
-        Some(root) => evidence::quote_book(&root).map_err(store_error)?,
+        Some(root) => {
+            let mut book = evidence::quote_book(&root).map_err(store_error)?;
+            evidence::explain(&root, &mut book.claims);
+            book
+        }
         None => QuoteBook::default(),
     };
     let records: HashMap<(&str, &str), &QuoteRecord> = book

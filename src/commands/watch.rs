@@ -36,7 +36,11 @@ pub fn run(ctx: &Context, args: &WatchArgs, out: &mut dyn Write) -> Result<u8, E
     };
     let root = watch::store_root(ctx.state.as_ref())?;
     let results = watch::run(root.clone(), targets, &opts)?;
-    let quotes = watch::evidence::verify(root, &cited, &results, args.lock_wait).map_err(watch::store_error)?;
+    let mut quotes =
+        watch::evidence::verify(root.clone(), &cited, &results, args.lock_wait).map_err(watch::store_error)?;
+    if !(args.quiet && args.format == report::Format::Table) {
+        watch::evidence::explain(&root, &mut quotes);
+    }
     let code = watch::exit_code(&results);
     let gone = quotes.iter().any(|q| q.state == QuoteState::QuoteGone);
     if args.quiet && !gone && !results.iter().any(|r| r.state.needs_attention()) {

@@ -54,7 +54,8 @@ pub struct QuoteRecord {
     pub checked_on: Date,
     /// The text it was looked for in.
     pub text_sha256: String,
-    /// For a quote gone: the passage of the text nearest to it.
+    /// For a quote gone: the passage of the text nearest to it, found when it is shown
+    /// ([`explain`]).
     pub nearest: Option<String>,
 }
 
@@ -210,10 +211,37 @@ fn look_up(
             },
             checked_on: today,
             text_sha256: sha.clone(),
-            nearest: (!found).then(|| hay.nearest(&c.quote)).flatten(),
+            nearest: None,
         })
     };
     Ok(claims.iter().filter_map(|c| record(c)).collect())
+}
+
+/// Finds, for each quote gone among `records`, the passage of the text it was looked for in
+/// nearest to it. Kept out of `watch --quiet`: reading a whole text's words costs more than
+/// looking up all its quotes, and a scheduled job's short report does not show the passage.
+pub fn explain(root: &std::path::Path, records: &mut [QuoteRecord]) {
+    let store = Store::at(root);
+    // Per text, the records of the quotes gone from it: each text is read once.
+    let mut by_text: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate() {
+        if r.state == QuoteState::QuoteGone && r.nearest.is_none() {
+            let key = (r.vendor.clone(), r.document.clone(), r.text_sha256.clone());
+            by_text.entry(key).or_default().push(i);
+        }
+    }
+    for ((vendor, document, sha), gone) in by_text {
+        // A text no longer in the store leaves the passage unknown; the quote is gone all the same.
+        let Ok(text) = store.text(&vendor, &document, &sha) else {
+            continue;
+        };
+        let hay = Haystack::new(&text);
+        for i in gone {
+            if let Some(r) = records.get_mut(i) {
+                r.nearest = hay.nearest(&r.quote);
+            }
+        }
+    }
 }
 
 /// The quote records of the store at `root`.

@@ -167,6 +167,36 @@ fn a_confirmed_quote_keeps_an_old_claim_fresh_a_gone_one_flags_it_and_a_review_c
 }
 
 #[test]
+fn a_quiet_watch_lists_a_gone_quote_and_evidence_shows_the_passage_nearest_to_it() {
+    let server = Server::start();
+    let mut edited = SENTENCES.to_vec();
+    edited[2] = "We may sell personal data to our partners.";
+    server.html("/privacy", &policy(&edited));
+    let cat = common::Catalogue::new(&[("acme.toml", &quoting_vendor(&server))]);
+    let state = tempfile::tempdir().unwrap();
+    let (cat, st) = (cat.path(), state.path());
+
+    let (_, quiet) = run(cat, st, &["watch", "--quiet", "--retry-wait", "10ms"]);
+    assert!(
+        quiet.contains("quote gone: acme secondary_use.selling from `privacy`"),
+        "{quiet}"
+    );
+    assert!(!quiet.contains("nearest now"), "{quiet}");
+    let (code, out) = run(cat, st, &["evidence", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(
+        json(&out)["claims"][0]["nearest"],
+        "We may sell personal data to our partners."
+    );
+    // Read by a person: the passage is in the report.
+    let (_, full) = run(cat, st, &["watch", "--retry-wait", "10ms"]);
+    assert!(
+        full.contains("nearest now: \"We may sell personal data to our partners.\""),
+        "{full}"
+    );
+}
+
+#[test]
 fn without_a_store_every_quote_is_not_fetched_and_a_claim_without_one_is_no_quote() {
     let server = Server::start();
     let mut vendor = quoting_vendor(&server);

@@ -52,17 +52,6 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Per ASCII character whether it is a letter or digit.
-const ASCII_WORD: [bool; 128] = {
-    let mut table = [false; 128];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The last [`fold`] of the characters beyond ASCII, by the character's low eight bits.
 // Watch budget (a first run's quote checks under 10 %): the Unicode tables cost about 40 ns a
 // character; a text beyond ASCII repeats a few dozen letters, so this saves nearly all lookups.
@@ -82,43 +71,15 @@ impl FoldMemo {
     }
 }
 
-const ASCII_ONES: u64 = 0x0101_0101_0101_0101;
-const ASCII_HIGH: u64 = ASCII_ONES * 0x80;
-
-/// The high bit of each of eight bytes that is an ASCII digit or lowercase letter.
-fn ascii_word_high_bits(x: u64) -> u64 {
-    // The high bit of each byte from `lo` to `hi`: with the high bit set first, the subtractions
-    // never borrow from the next byte. Bytes beyond ASCII are cleared at the end.
-    let within = |lo: u8, hi: u8| {
-        let x = x | ASCII_HIGH;
-        (x - ASCII_ONES * u64::from(lo)) & !(x - ASCII_ONES * u64::from(hi + 1)) & ASCII_HIGH
-    };
-    (within(b'0', b'9') | within(b'a', b'z')) & !x
-}
-
-/// The length of the run of ASCII digits and lowercase letters that `bytes` starts with, read
-/// eight bytes at a time.
+/// The length of the run of ASCII letters and digits that `bytes` starts with.
 fn ascii_word_run(bytes: &[u8]) -> usize {
-    let mut n = 0;
-    for chunk in bytes.chunks_exact(8) {
-        let Ok(eight) = <[u8; 8]>::try_from(chunk) else { break };
-        let stop = !ascii_word_high_bits(u64::from_le_bytes(eight)) & ASCII_HIGH;
-        if stop != 0 {
-            return n + stop.trailing_zeros() as usize / 8;
-        }
-        n += 8;
-    }
-    n + bytes[n..]
-        .iter()
-        .take_while(|&&b| ASCII_WORD.get(usize::from(b)) == Some(&true))
-        .count()
+    bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count()
 }
 
 /// Reads the words of a normalised text whose ASCII letters are lowercased already: runs of
 /// letters and digits, lowercased and hashed, from a byte offset on.
-// Watch budget (a first run's quote checks under 10 %): a word of ASCII, nearly every word of
-// most texts, is found eight bytes at a time and hashed as a slice of the text; only a word with
-// letters beyond ASCII is lowercased into a buffer.
+// A word of ASCII, nearly every word of most texts, is hashed as a slice of the text; only a word
+// with letters beyond ASCII is lowercased into a buffer.
 struct Reader<'t> {
     lower: &'t str,
     at: usize,
@@ -157,7 +118,7 @@ impl Iterator for Reader<'_> {
         loop {
             let b = *bytes.get(self.at)?;
             if b.is_ascii() {
-                if ASCII_WORD[usize::from(b)] {
+                if b.is_ascii_alphanumeric() {
                     break;
                 }
                 self.at += 1;
@@ -575,37 +536,6 @@ mod tests {
         assert_eq!(found("Recordings are kep"), (false, false));
         assert_eq!(found("deleted after 30 days … Recordings"), (false, false));
         assert_eq!(found("We don't sell … We don't sell"), (false, false));
-    }
-
-    #[test]
-    fn a_run_of_ascii_letters_and_digits_ends_at_anything_else() {
-        for (text, run) in [
-            ("", 0),
-            ("abc", 3),
-            ("abcdefgh", 8),
-            ("abcdefghij klm", 10),
-            ("a0z9 b", 4),
-            ("az09az09az09az09", 16),
-            ("abcdefg-", 7),
-            ("abcdefgA", 7),
-            ("abc\u{e9}", 3),
-            ("abcdefghijklmn{", 14),
-            ("`abc", 0),
-            ("/", 0),
-            (":", 0),
-        ] {
-            assert_eq!(ascii_word_run(text.as_bytes()), run, "{text:?}");
-        }
-        // Every byte alone, at every place of an eight-byte block.
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut bytes = *b"aaaaaaaaaa";
-                bytes[at] = b;
-                let word = b.is_ascii_digit() || b.is_ascii_lowercase();
-                let expect = if word { 10 } else { at };
-                assert_eq!(ascii_word_run(&bytes), expect, "byte {b:#x} at {at}");
-            }
-        }
     }
 
     #[test]

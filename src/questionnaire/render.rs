@@ -9,7 +9,7 @@ use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Workbook, XlsxEr
 
 use super::{weight_text, Item, Kind};
 use crate::i18n::Lang;
-use crate::report::{clean, markdown_cell, reference_label, Heading};
+use crate::report::{clean, markdown_cell, Heading};
 
 /// The words of the questionnaire.
 #[derive(Clone, Copy)]
@@ -166,37 +166,8 @@ fn workbook(items: &[Item], lang: Lang, heading: &Heading, profile: &str) -> Res
     ws.set_freeze_panes(1, 2)?;
     ws.autofilter(0, 0, items.len().max(1) as u32, (columns.len() - 1) as u16)?;
     ws.set_repeat_rows(0, 0)?;
-    let header = match &heading.reference {
-        Some(r) => format!(
-            "&L&\"-,Bold\"{}&R{}: {}",
-            page_text(&title),
-            reference_label(lang),
-            page_text(r)
-        ),
-        None => format!("&L&\"-,Bold\"{}", page_text(&title)),
-    };
-    let (page, of) = match lang {
-        Lang::En => ("Page", "of"),
-        Lang::Nl => ("Pagina", "van"),
-    };
-    for ws in wb.worksheets_mut() {
-        ws.set_landscape()
-            .set_paper_size(9)
-            .set_print_fit_to_pages(1, 0)
-            .set_header(&header)
-            .set_footer(format!("&L&A&R{page} &P {of} &N"));
-    }
+    crate::report::print_setup(&mut wb, &title, heading.reference.as_deref(), lang);
     Ok(wb)
-}
-
-/// Text for a printed page header: `&` doubled, cut short.
-fn page_text(s: &str) -> String {
-    clean(s)
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(100)
-        .collect::<String>()
-        .replace('&', "&&")
 }
 
 /// The questionnaire as Markdown: one section per question.

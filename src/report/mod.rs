@@ -10,6 +10,7 @@ mod markdown;
 pub mod output;
 mod table;
 mod xlsx;
+pub use xlsx::print_setup;
 
 pub use json::Json;
 pub use markdown::cell as markdown_cell;

@@ -160,6 +160,32 @@ fn page_text(s: &str) -> String {
     short.replace('&', "&&")
 }
 
+/// Sets up every sheet of a workbook for printing: landscape A4, one page wide, the title (and the
+/// reference, when there is one) in the page header, the sheet's name and the page number below.
+pub fn print_setup(wb: &mut Workbook, title: &str, reference: Option<&str>, lang: Lang) {
+    let header = match reference {
+        Some(r) => format!(
+            "&L&\"-,Bold\"{}&R{}: {}",
+            page_text(title),
+            reference_label(lang),
+            page_text(r)
+        ),
+        None => format!("&L&\"-,Bold\"{}", page_text(title)),
+    };
+    let (page, of) = match lang {
+        Lang::En => ("Page", "of"),
+        Lang::Nl => ("Pagina", "van"),
+    };
+    let footer = format!("&L&A&R{page} &P {of} &N");
+    for ws in wb.worksheets_mut() {
+        ws.set_landscape()
+            .set_paper_size(9)
+            .set_print_fit_to_pages(1, 0)
+            .set_header(&header)
+            .set_footer(&footer);
+    }
+}
+
 impl Xlsx {
     fn lang(&self) -> Lang {
         self.0.lang
@@ -451,27 +477,7 @@ impl Xlsx {
             .title
             .clone()
             .unwrap_or_else(|| format!("vcaudit: {}", kind.text(lang)));
-        let (page, of) = match lang {
-            Lang::En => ("Page", "of"),
-            Lang::Nl => ("Pagina", "van"),
-        };
-        let header = match &heading.reference {
-            Some(r) => format!(
-                "&L&\"-,Bold\"{}&R{}: {}",
-                page_text(&title),
-                reference_label(lang),
-                page_text(r)
-            ),
-            None => format!("&L&\"-,Bold\"{}", page_text(&title)),
-        };
-        let footer = format!("&L&A&R{page} &P {of} &N");
-        for ws in wb.worksheets_mut() {
-            ws.set_landscape()
-                .set_paper_size(9)
-                .set_print_fit_to_pages(1, 0)
-                .set_header(&header)
-                .set_footer(&footer);
-        }
+        print_setup(wb, &title, heading.reference.as_deref(), lang);
         let bytes = wb.save_to_buffer().map_err(err)?;
         w.write_all(&bytes)
     }

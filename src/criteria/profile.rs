@@ -260,17 +260,23 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
         .ok()
         .map(|r| (r.severity.unwrap_or_default(), r.weights.unwrap_or_default()))
         .unwrap_or_default();
-    let ids: Vec<&str> = ALL.iter().map(|c| c.id).collect();
-    for (id, level) in &severity {
-        let key = format!("severity.{}", id.get_ref());
-        let Some(c) = ALL.iter().find(|c| c.id == id.get_ref()) else {
+    // The criterion a key of `[severity]` or `[weights]` names; a located problem when none.
+    let criterion = |id: &toml::Spanned<String>, key: &str, problems: &mut Vec<_>| {
+        let found = ALL.iter().find(|c| c.id == id.get_ref());
+        if found.is_none() {
             problems.push(diag(
                 lines.position(id.span().start),
-                &key,
+                key,
                 format!("`{}` is not a criterion", id.get_ref()),
-                did_you_mean(id.get_ref(), ids.iter().copied())
+                did_you_mean(id.get_ref(), ALL.iter().map(|c| c.id))
                     .or_else(|| Some("`vcaudit criteria` lists them".into())),
             ));
+        }
+        found
+    };
+    for (id, level) in &severity {
+        let key = format!("severity.{}", id.get_ref());
+        let Some(c) = criterion(id, &key, &mut problems) else {
             continue;
         };
         let sev = match level.get_ref().as_str() {
@@ -297,14 +303,7 @@ pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Profile, Vec<Diagnostic>> 
     }
     for (id, weight) in &weights {
         let key = format!("weights.{}", id.get_ref());
-        let Some(c) = ALL.iter().find(|c| c.id == id.get_ref()) else {
-            problems.push(diag(
-                lines.position(id.span().start),
-                &key,
-                format!("`{}` is not a criterion", id.get_ref()),
-                did_you_mean(id.get_ref(), ids.iter().copied())
-                    .or_else(|| Some("`vcaudit criteria` lists them".into())),
-            ));
+        let Some(c) = criterion(id, &key, &mut problems) else {
             continue;
         };
         let w = match weight.get_ref() {
